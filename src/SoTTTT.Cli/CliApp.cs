@@ -1,0 +1,47 @@
+using System.CommandLine;
+using SoTTTT.Cli.Commands;
+
+namespace SoTTTT.Cli;
+
+/// <summary>The <c>sotttt</c> command line: commands of the output contract (PRODUCT.md).</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
+    {
+        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, stdin ?? Console.In, stdout is null && !Console.IsOutputRedirected);
+        var root = new RootCommand("SoTTTT — quy hoạch hạ tầng viễn thông cho Sở KH&CN / telecom infrastructure planning for Vietnamese provinces")
+        {
+            DemoCommand.Create(console),
+            SynthCommand.Create(console),
+            IndicatorsCommand.Create(console),
+            CrsCommand.Create(console),
+            PathLossCommand.Create(console),
+            RulesCommand.Create(console),
+            SharingCommand.Create(console),
+            ApproveCommand.Create(console),
+            ExportCommand.Create(console),
+            ImportCommand.Create(console),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                console.Error.WriteLine($"sotttt: {error.Message}");
+            }
+
+            console.Error.WriteLine("sotttt --help lists the commands and options.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            console.Error.WriteLine($"sotttt: internal error: {ex}");
+            return ExitCodes.InternalError;
+        }
+    }
+}

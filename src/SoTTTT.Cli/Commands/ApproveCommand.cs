@@ -1,0 +1,93 @@
+using System.CommandLine;
+using SoTTTT.Cli.Output;
+using SoTTTT.Core.Approval;
+using SoTTTT.Core.Model;
+using SoTTTT.IO;
+using SoTTTT.IO.Writing;
+
+namespace SoTTTT.Cli.Commands;
+
+/// <summary>
+/// <c>sotttt approve DATASET APPLICATIONS</c>: one verdict per application with every rule checked; applications are
+/// judged in file order, each against the existing network plus those approved before it. Invalid rows are rejected
+/// with their validation codes; a dataset or file that cannot be read exits 2. <c>--out DIR</c> writes approvals.csv,
+/// approvals.json and an appraisal sheet per application under phieu_tham_dinh/.
+/// </summary>
+internal static class ApproveCommand
+{
+    /// <summary>Sub-folder of <c>--out</c> holding the appraisal sheets.</summary>
+    public const string SheetFolder = "phieu_tham_dinh";
+
+    public static Command Create(CliConsole console)
+    {
+        var dataset = new Argument<string>("DATASET") { Description = "dataset folder" };
+        var applications = new Argument<string>("APPLICATIONS") { Description = "applications file (CSV or GeoJSON; x,y in the dataset crs or lon,lat)" };
+        var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
+        var common = new CommonOptions();
+        var command = new Command("approve", "thẩm định hồ sơ BTS / cột ăng ten / appraise BTS and tower applications") { dataset, applications, repair };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
+            if (exit is { } code)
+            {
+                return code;
+            }
+
+            return Emit(console, loaded, parse.GetValue(applications)!, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
+        });
+        return command;
+    }
+
+    /// <summary>Reads the applications, judges them and writes the results; shared with <c>demo</c>.</summary>
+    public static int Emit(CliConsole console, LoadResult loaded, string applicationsPath, string? format, string? outPath, string lang)
+    {
+        var dataset = loaded.Dataset!;
+        var applications = DatasetLoader.LoadApplications(applicationsPath, dataset, loaded.Settings!);
+        if (!applications.Succeeded)
+        {
+            return ProblemReport.Print(console, applications.FileProblems, lang);
+        }
+
+        var result = console.WithStatus(Texts.Get("approve.computing", lang), () => ApprovalAnalysis.Run(dataset, applications.Entries));
+        if (outPath is not null)
+        {
+            foreach (var written in Write(result, dataset, outPath, lang))
+            {
+                console.Error.WriteLine(Texts.Format("written", lang, written));
+            }
+
+            if (format is null)
+            {
+                return ExitCodes.Ok;
+            }
+        }
+
+        switch (format ?? (console.OutIsTerminal ? "table" : "csv"))
+        {
+            case "json":
+                console.Out.Write(ApprovalWriter.ToJson(result));
+                break;
+            case "csv":
+                console.Out.Write(ApprovalWriter.ToCsv(result));
+                break;
+            default:
+                ApprovalView.Render(console, result, lang);
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes approvals.csv, approvals.json and the sheets into a folder; returns the summary files and the sheet folder.</summary>
+    public static IReadOnlyList<string> Write(ApprovalResult result, Dataset dataset, string outDir, string lang)
+    {
+        var csv = Path.Combine(outDir, "approvals.csv");
+        var json = Path.Combine(outDir, "approvals.json");
+        AtomicFile.WriteAllText(csv, ApprovalWriter.ToCsv(result));
+        AtomicFile.WriteAllText(json, ApprovalWriter.ToJson(result));
+        var sheets = Path.Combine(outDir, SheetFolder);
+        var written = AppraisalSheetWriter.WriteAll(sheets, result, dataset.Zones, lang);
+        return [csv, json, Path.Combine(sheets, $"*.html ({written.Count})")];
+    }
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using SoTTTT.Cli.Output;
+using SoTTTT.Core.Indicators;
+using SoTTTT.Core.Model;
+
+namespace SoTTTT.Cli.Commands;
+
+/// <summary>
+/// <c>sotttt demo [--out DIR]</c>: runs every analysis on the bundled sample province (a copy of
+/// <c>data/sample-province</c> ships beside the program), writes the outputs (default <c>out/</c>: indicator tables,
+/// the sharing analysis by district, the verdicts and appraisal sheets of the sample's applications.csv) and prints
+/// the indicator tables and the verdicts.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var outDir = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "out" };
+        var lang = new Option<string?>("--lang") { Description = "vi | en" };
+        lang.AcceptOnlyFromAmong("vi", "en");
+        var command = new Command("demo", "chạy mọi phân tích trên tỉnh mẫu / run every analysis on the bundled sample province") { outDir, lang };
+        command.SetAction(parse => Run(console, parse.GetValue(outDir)!, parse.GetValue(lang)));
+        return command;
+    }
+
+    /// <summary>The bundled sample: next to the program, else data/sample-province above the working folder.</summary>
+    public static string SampleFolder()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "sample-province");
+        if (File.Exists(Path.Combine(beside, "dataset.json")))
+        {
+            return beside;
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "data", "sample-province");
+            if (File.Exists(Path.Combine(candidate, "dataset.json")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("the bundled sample data/sample-province was not found beside the program or above the working folder");
+    }
+
+    private static int Run(CliConsole console, string outDir, string? langOption)
+    {
+        var sample = SampleFolder();
+        var loaded = DatasetSupport.Load(console, sample, langOption, repairPolygons: false, out var lang, out var exit);
+        if (exit is { } code)
+        {
+            return code;
+        }
+
+        var dataset = loaded.Dataset!;
+        foreach (var level in new[] { AdminLevel.Province, AdminLevel.District, AdminLevel.Commune })
+        {
+            if (dataset.AdminUnits.Any(u => u.Level == level))
+            {
+                var table = IndicatorsAnalysis.Run(dataset, level);
+                foreach (var written in IndicatorsCommand.Write(table, outDir))
+                {
+                    console.Error.WriteLine(Texts.Format("written", lang, written));
+                }
+
+                if (level != AdminLevel.Commune)
+                {
+                    IndicatorTableView.Render(console, table, lang);
+                }
+            }
+        }
+
+        var sharing = SharingCommand.Emit(console, dataset, AdminLevel.District, format: null, outDir, lang);
+        if (sharing != ExitCodes.Ok)
+        {
+            return sharing;
+        }
+
+        var approvals = ApproveCommand.Emit(console, loaded, Path.Combine(sample, "applications.csv"), format: "table", outDir, lang);
+        if (approvals != ExitCodes.Ok)
+        {
+            return approvals;
+        }
+
+        console.Error.WriteLine(Texts.Format("demo.done", lang, Path.GetFullPath(outDir)));
+        return ExitCodes.Ok;
+    }
+}

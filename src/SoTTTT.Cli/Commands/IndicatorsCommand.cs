@@ -1,0 +1,110 @@
+using System.CommandLine;
+using SoTTTT.Cli.Output;
+using SoTTTT.Core.Indicators;
+using SoTTTT.Core.Model;
+using SoTTTT.IO.Layers;
+using SoTTTT.IO.Writing;
+
+namespace SoTTTT.Cli.Commands;
+
+/// <summary><c>sotttt indicators DATASET [--level province|district|commune]</c>: the indicator table (console, CSV, JSON or .xlsx).</summary>
+internal static class IndicatorsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var dataset = new Argument<string>("DATASET") { Description = DatasetSupport.ArgumentDescription };
+        var level = new Option<string>("--level") { Description = "province | district | commune", DefaultValueFactory = _ => "province" };
+        level.AcceptOnlyFromAmong("province", "district", "commune");
+        var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
+        var common = new CommonOptions();
+        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair };
+        common.AddTo(command, "xlsx");
+        command.SetAction(parse =>
+        {
+            var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
+            if (exit is { } code)
+            {
+                return code;
+            }
+
+            // --level accepts only province, district and commune, all of which parse.
+            _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
+            return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
+        });
+        return command;
+    }
+
+    /// <summary>Computes and writes the table; shared with <c>demo</c>.</summary>
+    public static int Emit(CliConsole console, Dataset dataset, AdminLevel level, string? format, string? outPath, string lang)
+    {
+        if (dataset.AdminUnits.All(u => u.Level != level))
+        {
+            console.Error.WriteLine(Texts.Format("no.level", lang, Codes.Key(level)));
+            return ExitCodes.BadInput;
+        }
+
+        if (format == "xlsx" && (outPath is null || !outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)))
+        {
+            console.Error.WriteLine(Texts.Get("xlsx.needs_out", lang));
+            return ExitCodes.BadInput;
+        }
+
+        var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level));
+        if (outPath is not null)
+        {
+            foreach (var written in Write(table, outPath, lang))
+            {
+                console.Error.WriteLine(Texts.Format("written", lang, written));
+            }
+
+            if (format is null or "xlsx")
+            {
+                return ExitCodes.Ok;
+            }
+        }
+
+        switch (format ?? (console.OutIsTerminal ? "table" : "csv"))
+        {
+            case "json":
+                console.Out.Write(IndicatorTableWriter.ToJson(table));
+                break;
+            case "csv":
+                console.Out.Write(IndicatorTableWriter.ToCsv(table));
+                break;
+            default:
+                IndicatorTableView.Render(console, table, lang);
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes to a .csv, .json or .xlsx file (headings in <paramref name="lang"/>), or into a folder as indicators_&lt;level&gt;.csv and .json.</summary>
+    public static IReadOnlyList<string> Write(IndicatorTable table, string outPath, string lang = "vi")
+    {
+        if (outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            var sheet = XlsxSheet.From(IndicatorLayers.From(table), f => IndicatorHeaders.Title(f.Name, lang));
+            var title = $"{Texts.Get("indicators.title", lang)} — {table.Dataset} — {Texts.Get("level." + Codes.Key(table.Level), lang)}";
+            XlsxTableWriter.Write(outPath, [sheet with { Name = Texts.Get("level." + Codes.Key(table.Level), lang), Title = title }]);
+            return [outPath];
+        }
+
+        if (outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            AtomicFile.WriteAllText(outPath, IndicatorTableWriter.ToCsv(table));
+            return [outPath];
+        }
+
+        if (outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            AtomicFile.WriteAllText(outPath, IndicatorTableWriter.ToJson(table));
+            return [outPath];
+        }
+
+        var stem = Path.Combine(outPath, $"indicators_{Codes.Key(table.Level)}");
+        AtomicFile.WriteAllText(stem + ".csv", IndicatorTableWriter.ToCsv(table));
+        AtomicFile.WriteAllText(stem + ".json", IndicatorTableWriter.ToJson(table));
+        return [stem + ".csv", stem + ".json"];
+    }
+}

@@ -1,0 +1,182 @@
+using System.CommandLine;
+using SoTTTT.Cli.Output;
+using SoTTTT.Core.Coverage.PathLoss;
+using SoTTTT.Core.Validation;
+
+namespace SoTTTT.Cli.Commands;
+
+/// <summary>
+/// <c>sotttt pathloss --model M --freq-mhz F --dist-km D --hb-m H --hm-m H [--env E]</c>: the path loss in dB;
+/// with <c>--eirp-dbm P --threshold-dbm T</c> instead of <c>--dist-km</c>, the maximum range in km (receive gain
+/// 0 dBi); with <c>--batch</c>, CSV rows on stdin (<see cref="PathLossBatch"/>). Input outside the model's validity
+/// range is refused (exit 2, every problem listed) unless <c>--allow-extrapolation</c>, which computes it, flags it
+/// in the output (<c>extrapolated</c>) and warns on stderr.
+/// </summary>
+internal static class PathLossCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var model = new Option<string?>("--model") { Description = $"path-loss model: {PathLossModels.Names}" };
+        var freq = new Option<double?>("--freq-mhz") { Description = "carrier frequency, MHz" };
+        var dist = new Option<double?>("--dist-km") { Description = "horizontal distance base station–mobile, km" };
+        var hb = new Option<double?>("--hb-m") { Description = "base-station antenna height above ground, m (not for free-space)" };
+        var hm = new Option<double?>("--hm-m") { Description = "mobile antenna height above ground, m (not for free-space)" };
+        var env = new Option<string?>("--env")
+        {
+            Description = "okumura-hata: urban-large | urban | suburban | open; cost231-hata: urban-large | urban | suburban; 3gpp-rma, 3gpp-uma: los | nlos",
+        };
+        var eirp = new Option<double?>("--eirp-dbm") { Description = "EIRP, dBm; with --threshold-dbm and without --dist-km: the maximum range" };
+        var threshold = new Option<double?>("--threshold-dbm") { Description = "required received level, dBm (receive antenna gain 0 dBi)" };
+        var allow = new Option<bool>("--allow-extrapolation") { Description = "compute input outside the model's validity range, flagged as extrapolated" };
+        var batch = new Option<bool>("--batch") { Description = "read CSV rows model,freq_mhz,dist_km,hb_m,hm_m,env (header required) on stdin; write them back with loss_db" };
+        var format = new Option<string?>("--format") { Description = "table | csv | json (table on a terminal, csv otherwise)" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var lang = new Option<string?>("--lang") { Description = "vi | en: language of headers and messages (default vi)" };
+        lang.AcceptOnlyFromAmong("vi", "en");
+        var command = new Command("pathloss", "suy hao truyền sóng, cự ly tối đa / path loss and maximum range of a radio link")
+        {
+            model, freq, dist, hb, hm, env, eirp, threshold, allow, batch, format, lang,
+        };
+        command.SetAction(parse =>
+        {
+            var language = parse.GetValue(lang) ?? "vi";
+            var allowExtrapolation = parse.GetValue(allow);
+            if (parse.GetValue(batch))
+            {
+                var given = new (string Name, bool Given)[]
+                {
+                    ("--model", parse.GetValue(model) is not null),
+                    ("--freq-mhz", parse.GetValue(freq) is not null),
+                    ("--dist-km", parse.GetValue(dist) is not null),
+                    ("--hb-m", parse.GetValue(hb) is not null),
+                    ("--hm-m", parse.GetValue(hm) is not null),
+                    ("--env", parse.GetValue(env) is not null),
+                    ("--eirp-dbm", parse.GetValue(eirp) is not null),
+                    ("--threshold-dbm", parse.GetValue(threshold) is not null),
+                };
+                return PathLossBatch.Run(console, given.Where(g => g.Given).Select(g => g.Name).ToList(), parse.GetValue(format), allowExtrapolation, language);
+            }
+
+            var request = new Request(
+                parse.GetValue(model),
+                parse.GetValue(freq),
+                parse.GetValue(dist),
+                parse.GetValue(hb),
+                parse.GetValue(hm),
+                parse.GetValue(env),
+                parse.GetValue(eirp),
+                parse.GetValue(threshold));
+            return Run(console, request, parse.GetValue(format), allowExtrapolation, language);
+        });
+        return command;
+    }
+
+    private static int Run(CliConsole console, Request request, string? format, bool allowExtrapolation, string lang)
+    {
+        var site = PathLossProblems.Site.Options;
+        var problems = new List<ValidationProblem>();
+        IPathLossModel? model = null;
+        if (request.Model is null)
+        {
+            problems.Add(site.Make(ProblemCodes.MissingValue, Texts.Format("pl.err.missing", lang, "--model"), "model"));
+        }
+        else if ((model = PathLossModels.ByName(request.Model)) is null)
+        {
+            problems.Add(site.Make(ProblemCodes.UnknownModel, Texts.Format("pl.err.unknown_model", lang, request.Model, PathLossModels.Names), "model"));
+        }
+
+        if (request.FreqMHz is null)
+        {
+            problems.Add(site.Make(ProblemCodes.MissingValue, Texts.Format("pl.err.missing", lang, "--freq-mhz"), PathLossParameters.FreqMHz));
+        }
+
+        var wantsRange = request.EirpDbm is not null || request.ThresholdDbm is not null;
+        if (request.DistanceKm is not null && wantsRange)
+        {
+            problems.Add(site.Make(ProblemCodes.ConflictingOptions, Texts.Get("pl.err.dist_and_budget", lang), PathLossParameters.DistanceKm));
+        }
+        else if (request.DistanceKm is null && !wantsRange)
+        {
+            problems.Add(site.Make(ProblemCodes.MissingValue, Texts.Get("pl.err.dist_or_budget", lang), PathLossParameters.DistanceKm));
+        }
+        else if (wantsRange && (request.EirpDbm is null || request.ThresholdDbm is null))
+        {
+            problems.Add(site.Make(ProblemCodes.MissingValue, Texts.Get("pl.err.budget_pair", lang), request.EirpDbm is null ? "eirp_dbm" : "threshold_dbm"));
+        }
+
+        foreach (var (name, value) in new[] { ("eirp_dbm", request.EirpDbm), ("threshold_dbm", request.ThresholdDbm) })
+        {
+            if (value is { } v && !double.IsFinite(v))
+            {
+                problems.Add(site.Make(ProblemCodes.ValueOutOfRange, Texts.Format("pl.err.not_finite", lang, PathLossProblems.Option(name), PathLossProblems.Number(v)), name));
+            }
+        }
+
+        var environment = request.Environment?.Trim().ToLowerInvariant() ?? "";
+        if (model is null || request.FreqMHz is not { } freqMHz || problems.Count > 0)
+        {
+            return ProblemReport.Print(console, problems, lang);
+        }
+
+        // In range mode the distance is the unknown; 1 km stands in so that only the given inputs are checked.
+        var input = new PathLossInput(freqMHz, request.DistanceKm ?? 1, request.BaseHeightM, request.MobileHeightM, environment);
+        problems.AddRange(PathLossInputValidator.Validate(model, input).Select(p => PathLossProblems.FromInput(p, model, environment, lang, site)));
+        if (problems.Count > 0)
+        {
+            return ProblemReport.Print(console, problems, lang);
+        }
+
+        var outputFormat = format ?? (console.OutIsTerminal ? "table" : "csv");
+        if (request.DistanceKm is not null)
+        {
+            var result = model.LossDb(input);
+            if (Refused(console, model, result.OutOfRange, allowExtrapolation, lang))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            PathLossView.WriteLoss(console, outputFormat, lang, model, input, result);
+            return ExitCodes.Ok;
+        }
+
+        var eirp = request.EirpDbm!.Value;
+        var threshold = request.ThresholdDbm!.Value;
+        var range = MaxRangeCalculator.Solve(model, freqMHz, request.BaseHeightM, request.MobileHeightM, environment, eirp, threshold);
+        if (Refused(console, model, range.OutOfRange, allowExtrapolation, lang))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        PathLossView.WriteRange(console, outputFormat, lang, model, input, eirp, threshold, range);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Refuses (exit 2) out-of-range input, or warns on stderr when extrapolation is allowed.</summary>
+    private static bool Refused(CliConsole console, IPathLossModel model, IReadOnlyList<OutOfRangeParameter> outOfRange, bool allowExtrapolation, string lang)
+    {
+        if (outOfRange.Count == 0)
+        {
+            return false;
+        }
+
+        if (!allowExtrapolation)
+        {
+            var site = PathLossProblems.Site.Options;
+            ProblemReport.Print(console, outOfRange.Select(o => PathLossProblems.FromOutOfRange(o, model, lang, site)).ToList(), lang);
+            return true;
+        }
+
+        console.Error.WriteLine(Texts.Format("pl.warning", lang, "pathloss", model.Name, PathLossProblems.Describe(outOfRange, lang)));
+        return false;
+    }
+
+    private sealed record Request(
+        string? Model,
+        double? FreqMHz,
+        double? DistanceKm,
+        double? BaseHeightM,
+        double? MobileHeightM,
+        string? Environment,
+        double? EirpDbm,
+        double? ThresholdDbm);
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using SoTTTT.Cli.Output;
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Sharing;
+using SoTTTT.IO.Writing;
+
+namespace SoTTTT.Cli.Commands;
+
+/// <summary>
+/// <c>sotttt sharing DATASET [--level province|district|commune]</c>: tower positions and sharing per unit and operator,
+/// missed sharing, spare capacity, towers to convert, spacing violations, shared-duct candidates, cable to put
+/// underground.
+/// </summary>
+internal static class SharingCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var dataset = new Argument<string>("DATASET") { Description = "dataset folder" };
+        var level = new Option<string>("--level") { Description = "province | district | commune: the units of the table (default province)", DefaultValueFactory = _ => "province" };
+        level.AcceptOnlyFromAmong("province", "district", "commune");
+        var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
+        var common = new CommonOptions();
+        var command = new Command("sharing", "dùng chung hạ tầng: vị trí cột, tỷ lệ dùng chung, cơ hội dùng chung / infrastructure sharing") { dataset, level, repair };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
+            if (exit is { } code)
+            {
+                return code;
+            }
+
+            // --level accepts only province, district and commune, all of which parse.
+            _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
+            return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
+        });
+        return command;
+    }
+
+    /// <summary>Runs the analysis and writes it; shared with <c>demo</c>.</summary>
+    public static int Emit(CliConsole console, Dataset dataset, AdminLevel level, string? format, string? outPath, string lang)
+    {
+        if (dataset.AdminUnits.Count > 0 && dataset.AdminUnits.All(u => u.Level != level))
+        {
+            console.Error.WriteLine(Texts.Format("no.level", lang, Codes.Key(level)));
+            return ExitCodes.BadInput;
+        }
+
+        var result = console.WithStatus(Texts.Get("sharing.computing", lang), () => SharingAnalysis.Run(dataset, level));
+        if (outPath is not null)
+        {
+            foreach (var written in Write(result, outPath))
+            {
+                console.Error.WriteLine(Texts.Format("written", lang, written));
+            }
+
+            if (format is null)
+            {
+                return ExitCodes.Ok;
+            }
+        }
+
+        switch (format ?? (console.OutIsTerminal ? "table" : "csv"))
+        {
+            case "json":
+                console.Out.Write(SharingWriter.ToJson(result));
+                break;
+            case "csv":
+                console.Out.Write(SharingWriter.UnitsCsv(result));
+                break;
+            default:
+                SharingView.Render(console, result, lang);
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes a .json file, the unit table to a .csv file, or every file into a folder.</summary>
+    public static IReadOnlyList<string> Write(SharingResult result, string outPath)
+    {
+        if (outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            AtomicFile.WriteAllText(outPath, SharingWriter.ToJson(result));
+            return [outPath];
+        }
+
+        if (outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            AtomicFile.WriteAllText(outPath, SharingWriter.UnitsCsv(result));
+            return [outPath];
+        }
+
+        var written = new List<string>();
+        foreach (var (name, content) in SharingWriter.Files(result))
+        {
+            var path = Path.Combine(outPath, name);
+            AtomicFile.WriteAllText(path, content);
+            written.Add(path);
+        }
+
+        return written;
+    }
+}

@@ -1,0 +1,88 @@
+using SoTTTT.Core.Indicators;
+using SoTTTT.Core.Model;
+using SoTTTT.IO.Writing;
+using Spectre.Console;
+
+namespace SoTTTT.Cli.Output;
+
+/// <summary>The indicator table for people: the headline columns with Vietnamese (or English) headers.</summary>
+internal static class IndicatorTableView
+{
+    private static readonly (string Key, Func<IndicatorRow, string> Cell)[] Columns =
+    [
+        ("name", r => r.Name),
+        ("area_km2", r => IndicatorColumns.Fixed(r.AreaKm2, 1)),
+        ("population", r => r.Population?.ToString() ?? "–"),
+        ("postal_points", r => r.PostalPoints.ToString()),
+        ("service_radius_km", r => IndicatorColumns.Fixed(r.ServiceRadiusKm, 2)),
+        ("people_per_postal_point", r => IndicatorColumns.Fixed(r.PeoplePerPostalPoint, 0)),
+        ("settlements", r => r.Settlements.ToString()),
+        ("postal_access_mean_km", r => IndicatorColumns.Fixed(r.PostalAccessMeanKm, 2)),
+        ("bts", r => r.Bts.ToString()),
+        ("tower_positions", r => r.TowerPositions.ToString()),
+        ("bts_per_position", r => IndicatorColumns.Fixed(r.BtsPerPosition, 2)),
+        ("fibre_km", r => IndicatorColumns.Fixed(r.FibreKm, 0)),
+        ("communes_with_fibre_pct", r => IndicatorColumns.Fixed(r.CommunesWithFibrePct, 1)),
+        ("settlements_within_fibre_pct", r => IndicatorColumns.Fixed(r.SettlementsWithinFibrePct, 1)),
+    ];
+
+    public static void Render(CliConsole console, IndicatorTable table, string lang)
+    {
+        if (table.Rows.Count == 1)
+        {
+            RenderOne(console, table, lang);
+            return;
+        }
+
+        var view = new Table()
+            .Title($"{Texts.Get("indicators.title", lang)} — {table.Dataset} — {Texts.Get("level." + Codes.Key(table.Level), lang)}")
+            .Caption(Texts.Format("indicators.footer", lang, table.FibreReachM, table.Crs))
+            .Border(TableBorder.Rounded);
+        foreach (var (key, _) in Columns)
+        {
+            var column = new TableColumn(Markup.Escape(Texts.Get(key, lang)));
+            if (key != "name")
+            {
+                column.RightAligned();
+            }
+
+            view.AddColumn(column);
+        }
+
+        foreach (var row in table.Rows)
+        {
+            view.AddRow(Columns.Select(c => Markup.Escape(c.Cell(row) is { Length: > 0 } s ? s : "–")).ToArray());
+        }
+
+        console.Ansi.Write(view);
+        ReportUnassigned(console, table, lang);
+    }
+
+    /// <summary>A single unit (the province) reads better as indicator / value lines, like a report.</summary>
+    private static void RenderOne(CliConsole console, IndicatorTable table, string lang)
+    {
+        var row = table.Rows[0];
+        var view = new Table()
+            .Title($"{Texts.Get("indicators.title", lang)} — {Markup.Escape(row.Name)}")
+            .Caption(Texts.Format("indicators.footer", lang, table.FibreReachM, table.Crs))
+            .Border(TableBorder.Rounded)
+            .AddColumn(Texts.Get("indicator", lang))
+            .AddColumn(new TableColumn(Texts.Get("value", lang)).RightAligned());
+        foreach (var (key, cell) in Columns.Skip(1))
+        {
+            view.AddRow(Markup.Escape(Texts.Get(key, lang)), Markup.Escape(cell(row) is { Length: > 0 } s ? s : "–"));
+        }
+
+        console.Ansi.Write(view);
+        ReportUnassigned(console, table, lang);
+    }
+
+    private static void ReportUnassigned(CliConsole console, IndicatorTable table, string lang)
+    {
+        if (table.Unassigned.Count > 0)
+        {
+            var what = string.Join(", ", table.Unassigned.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"));
+            console.Error.WriteLine(Texts.Format("unassigned", lang, what));
+        }
+    }
+}

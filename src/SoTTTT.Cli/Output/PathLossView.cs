@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SoTTTT.Core.Coverage.PathLoss;
+using Spectre.Console;
+
+namespace SoTTTT.Cli.Output;
+
+/// <summary>
+/// <c>pathloss</c> results as a table (Vietnamese or English headers), CSV or JSON. Loss in dB with two decimals,
+/// distances in km with four, invariant culture, <c>\n</c> line ends.
+/// </summary>
+internal static class PathLossView
+{
+    public static void WriteLoss(CliConsole console, string format, string lang, IPathLossModel model, PathLossInput input, PathLossResult result)
+    {
+        var env = input.Environment.Length == 0 ? null : input.Environment;
+        switch (format)
+        {
+            case "json":
+                console.Out.Write(Json(w =>
+                {
+                    Common(w, model, env, input.FreqMHz, input.BaseHeightM, input.MobileHeightM);
+                    w.WriteNumber("dist_km", input.DistanceKm);
+                    w.WriteNumber("loss_db", Round(result.LossDb, 2));
+                    Flags(w, result.OutOfRange);
+                }));
+                break;
+            case "csv":
+                console.Out.Write("model,env,freq_mhz,dist_km,hb_m,hm_m,loss_db,extrapolated\n");
+                console.Out.Write(Csv(model.Name, env, Num(input.FreqMHz), Num(input.DistanceKm), Num(input.BaseHeightM), Num(input.MobileHeightM), Fixed(result.LossDb, 2), Bool(result.Extrapolated)));
+                break;
+            default:
+                Table(
+                    console,
+                    lang,
+                    Texts.Get("pl.title", lang),
+                    result.OutOfRange,
+                    ("pl.model", model.Name),
+                    ("pl.env", env ?? "–"),
+                    ("pl.freq_mhz", Num(input.FreqMHz)),
+                    ("pl.dist_km", Num(input.DistanceKm)),
+                    ("pl.hb_m", Num(input.BaseHeightM) is { Length: > 0 } hb ? hb : "–"),
+                    ("pl.hm_m", Num(input.MobileHeightM) is { Length: > 0 } hm ? hm : "–"),
+                    ("pl.loss_db", Fixed(result.LossDb, 2)));
+                break;
+        }
+    }
+
+    public static void WriteRange(
+        CliConsole console,
+        string format,
+        string lang,
+        IPathLossModel model,
+        PathLossInput input,
+        double eirpDbm,
+        double thresholdDbm,
+        MaxRangeResult result)
+    {
+        var env = input.Environment.Length == 0 ? null : input.Environment;
+        var maxRange = result.MaxRangeKm is { } km ? Fixed(km, 4) : "";
+        switch (format)
+        {
+            case "json":
+                console.Out.Write(Json(w =>
+                {
+                    Common(w, model, env, input.FreqMHz, input.BaseHeightM, input.MobileHeightM);
+                    w.WriteNumber("eirp_dbm", eirpDbm);
+                    w.WriteNumber("threshold_dbm", thresholdDbm);
+                    w.WriteNumber("rx_gain_dbi", 0);
+                    w.WriteNumber("allowed_loss_db", Round(result.AllowedLossDb, 2));
+                    if (result.MaxRangeKm is { } value)
+                    {
+                        w.WriteNumber("max_range_km", Round(value, 4));
+                    }
+                    else
+                    {
+                        w.WriteNull("max_range_km");
+                    }
+
+                    w.WriteString("range_status", Status(result.Status));
+                    w.WriteStartObject("dist_range_km");
+                    FiniteOrNull(w, "min", result.DistanceRangeKm.Min);
+                    FiniteOrNull(w, "max", result.DistanceRangeKm.Max);
+                    w.WriteEndObject();
+                    Flags(w, result.OutOfRange);
+                }));
+                break;
+            case "csv":
+                console.Out.Write("model,env,freq_mhz,hb_m,hm_m,eirp_dbm,threshold_dbm,allowed_loss_db,max_range_km,range_status,extrapolated\n");
+                console.Out.Write(Csv(
+                    model.Name,
+                    env,
+                    Num(input.FreqMHz),
+                    Num(input.BaseHeightM),
+                    Num(input.MobileHeightM),
+                    Num(eirpDbm),
+                    Num(thresholdDbm),
+                    Fixed(result.AllowedLossDb, 2),
+                    maxRange,
+                    Status(result.Status),
+                    Bool(result.Extrapolated)));
+                break;
+            default:
+                var shown = result.Status switch
+                {
+                    MaxRangeStatus.BeyondRange => Texts.Format("pl.beyond", lang, Num(result.DistanceRangeKm.Max)),
+                    MaxRangeStatus.BelowRange => Texts.Format("pl.below", lang, Num(result.DistanceRangeKm.Min)),
+                    _ => Fixed(result.MaxRangeKm!.Value, 3),
+                };
+                Table(
+                    console,
+                    lang,
+                    Texts.Get("pl.title.range", lang),
+                    result.OutOfRange,
+                    ("pl.model", model.Name),
+                    ("pl.env", env ?? "–"),
+                    ("pl.freq_mhz", Num(input.FreqMHz)),
+                    ("pl.hb_m", Num(input.BaseHeightM) is { Length: > 0 } hb ? hb : "–"),
+                    ("pl.hm_m", Num(input.MobileHeightM) is { Length: > 0 } hm ? hm : "–"),
+                    ("pl.eirp_dbm", Num(eirpDbm)),
+                    ("pl.threshold_dbm", Num(thresholdDbm)),
+                    ("pl.allowed_loss_db", Fixed(result.AllowedLossDb, 2)),
+                    ("pl.max_range_km", shown));
+                break;
+        }
+    }
+
+    /// <summary><c>within</c>, <c>beyond</c> or <c>below</c> the model's distance range.</summary>
+    public static string Status(MaxRangeStatus status) => status switch
+    {
+        MaxRangeStatus.BeyondRange => "beyond",
+        MaxRangeStatus.BelowRange => "below",
+        _ => "within",
+    };
+
+    public static string Fixed(double value, int decimals) =>
+        Round(value, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    private static double Round(double value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    private static string Num(double? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "";
+
+    private static string Csv(params string?[] cells) => string.Join(',', cells.Select(c => c ?? "")) + "\n";
+
+    private static void Table(CliConsole console, string lang, string title, IReadOnlyList<OutOfRangeParameter> outOfRange, params (string Key, string Value)[] cells)
+    {
+        var caption = outOfRange.Count > 0
+            ? Texts.Format("pl.caption.extrapolated", lang, Commands.PathLossProblems.Describe(outOfRange, lang))
+            : Texts.Get("pl.caption", lang);
+        // One result: a label column and a value column keep the table narrow on any terminal.
+        var view = new Table().Title(Markup.Escape(title)).Caption(Markup.Escape(caption)).Border(TableBorder.Rounded);
+        view.AddColumn(new TableColumn(Markup.Escape(Texts.Get("pl.parameter", lang))));
+        view.AddColumn(new TableColumn(Markup.Escape(Texts.Get("pl.value", lang))).RightAligned());
+        foreach (var (key, value) in cells)
+        {
+            view.AddRow(Markup.Escape(Texts.Get(key, lang)), Markup.Escape(value));
+        }
+
+        console.Ansi.Write(view);
+    }
+
+    private static void Common(Utf8JsonWriter w, IPathLossModel model, string? env, double freqMHz, double? hb, double? hm)
+    {
+        w.WriteString("model", model.Name);
+        if (env is null)
+        {
+            w.WriteNull("env");
+        }
+        else
+        {
+            w.WriteString("env", env);
+        }
+
+        w.WriteNumber("freq_mhz", freqMHz);
+        NumberOrNull(w, "hb_m", hb);
+        NumberOrNull(w, "hm_m", hm);
+    }
+
+    private static void Flags(Utf8JsonWriter w, IReadOnlyList<OutOfRangeParameter> outOfRange)
+    {
+        w.WriteBoolean("extrapolated", outOfRange.Count > 0);
+        w.WriteStartArray("out_of_range");
+        foreach (var o in outOfRange)
+        {
+            w.WriteStartObject();
+            w.WriteString("parameter", o.Parameter);
+            w.WriteNumber("value", o.Value);
+            FiniteOrNull(w, "min", o.Range.Min);
+            FiniteOrNull(w, "max", o.Range.Max);
+            w.WriteString("unit", o.Unit);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void NumberOrNull(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void FiniteOrNull(Utf8JsonWriter w, string name, double value) =>
+        NumberOrNull(w, name, double.IsFinite(value) ? value : null);
+
+    private static string Json(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using SoTTTT.Core.Rules;
+using Spectre.Console;
+
+namespace SoTTTT.Cli.Output;
+
+/// <summary>The effective rules for people: key, value and where the default comes from.</summary>
+internal static class RulesView
+{
+    public static void Render(CliConsole console, ProvinceRules rules, string? source, string lang)
+    {
+        var table = new Table()
+            .Title(Texts.Get("rules.title", lang))
+            .Caption(source is null ? Texts.Get("rules.defaults", lang) : Texts.Format("rules.from", lang, source))
+            .Border(TableBorder.Rounded)
+            .AddColumn(Texts.Get("rules.key", lang))
+            .AddColumn(Texts.Get("rules.value", lang))
+            .AddColumn(Texts.Get("rules.source", lang));
+        void Row(string key, string value, string sourceKey) => table.AddRow(Markup.Escape(key), Markup.Escape(value), Markup.Escape(Texts.Get("rules.src." + sourceKey, lang)));
+
+        foreach (var c in rules.TowerClasses)
+        {
+            var tenants = c.MaxTenants?.ToString(CultureInfo.InvariantCulture) ?? "?";
+            Row($"tower_classes: {c.Name}", Texts.Format(c.Bulky ? "rules.class.bulky" : "rules.class.non_bulky", lang, tenants), "tower_classes");
+        }
+
+        Row("co_location_m", M(rules.CoLocationM), "co_location_m");
+        Row("must_share_m", Pair(rules.MustShareM, lang), "must_share_m");
+        foreach (var r in rules.MinSpacing)
+        {
+            var band = (r.AboveHeightM, r.UpToHeightM) switch
+            {
+                (null, null) => string.Empty,
+                (null, { } hi) => $" ≤ {M(hi)} m",
+                ({ } lo, null) => $" > {M(lo)} m",
+                ({ } lo, { } hi) => $" > {M(lo)} m, ≤ {M(hi)} m",
+            };
+            Row($"min_spacing_m: {r.Class}{band}", Pair(r.Spacing, lang), "min_spacing_m");
+        }
+
+        Row("plan_tolerance_m", rules.PlanToleranceM is { } t ? Pair(t, lang) : Texts.Get("rules.off", lang), "plan_tolerance_m");
+        Row("shared_duct.corridor_m", M(rules.DuctCorridorM), "shared_duct.corridor_m");
+        Row("shared_duct.min_length_m", M(rules.DuctMinLengthM), "shared_duct.min_length_m");
+        Row("indicators.fibre_reach_m", M(rules.FibreReachM), "indicators.fibre_reach_m");
+        console.Ansi.Write(table);
+    }
+
+    private static string Pair(DistancePair pair, string lang) => Texts.Format("rules.pair", lang, M(pair.UrbanM), M(pair.NonUrbanM));
+
+    private static string M(double m) => m.ToString("0.##", CultureInfo.InvariantCulture);
+}

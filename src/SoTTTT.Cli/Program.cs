@@ -1,0 +1,3 @@
+using SoTTTT.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,26 @@
+namespace SoTTTT.Core.Coverage.PathLoss;
+
+/// <summary>
+/// A median path-loss model: a formula from a published source with the validity range that source states.
+/// </summary>
+public interface IPathLossModel
+{
+    /// <summary>The name planners use on the command line (<c>okumura-hata</c>, <c>3gpp-rma</c> …).</summary>
+    string Name { get; }
+
+    /// <summary>The environments (variants) of the model in lower case; empty when it has none (free space).</summary>
+    IReadOnlyList<string> Environments { get; }
+
+    /// <summary>Whether the model uses the base-station and mobile antenna heights.</summary>
+    bool UsesHeights { get; }
+
+    /// <summary>The validity range for <paramref name="environment"/> (the 3GPP distance ranges differ between LOS and NLOS).</summary>
+    ValidityRange Validity(string environment);
+
+    /// <summary>
+    /// The loss in dB for <paramref name="input"/>. Inputs outside the validity range are used anyway and listed in
+    /// <see cref="PathLossResult.OutOfRange"/>. Inputs that are not physical (non-positive, NaN, missing heights,
+    /// unknown environment) are programmer errors and throw; check them first with <see cref="PathLossInputValidator"/>.
+    /// </summary>
+    PathLossResult LossDb(PathLossInput input);
+}

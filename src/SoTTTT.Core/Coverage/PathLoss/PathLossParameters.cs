@@ -1,0 +1,22 @@
+namespace SoTTTT.Core.Coverage.PathLoss;
+
+/// <summary>
+/// Names of the inputs of a path-loss calculation, as used in CSV headers, JSON keys and out-of-range reports.
+/// </summary>
+public static class PathLossParameters
+{
+    /// <summary>Carrier frequency in MHz.</summary>
+    public const string FreqMHz = "freq_mhz";
+
+    /// <summary>Horizontal (2D) distance between base station and mobile in km.</summary>
+    public const string DistanceKm = "dist_km";
+
+    /// <summary>Base-station antenna height above ground in m.</summary>
+    public const string BaseHeightM = "hb_m";
+
+    /// <summary>Mobile (user terminal) antenna height above ground in m.</summary>
+    public const string MobileHeightM = "hm_m";
+
+    /// <summary>Environment (Hata city class, or LOS / NLOS for the 3GPP models).</summary>
+    public const string Environment = "env";
+}

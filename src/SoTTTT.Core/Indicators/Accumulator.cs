@@ -1,0 +1,160 @@
+using SoTTTT.Core.Model;
+
+namespace SoTTTT.Core.Indicators;
+
+/// <summary>Running sums of one unit's indicators; merged bottom-up into ancestors.</summary>
+internal sealed class Accumulator
+{
+    public int Settlements { get; private set; }
+
+    public long SettlementPopulation { get; private set; }
+
+    public int SettlementsWithPopulation { get; private set; }
+
+    public int AccessCount { get; private set; }
+
+    public double AccessPopulation { get; private set; }
+
+    public double AccessPopulationKm { get; private set; }
+
+    public double AccessSumKm { get; private set; }
+
+    public double AccessMaxKm { get; private set; }
+
+    public double AccessWeight => AccessPopulation > 0 ? AccessPopulation : AccessCount;
+
+    public double AccessWeightedKm => AccessPopulation > 0 ? AccessPopulationKm : AccessSumKm;
+
+    public int SettlementsWithFibre { get; private set; }
+
+    public int SettlementsFibreKnown { get; private set; }
+
+    public bool FibreKnown => SettlementsFibreKnown == Settlements;
+
+    public int Postal { get; private set; }
+
+    public Dictionary<string, int> PostalByKind { get; } = new(StringComparer.Ordinal);
+
+    public int Bts { get; private set; }
+
+    public Dictionary<string, int> BtsByOperator { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> BtsByTech { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Positions { get; } = new(StringComparer.Ordinal);
+
+    public double FibreM { get; private set; }
+
+    public Dictionary<string, double> FibreMByOperator { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, double> FibreMByPlacement { get; } = new(StringComparer.Ordinal);
+
+    public int Communes { get; private set; }
+
+    public int CommunesWithCentre { get; private set; }
+
+    public int CommunesWithFibre { get; private set; }
+
+    public void AddSettlement(long? population, double? nearestPostalM, bool? withinFibre)
+    {
+        Settlements++;
+        if (population is { } p)
+        {
+            SettlementPopulation += p;
+            SettlementsWithPopulation++;
+        }
+
+        if (nearestPostalM is { } m)
+        {
+            var km = m / 1000;
+            AccessCount++;
+            AccessSumKm += km;
+            AccessPopulation += population ?? 0;
+            AccessPopulationKm += (population ?? 0) * km;
+            AccessMaxKm = Math.Max(AccessMaxKm, km);
+        }
+
+        if (withinFibre is { } f)
+        {
+            SettlementsFibreKnown++;
+            SettlementsWithFibre += f ? 1 : 0;
+        }
+    }
+
+    public void AddPostal(PostalKind? kind)
+    {
+        Postal++;
+        var key = kind is { } k ? Codes.Key(k) : "unspecified";
+        PostalByKind[key] = PostalByKind.GetValueOrDefault(key) + 1;
+    }
+
+    public void AddBts(Model.Bts bts, string positionKey)
+    {
+        Bts++;
+        BtsByOperator[bts.Operator] = BtsByOperator.GetValueOrDefault(bts.Operator) + 1;
+        var tech = Codes.Label(bts.Tech);
+        BtsByTech[tech] = BtsByTech.GetValueOrDefault(tech) + 1;
+        Positions.Add(positionKey);
+    }
+
+    public void AddFibre(FibreRoute route, double metres)
+    {
+        FibreM += metres;
+        var op = route.Operator ?? "unspecified";
+        FibreMByOperator[op] = FibreMByOperator.GetValueOrDefault(op) + metres;
+        var placement = route.Placement is { } p ? Codes.Key(p) : "unspecified";
+        FibreMByPlacement[placement] = FibreMByPlacement.GetValueOrDefault(placement) + metres;
+    }
+
+    public void AddCommune(bool? centreReachedByFibre)
+    {
+        Communes++;
+        if (centreReachedByFibre is { } reached)
+        {
+            CommunesWithCentre++;
+            CommunesWithFibre += reached ? 1 : 0;
+        }
+    }
+
+    public void Merge(Accumulator o)
+    {
+        Settlements += o.Settlements;
+        SettlementPopulation += o.SettlementPopulation;
+        SettlementsWithPopulation += o.SettlementsWithPopulation;
+        AccessCount += o.AccessCount;
+        AccessPopulation += o.AccessPopulation;
+        AccessPopulationKm += o.AccessPopulationKm;
+        AccessSumKm += o.AccessSumKm;
+        AccessMaxKm = Math.Max(AccessMaxKm, o.AccessMaxKm);
+        SettlementsWithFibre += o.SettlementsWithFibre;
+        SettlementsFibreKnown += o.SettlementsFibreKnown;
+        Postal += o.Postal;
+        MergeCounts(PostalByKind, o.PostalByKind);
+        Bts += o.Bts;
+        MergeCounts(BtsByOperator, o.BtsByOperator);
+        MergeCounts(BtsByTech, o.BtsByTech);
+        Positions.UnionWith(o.Positions);
+        FibreM += o.FibreM;
+        MergeSums(FibreMByOperator, o.FibreMByOperator);
+        MergeSums(FibreMByPlacement, o.FibreMByPlacement);
+        Communes += o.Communes;
+        CommunesWithCentre += o.CommunesWithCentre;
+        CommunesWithFibre += o.CommunesWithFibre;
+    }
+
+    private static void MergeCounts(Dictionary<string, int> into, Dictionary<string, int> from)
+    {
+        foreach (var (k, v) in from)
+        {
+            into[k] = into.GetValueOrDefault(k) + v;
+        }
+    }
+
+    private static void MergeSums(Dictionary<string, double> into, Dictionary<string, double> from)
+    {
+        foreach (var (k, v) in from)
+        {
+            into[k] = into.GetValueOrDefault(k) + v;
+        }
+    }
+}

@@ -1,0 +1,247 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Spatial;
+
+namespace SoTTTT.Core.Indicators;
+
+/// <summary>
+/// Computes the indicator table of one admin level: postal service radius and access, BTS and tower
+/// positions, fibre length and reach. Points are placed in units by their code column when given, else
+/// by containment (<see cref="UnitLocator"/>); every unit's figures include its descendants'. Fibre
+/// length is split between units segment by segment (each segment goes to the unit holding its midpoint).
+/// Pure: no I/O.
+/// </summary>
+public static class IndicatorsAnalysis
+{
+    public static IndicatorTable Run(Dataset dataset, AdminLevel level)
+    {
+        var locator = new UnitLocator(dataset);
+        var reachM = dataset.Rules.FibreReachM;
+        var acc = dataset.AdminUnits.ToDictionary(u => u.Code, _ => new Accumulator(), StringComparer.Ordinal);
+        var unassigned = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fibreIndex = dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes) ? new SegmentIndex(dataset.FibreRoutes.Select(r => r.Path)) : null;
+        var postalIndex = BuildPostalIndex(dataset.PostalPoints);
+
+        Accumulator? For(AdminUnit? unit, string layer)
+        {
+            if (unit is not null)
+            {
+                return acc[unit.Code];
+            }
+
+            unassigned[layer] = unassigned.GetValueOrDefault(layer) + 1;
+            return null;
+        }
+
+        var settlementFacts = dataset.Settlements.AsParallel().AsOrdered().Select(s => (
+            Unit: locator.Locate(s.Location, s.CommuneCode),
+            NearestPostalM: NearestDistance(postalIndex, s.Location),
+            Fibre: fibreIndex?.IsWithin(s.Location.Coordinate, reachM))).ToArray();
+        for (var i = 0; i < settlementFacts.Length; i++)
+        {
+            var (unit, nearest, fibre) = settlementFacts[i];
+            For(unit, Dataset.LayerNames.Settlements)?.AddSettlement(dataset.Settlements[i].Population, nearest, fibre);
+        }
+
+        foreach (var p in dataset.PostalPoints)
+        {
+            For(locator.Locate(p.Location, p.AdminCode), Dataset.LayerNames.PostalPoints)?.AddPostal(p.Kind);
+        }
+
+        var positionKeys = BtsPositionGrouping.Group(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM);
+        var btsUnits = dataset.Bts.AsParallel().AsOrdered().Select(b => locator.Locate(b.Location)).ToArray();
+        for (var i = 0; i < btsUnits.Length; i++)
+        {
+            For(btsUnits[i], Dataset.LayerNames.Bts)?.AddBts(dataset.Bts[i], positionKeys[i]);
+        }
+
+        var fibreParts = dataset.FibreRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator)).ToArray();
+        for (var i = 0; i < fibreParts.Length; i++)
+        {
+            foreach (var (unit, metres) in fibreParts[i])
+            {
+                For(unit, Dataset.LayerNames.FibreRoutes)?.AddFibre(dataset.FibreRoutes[i], metres);
+            }
+        }
+
+        foreach (var unit in dataset.AdminUnits.Where(u => u.Level == AdminLevel.Commune))
+        {
+            bool? reached = unit.Boundary is { IsEmpty: false } b && fibreIndex is not null ? fibreIndex.IsWithin(b.InteriorPoint.Coordinate, reachM) : null;
+            acc[unit.Code].AddCommune(reached);
+        }
+
+        var totals = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
+        var rows = dataset.AdminUnits
+            .Where(u => u.Level == level)
+            .OrderBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => ToRow(u, Total(u, dataset.Hierarchy, acc, totals), dataset.Hierarchy, totals))
+            .ToList();
+        return new IndicatorTable(dataset.Name, level, dataset.Crs.Name, reachM, rows, unassigned);
+    }
+
+    private static Accumulator Total(AdminUnit unit, AdminHierarchy hierarchy, Dictionary<string, Accumulator> own, Dictionary<string, Accumulator> totals)
+    {
+        if (totals.TryGetValue(unit.Code, out var done))
+        {
+            return done;
+        }
+
+        var total = new Accumulator();
+        total.Merge(own[unit.Code]);
+        totals[unit.Code] = total;
+        foreach (var child in hierarchy.ChildrenOf(unit.Code))
+        {
+            total.Merge(Total(child, hierarchy, own, totals));
+        }
+
+        return total;
+    }
+
+    private static IndicatorRow ToRow(AdminUnit unit, Accumulator t, AdminHierarchy hierarchy, Dictionary<string, Accumulator> totals)
+    {
+        var (area, areaSource) = Area(unit, hierarchy);
+        var population = Population(unit, hierarchy, totals);
+        return new IndicatorRow(
+            unit.Code,
+            unit.Name,
+            unit.Level,
+            unit.ParentCode,
+            area,
+            areaSource,
+            population,
+            t.Postal,
+            Sorted(t.PostalByKind),
+            IndicatorsCalculator.ServiceRadiusKm(area, t.Postal),
+            IndicatorsCalculator.PeoplePerPoint(population, t.Postal),
+            t.Settlements,
+            t.AccessWeight > 0 ? t.AccessWeightedKm / t.AccessWeight : null,
+            t.AccessCount > 0 ? t.AccessMaxKm : null,
+            t.Bts,
+            Sorted(t.BtsByOperator),
+            Sorted(t.BtsByTech),
+            t.Positions.Count,
+            t.Positions.Count > 0 ? (double)t.Bts / t.Positions.Count : null,
+            t.FibreM / 1000,
+            t.FibreMByOperator.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value / 1000),
+            t.FibreMByPlacement.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value / 1000),
+            t.Communes,
+            t.CommunesWithCentre > 0 ? 100.0 * t.CommunesWithFibre / t.CommunesWithCentre : null,
+            t.Settlements > 0 && t.FibreKnown ? 100.0 * t.SettlementsWithFibre / t.Settlements : null);
+    }
+
+    private static (double? Area, string? Source) Area(AdminUnit unit, AdminHierarchy hierarchy)
+    {
+        if (unit.AreaKm2 is { } official)
+        {
+            return (official, "official");
+        }
+
+        if (unit.Boundary is { IsEmpty: false } b)
+        {
+            return (b.Area / 1e6, "polygon");
+        }
+
+        var children = hierarchy.ChildrenOf(unit.Code);
+        if (children.Count == 0)
+        {
+            return (null, null);
+        }
+
+        double sum = 0;
+        foreach (var child in children)
+        {
+            if (Area(child, hierarchy).Area is not { } a)
+            {
+                return (null, null);
+            }
+
+            sum += a;
+        }
+
+        return (sum, "children");
+    }
+
+    private static long? Population(AdminUnit unit, AdminHierarchy hierarchy, Dictionary<string, Accumulator> totals)
+    {
+        if (unit.Population is { } official)
+        {
+            return official;
+        }
+
+        var children = hierarchy.ChildrenOf(unit.Code);
+        if (children.Count > 0 && children.All(c => c.Population is not null || Population(c, hierarchy, totals) is not null))
+        {
+            return children.Sum(c => Population(c, hierarchy, totals) ?? 0);
+        }
+
+        return totals.TryGetValue(unit.Code, out var t) && t.SettlementsWithPopulation > 0 ? t.SettlementPopulation : null;
+    }
+
+    private static List<(AdminUnit? Unit, double Metres)> SplitByUnit(FibreRoute route, UnitLocator locator)
+    {
+        var parts = new List<(AdminUnit? Unit, double Metres)>();
+        for (var g = 0; g < route.Path.NumGeometries; g++)
+        {
+            var coords = route.Path.GetGeometryN(g).Coordinates;
+            for (var i = 1; i < coords.Length; i++)
+            {
+                var a = coords[i - 1];
+                var b = coords[i];
+                var length = a.Distance(b);
+                var unit = locator.Locate(new Coordinate((a.X + b.X) / 2, (a.Y + b.Y) / 2));
+                var last = parts.Count - 1;
+                if (last >= 0 && ReferenceEquals(parts[last].Unit, unit))
+                {
+                    parts[last] = (unit, parts[last].Metres + length);
+                }
+                else
+                {
+                    parts.Add((unit, length));
+                }
+            }
+        }
+
+        return parts;
+    }
+
+    private static STRtree<PostalPoint>? BuildPostalIndex(IReadOnlyList<PostalPoint> points)
+    {
+        if (points.Count == 0)
+        {
+            return null;
+        }
+
+        var tree = new STRtree<PostalPoint>();
+        foreach (var p in points)
+        {
+            tree.Insert(p.Location.EnvelopeInternal, p);
+        }
+
+        tree.Build();
+        return tree;
+    }
+
+    private static double? NearestDistance(STRtree<PostalPoint>? tree, Point location)
+    {
+        if (tree is null)
+        {
+            return null;
+        }
+
+        var probe = new PostalPoint(string.Empty, location, null, null, null, null);
+        var nearest = tree.NearestNeighbour(location.EnvelopeInternal, probe, PointDistance.Instance);
+        return nearest.Location.Coordinate.Distance(location.Coordinate);
+    }
+
+    private static IReadOnlyDictionary<string, int> Sorted(Dictionary<string, int> counts) =>
+        counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    private sealed class PointDistance : IItemDistance<Envelope, PostalPoint>
+    {
+        public static readonly PointDistance Instance = new();
+
+        public double Distance(IBoundable<Envelope, PostalPoint> item1, IBoundable<Envelope, PostalPoint> item2) =>
+            item1.Item.Location.Coordinate.Distance(item2.Item.Location.Coordinate);
+    }
+}

@@ -1,0 +1,22 @@
+using NetTopologySuite.Geometries;
+
+namespace SoTTTT.Core.Model;
+
+/// <summary>A BTS: one operator's radio unit of one technology at a site.</summary>
+/// <param name="Operator">Canonical operator name (see <see cref="Codes.Operators"/>).</param>
+/// <param name="Location">Position in the analysis CRS (metres).</param>
+/// <param name="TowerId">The tower carrying it, when declared.</param>
+/// <param name="AzimuthDeg">Sector azimuth in degrees from north; null means omni.</param>
+public sealed record Bts(
+    string Id,
+    string Operator,
+    Technology Tech,
+    Point Location,
+    string? TowerId,
+    double? BandMHz,
+    double? AntennaHeightM,
+    double? EirpDbm,
+    double? AzimuthDeg,
+    double? BeamwidthDeg,
+    double? TiltDeg,
+    string? Status);

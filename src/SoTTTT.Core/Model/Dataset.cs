@@ -1,0 +1,43 @@
+using SoTTTT.Core.Crs;
+using SoTTTT.Core.Rules;
+
+namespace SoTTTT.Core.Model;
+
+/// <summary>
+/// A province's (or the nation's) infrastructure model: every layer of the dataset contract, all
+/// geometries in one metric analysis CRS (<see cref="Crs"/>). Absent layers are empty lists and are
+/// missing from <see cref="Layers"/>, so an analysis can say which file it needs.
+/// </summary>
+public sealed record Dataset(
+    string Name,
+    CrsDefinition Crs,
+    IReadOnlyList<AdminUnit> AdminUnits,
+    IReadOnlyList<Settlement> Settlements,
+    IReadOnlyList<Tower> Towers,
+    IReadOnlyList<Bts> Bts,
+    IReadOnlyList<FibreRoute> FibreRoutes,
+    IReadOnlyList<PostalPoint> PostalPoints,
+    IReadOnlyList<Zone> Zones,
+    IReadOnlySet<string> Layers)
+{
+    private AdminHierarchy? hierarchy;
+
+    /// <summary>The province rules in force (rules.json, else the documented defaults).</summary>
+    public ProvinceRules Rules { get; init; } = ProvinceRules.Default;
+
+    /// <summary>The admin tree (province → district (optional) → commune), built on first use.</summary>
+    public AdminHierarchy Hierarchy => hierarchy ??= new AdminHierarchy(AdminUnits);
+
+    /// <summary>Layer names as in the dataset contract (the file name without extension).</summary>
+    public static class LayerNames
+    {
+        public const string AdminUnits = "admin_units";
+        public const string Settlements = "settlements";
+        public const string Towers = "towers";
+        public const string Bts = "bts";
+        public const string FibreRoutes = "fibre_routes";
+        public const string PostalPoints = "postal_points";
+        public const string Zones = "zones";
+        public const string Applications = "applications";
+    }
+}

@@ -1,0 +1,157 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using SoTTTT.Core.Model;
+
+namespace SoTTTT.Core.Spatial;
+
+/// <summary>
+/// Groups BTS into tower positions: a BTS with <c>tower_id</c> stands on that tower; one without it stands
+/// on the nearest tower within the co-location distance, else on a position shared with every other such
+/// BTS within that distance (single-linkage clusters).
+/// </summary>
+public static class BtsPositionGrouping
+{
+    /// <summary>
+    /// Every tower position: each tower of <paramref name="towers"/> (in input order, with or without BTS; a repeated
+    /// id counts once), then each inferred position (ordered by id; BTS naming a tower missing from the list form one
+    /// too), with the BTS standing there and their operators.
+    /// </summary>
+    public static IReadOnlyList<TowerPosition> Positions(IReadOnlyList<Bts> bts, IReadOnlyList<Tower> towers, double coLocationM, GeometryFactory factory)
+    {
+        var keys = Group(bts, towers, coLocationM);
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (!members.TryGetValue(keys[i], out var list))
+            {
+                members[keys[i]] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        IReadOnlyList<string> OperatorsOf(List<int>? indices) =>
+            indices is null ? [] : [.. indices.Select(i => bts[i].Operator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+        var positions = new List<TowerPosition>(towers.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tower in towers)
+        {
+            if (seen.Add(tower.Id))
+            {
+                var at = members.GetValueOrDefault(tower.Id);
+                positions.Add(new TowerPosition(tower.Id, tower.Location, tower, at ?? [], OperatorsOf(at)));
+            }
+        }
+
+        foreach (var (key, indices) in members.Where(kv => !seen.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var x = indices.Average(i => bts[i].Location.X);
+            var y = indices.Average(i => bts[i].Location.Y);
+            positions.Add(new TowerPosition(key, factory.CreatePoint(new Coordinate(x, y)), null, indices, OperatorsOf(indices)));
+        }
+
+        return positions;
+    }
+
+    /// <summary>The position key of each BTS, in input order: the tower id, or <c>~</c> + the smallest BTS id of its cluster.</summary>
+    public static string[] Group(IReadOnlyList<Bts> bts, IReadOnlyList<Tower> towers, double coLocationM)
+    {
+        var keys = new string[bts.Count];
+        var towerTree = new STRtree<Tower>();
+        foreach (var tower in towers)
+        {
+            towerTree.Insert(tower.Location.EnvelopeInternal, tower);
+        }
+
+        towerTree.Build();
+        var loose = new List<int>();
+        for (var i = 0; i < bts.Count; i++)
+        {
+            if (bts[i].TowerId is { } towerId)
+            {
+                keys[i] = towerId;
+                continue;
+            }
+
+            var c = bts[i].Location.Coordinate;
+            var env = new Envelope(c);
+            env.ExpandBy(coLocationM);
+            Tower? nearest = null;
+            var best = double.MaxValue;
+            foreach (var tower in towerTree.Query(env))
+            {
+                var d = tower.Location.Coordinate.Distance(c);
+                if (d <= coLocationM && (d < best || (d == best && string.CompareOrdinal(tower.Id, nearest!.Id) < 0)))
+                {
+                    best = d;
+                    nearest = tower;
+                }
+            }
+
+            if (nearest is not null)
+            {
+                keys[i] = nearest.Id;
+            }
+            else
+            {
+                loose.Add(i);
+            }
+        }
+
+        ClusterLoose(bts, loose, coLocationM, keys);
+        return keys;
+    }
+
+    private static void ClusterLoose(IReadOnlyList<Bts> bts, List<int> loose, double coLocationM, string[] keys)
+    {
+        var parent = Enumerable.Range(0, loose.Count).ToArray();
+        int Find(int i)
+        {
+            while (parent[i] != i)
+            {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+
+            return i;
+        }
+
+        var tree = new STRtree<int>();
+        for (var j = 0; j < loose.Count; j++)
+        {
+            tree.Insert(bts[loose[j]].Location.EnvelopeInternal, j);
+        }
+
+        tree.Build();
+        for (var j = 0; j < loose.Count; j++)
+        {
+            var c = bts[loose[j]].Location.Coordinate;
+            var env = new Envelope(c);
+            env.ExpandBy(coLocationM);
+            foreach (var k in tree.Query(env))
+            {
+                if (k != j && bts[loose[k]].Location.Coordinate.Distance(c) <= coLocationM)
+                {
+                    parent[Find(j)] = Find(k);
+                }
+            }
+        }
+
+        var label = new Dictionary<int, string>();
+        for (var j = 0; j < loose.Count; j++)
+        {
+            var root = Find(j);
+            var id = bts[loose[j]].Id;
+            if (!label.TryGetValue(root, out var current) || string.CompareOrdinal(id, current) < 0)
+            {
+                label[root] = id;
+            }
+        }
+
+        for (var j = 0; j < loose.Count; j++)
+        {
+            keys[loose[j]] = "~" + label[Find(j)];
+        }
+    }
+}

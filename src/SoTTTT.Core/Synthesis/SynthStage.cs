@@ -1,0 +1,18 @@
+namespace SoTTTT.Core.Synthesis;
+
+/// <summary>
+/// Generation stages. Each draws from its own <see cref="Random"/> seeded from the run's seed, so changing one
+/// stage leaves the draws of the others unchanged.
+/// </summary>
+internal enum SynthStage
+{
+    Admin,
+    Roads,
+    Settlements,
+    Zones,
+    Postal,
+    Towers,
+    Bts,
+    Fibre,
+    Output,
+}

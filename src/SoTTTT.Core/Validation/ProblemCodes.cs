@@ -1,0 +1,47 @@
+namespace SoTTTT.Core.Validation;
+
+/// <summary>Stable codes of input problems. Tests and other tools match on these, never on messages.</summary>
+public static class ProblemCodes
+{
+    public const string EncodingNotUtf8 = "ENCODING_NOT_UTF8";
+    public const string InvalidJson = "INVALID_JSON";
+    public const string MissingRequiredField = "MISSING_REQUIRED_FIELD";
+    public const string UnknownCrs = "UNKNOWN_CRS";
+    public const string MissingRequiredColumn = "MISSING_REQUIRED_COLUMN";
+    public const string MissingPositionColumns = "MISSING_POSITION_COLUMNS";
+    public const string RowLength = "ROW_LENGTH";
+    public const string DuplicateLayer = "DUPLICATE_LAYER";
+    public const string DuplicateColumn = "DUPLICATE_COLUMN";
+    public const string MissingValue = "MISSING_VALUE";
+    public const string UnparsableNumber = "UNPARSABLE_NUMBER";
+    public const string ValueOutOfRange = "VALUE_OUT_OF_RANGE";
+    public const string CoordinateOutsideVietnam = "COORDINATE_OUTSIDE_VIETNAM";
+    public const string LatLonSwapped = "LAT_LON_SWAPPED";
+    public const string MetresWhereDegreesExpected = "METRES_WHERE_DEGREES_EXPECTED";
+    public const string DegreesWhereMetresExpected = "DEGREES_WHERE_METRES_EXPECTED";
+    public const string XySwapped = "X_Y_SWAPPED";
+    public const string DuplicateId = "DUPLICATE_ID";
+    public const string UnknownOperator = "UNKNOWN_OPERATOR";
+    public const string UnknownTech = "UNKNOWN_TECH";
+    public const string UnknownTowerType = "UNKNOWN_TOWER_TYPE";
+    public const string UnknownPostalKind = "UNKNOWN_POSTAL_KIND";
+    public const string UnknownLevel = "UNKNOWN_LEVEL";
+    public const string UnknownValue = "UNKNOWN_VALUE";
+    public const string MissingParent = "MISSING_PARENT";
+    public const string ParentLevelMismatch = "PARENT_LEVEL_MISMATCH";
+    public const string MissingTower = "MISSING_TOWER";
+
+    /// <summary>A BTS stands farther than the co-location distance (rules.json <c>co_location_m</c>) from the tower it names.</summary>
+    public const string BtsFarFromTower = "BTS_FAR_FROM_TOWER";
+    public const string MissingAdminUnit = "MISSING_ADMIN_UNIT";
+    public const string UnparsableWkt = "UNPARSABLE_WKT";
+    public const string WrongGeometryType = "WRONG_GEOMETRY_TYPE";
+    public const string InvalidPolygon = "INVALID_POLYGON";
+    public const string UnknownModel = "UNKNOWN_MODEL";
+    public const string UnknownEnvironment = "UNKNOWN_ENV";
+    public const string OutsideModelValidity = "OUTSIDE_MODEL_VALIDITY";
+    public const string ConflictingOptions = "CONFLICTING_OPTIONS";
+
+    /// <summary>A GeoPackage cannot be opened or a database cannot be reached (the message says why).</summary>
+    public const string SourceUnavailable = "SOURCE_UNAVAILABLE";
+}

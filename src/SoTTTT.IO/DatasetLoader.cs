@@ -1,0 +1,325 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.Operation.Valid;
+using SoTTTT.Core.Approval;
+using SoTTTT.Core.Crs;
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Rules;
+using SoTTTT.Core.Validation;
+using SoTTTT.IO.Loading;
+
+namespace SoTTTT.IO;
+
+/// <summary>
+/// Loads and validates a dataset folder (PRODUCT.md, "Dataset folder"): every layer as CSV, GeoJSON or an Excel
+/// workbook (.xlsx), every problem reported at once with file (and sheet), row and column; input files are only read.
+/// <see cref="DatasetSource"/> loads GeoPackage and PostGIS datasets through the same checks.
+/// </summary>
+public static class DatasetLoader
+{
+    /// <summary>Loads the folder; on any problem the result has no dataset and lists them all.</summary>
+    public static LoadResult Load(string folder, LoadOptions? options = null)
+    {
+        options ??= LoadOptions.Default;
+        var problems = new ProblemCollector();
+        var notices = new ProblemCollector();
+        if (!Directory.Exists(folder))
+        {
+            problems.Add(ProblemCodes.MissingRequiredField, $"dataset folder '{folder}' does not exist", folder);
+            return new LoadResult(null, null, problems.Sorted(), []);
+        }
+
+        var settings = SettingsReader.Read(folder, problems);
+        var rules = Loading.RulesReader.Read(folder, settings?.RulesPath ?? "rules.json", settings is not null && settings.RulesPath != "rules.json", problems);
+
+        var tables = LayerSchema.InputLayers
+            .AsParallel()
+            .Select(schema => (schema.Layer, Table: ReadTable(folder, schema, problems)))
+            .Where(t => t.Table is not null)
+            .ToDictionary(t => t.Layer, t => t.Table!, StringComparer.Ordinal);
+        return Assemble(settings, rules, tables, problems, notices, options);
+    }
+
+    /// <summary>
+    /// Builds and checks the dataset from layers read as text, whatever their source (folder, GeoPackage, PostGIS):
+    /// one column mapping and one set of checks for all. Without settings (dataset.json unreadable) only the
+    /// problems are returned.
+    /// </summary>
+    internal static LoadResult Assemble(
+        DatasetSettings? settings,
+        ProvinceRules rules,
+        Dictionary<string, RawTable> tables,
+        ProblemCollector problems,
+        ProblemCollector notices,
+        LoadOptions options)
+    {
+        if (settings is null)
+        {
+            return new LoadResult(null, null, problems.Sorted(), []);
+        }
+
+        var analysisCrs = settings.AnalysisCrs ?? CrsRegistry.Tm3NearestTo(MedianLongitude(tables.Values, settings.Crs) ?? 105.5);
+        settings = settings with { AnalysisCrs = analysisCrs };
+        var positions = new PositionResolver(settings.Crs, analysisCrs);
+        var builders = new LayerBuilders(positions, rules);
+        var admin = Build(tables, LayerSchema.AdminUnits, problems, builders.AdminUnit);
+        var settlements = Build(tables, LayerSchema.Settlements, problems, builders.Settlement);
+        var towers = Build(tables, LayerSchema.Towers, problems, builders.Tower);
+        var bts = Build(tables, LayerSchema.Bts, problems, builders.Bts);
+        var fibre = Build(tables, LayerSchema.FibreRoutes, problems, builders.FibreRoute);
+        var postal = Build(tables, LayerSchema.PostalPoints, problems, builders.PostalPoint);
+        var zones = Build(tables, LayerSchema.Zones, problems, builders.Zone);
+
+        admin = CheckPolygons(admin, tables, LayerSchema.AdminUnits, u => u.Boundary, (u, g) => u with { Boundary = g }, u => u.Code, options, problems, notices);
+        zones = CheckPolygons(zones, tables, LayerSchema.Zones, z => z.Area, (z, g) => z with { Area = g }, z => z.Id, options, problems, notices);
+
+        CheckUnique(admin, tables, LayerSchema.AdminUnits, "code", a => a.Code, problems);
+        CheckUnique(settlements, tables, LayerSchema.Settlements, "id", s => s.Id, problems);
+        CheckUnique(towers, tables, LayerSchema.Towers, "id", s => s.Id, problems);
+        CheckUnique(bts, tables, LayerSchema.Bts, "id", s => s.Id, problems);
+        CheckUnique(fibre, tables, LayerSchema.FibreRoutes, "id", s => s.Id, problems);
+        CheckUnique(postal, tables, LayerSchema.PostalPoints, "id", s => s.Id, problems);
+        CheckUnique(zones, tables, LayerSchema.Zones, "id", s => s.Id, problems);
+        CrossReferences.Check(admin, settlements, towers, bts, postal, tables, rules.CoLocationM, problems);
+
+        if (problems.Count > 0)
+        {
+            return new LoadResult(null, settings, problems.Sorted(), notices.Sorted());
+        }
+
+        var dataset = new Dataset(
+            settings.Name,
+            analysisCrs,
+            Items(admin),
+            Items(settlements),
+            Items(towers),
+            Items(bts),
+            Items(fibre),
+            Items(postal),
+            Items(zones),
+            new HashSet<string>(tables.Keys, StringComparer.Ordinal))
+        {
+            Rules = rules,
+        };
+        return new LoadResult(dataset, settings, [], notices.Sorted());
+    }
+
+    private static RawTable? ReadTable(string folder, LayerSchema schema, ProblemCollector problems)
+    {
+        var candidates = new[] { ".csv", ".geojson", ".xlsx" }
+            .Select(ext => Path.Combine(folder, schema.Layer + ext))
+            .Where(File.Exists)
+            .ToList();
+        if (candidates.Count > 1)
+        {
+            var names = string.Join(" and ", candidates.Select(Path.GetFileName));
+            problems.Add(ProblemCodes.DuplicateLayer, $"{names} all exist for layer {schema.Layer}; keep one", Path.GetFileName(candidates[0])!);
+            return null;
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        return ReadTableFile(candidates[0], schema, problems);
+    }
+
+    /// <summary>Reads one layer file (CSV, GeoJSON or Excel by its extension) and checks its structure.</summary>
+    private static RawTable? ReadTableFile(string path, LayerSchema schema, ProblemCollector problems)
+    {
+        var fileName = Path.GetFileName(path);
+        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            // Each sheet's structure is checked as it is read, with the sheet's name.
+            return ExcelTableReader.Read(path, fileName, schema, problems);
+        }
+
+        var text = TextFileReader.Read(path, fileName, problems);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var table = !path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase)
+            ? CsvTableReader.Read(text, fileName, schema.AllColumns, problems)
+            : GeoJsonTableReader.Read(text, fileName, schema.AllColumns, problems);
+        return table is not null && LayerStructure.Check(schema, table.Columns.Keys, fileName, table.HasGeometryColumn, table.IsGeoJson, problems) ? table : null;
+    }
+
+    /// <summary>
+    /// Reads only the rules of a dataset folder (dataset.json's <c>rules</c> path, default <c>rules.json</c>; the
+    /// defaults when absent), for <c>sotttt rules --print</c>.
+    /// </summary>
+    public static RulesLoadResult LoadRules(string folder)
+    {
+        var problems = new ProblemCollector();
+        if (!Directory.Exists(folder))
+        {
+            problems.Add(ProblemCodes.MissingRequiredField, $"dataset folder '{folder}' does not exist", folder);
+            return new RulesLoadResult(null, null, problems.Sorted());
+        }
+
+        var settings = SettingsReader.Read(folder, problems);
+        var rulesPath = settings?.RulesPath ?? "rules.json";
+        var rules = Loading.RulesReader.Read(folder, rulesPath, settings is not null && settings.RulesPath != "rules.json", problems);
+        var source = File.Exists(Path.Combine(folder, rulesPath)) ? rulesPath : null;
+        return problems.Count > 0 ? new RulesLoadResult(null, source, problems.Sorted()) : new RulesLoadResult(rules, source, []);
+    }
+
+    /// <summary>
+    /// Reads an applications file (CSV or GeoJSON; columns of <c>applications.csv</c> in PRODUCT.md) for a loaded
+    /// dataset: positions in the dataset's CRS (x,y and WKT) or WGS84 (lon,lat), tower classes from its rules. Each
+    /// row becomes an entry, valid or with its problems (the same checks as the dataset's layers, and ids unique);
+    /// problems with the file itself (missing, not UTF-8, a required column missing) leave no entries.
+    /// </summary>
+    public static ApplicationsLoadResult LoadApplications(string path, Dataset dataset, DatasetSettings settings)
+    {
+        var problems = new ProblemCollector();
+        if (!File.Exists(path))
+        {
+            problems.Add(ProblemCodes.MissingRequiredField, $"applications file '{path}' does not exist", Path.GetFileName(path));
+            return new ApplicationsLoadResult([], problems.Sorted());
+        }
+
+        var table = ReadTableFile(path, LayerSchema.Applications, problems);
+        if (table is null || problems.Sorted().Any(p => p.Row is null or 0))
+        {
+            return new ApplicationsLoadResult([], problems.Sorted());
+        }
+
+        var builders = new LayerBuilders(new PositionResolver(settings.Crs, dataset.Crs), dataset.Rules);
+        var rows = table.Rows.Select(row => (row, builders.Application(new RowContext(table, row, problems), table))).ToArray();
+        CheckUnique(rows, new Dictionary<string, RawTable>(StringComparer.Ordinal) { [LayerSchema.Applications.Layer] = table }, LayerSchema.Applications, "id", a => a.Id, problems);
+        var byRow = problems.Sorted().Where(p => p.Row is > 0).GroupBy(p => p.Row!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<ValidationProblem>)[.. g]);
+        var entries = rows
+            .Select(r => byRow.TryGetValue(r.row.Row, out var rowProblems)
+                ? new ApplicationEntry(r.row.Row, r.row.Get("id"), null, rowProblems)
+                : ApplicationEntry.Valid(r.row.Row, r.Item2!))
+            .ToList();
+        return new ApplicationsLoadResult(entries, []);
+    }
+
+    private static (RawRow Row, T? Item)[] Build<T>(
+        Dictionary<string, RawTable> tables,
+        LayerSchema schema,
+        ProblemCollector problems,
+        Func<RowContext, RawTable, T?> build)
+        where T : class
+    {
+        if (!tables.TryGetValue(schema.Layer, out var table))
+        {
+            return [];
+        }
+
+        return table.Rows
+            .AsParallel()
+            .AsOrdered()
+            .Select(row => (row, build(new RowContext(table, row, problems), table)))
+            .ToArray();
+    }
+
+    private static (RawRow Row, T? Item)[] CheckPolygons<T>(
+        (RawRow Row, T? Item)[] rows,
+        Dictionary<string, RawTable> tables,
+        LayerSchema schema,
+        Func<T, Geometry?> shape,
+        Func<T, Geometry, T> withShape,
+        Func<T, string> id,
+        LoadOptions options,
+        ProblemCollector problems,
+        ProblemCollector notices)
+        where T : class
+    {
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i].Item is not { } item || shape(item) is not { } geometry)
+            {
+                continue;
+            }
+
+            var error = new IsValidOp(geometry).ValidationError;
+            if (error is null)
+            {
+                continue;
+            }
+
+            var table = tables[schema.Layer];
+            var file = table.FileOf(rows[i].Row);
+            var column = rows[i].Row.Has("wkt") ? table.ColumnOf(rows[i].Row, "wkt") : "geometry";
+            var at = $"{error.Message} near ({error.Coordinate.X:0.##}, {error.Coordinate.Y:0.##}) in the analysis CRS";
+            if (options.RepairPolygons)
+            {
+                rows[i] = (rows[i].Row, withShape(item, GeometryFixer.Fix(geometry)));
+                notices.Add(ProblemCodes.InvalidPolygon, $"repaired: {at}", file, rows[i].Row.Row, column, id(item));
+            }
+            else
+            {
+                problems.Add(ProblemCodes.InvalidPolygon, $"{at}; fix it or load with --repair-polygons", file, rows[i].Row.Row, column, id(item));
+            }
+        }
+
+        return rows;
+    }
+
+    private static void CheckUnique<T>((RawRow Row, T? Item)[] rows, Dictionary<string, RawTable> tables, LayerSchema schema, string column, Func<T, string> key, ProblemCollector problems)
+        where T : class
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (row, item) in rows)
+        {
+            if (item is null)
+            {
+                continue;
+            }
+
+            var k = key(item);
+            if (!first.TryAdd(k, row.Row))
+            {
+                var table = tables[schema.Layer];
+                problems.Add(ProblemCodes.DuplicateId, $"'{k}' is already used on row {first[k]}", table.FileOf(row), row.Row, table.ColumnOf(row, column), k);
+            }
+        }
+    }
+
+    private static double? MedianLongitude(IEnumerable<RawTable> tables, CrsDefinition crs)
+    {
+        var values = new List<double>();
+        foreach (var table in tables)
+        {
+            var toWgs84 = table.GeometryCrs is { IsGeographic: false } metric ? CoordinateTransformer.Create(metric, CrsRegistry.Wgs84) : null;
+            foreach (var row in table.Rows.Take(2000))
+            {
+                var text = row.Get("lon") ?? (crs.IsGeographic ? row.Get("x") : null);
+                if (text is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var lon))
+                {
+                    values.Add(lon);
+                }
+                else if (row.Geometry is { IsEmpty: false } g && table.HasGeometryColumn)
+                {
+                    values.Add(toWgs84 is null ? g.Coordinate.X : toWgs84.Transform(g.Coordinate.X, g.Coordinate.Y).X);
+                }
+                else if (crs.IsGeographic && row.Get("wkt") is { } wkt)
+                {
+                    var match = System.Text.RegularExpressions.Regex.Match(wkt, @"-?\d+(\.\d+)?");
+                    if (match.Success && double.TryParse(match.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x))
+                    {
+                        values.Add(x);
+                    }
+                }
+            }
+        }
+
+        values.RemoveAll(v => v is < VietnamExtent.MinLon or > VietnamExtent.MaxLon);
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        values.Sort();
+        return values[values.Count / 2];
+    }
+
+    private static List<T> Items<T>((RawRow Row, T? Item)[] rows)
+        where T : class => rows.Where(r => r.Item is not null).Select(r => r.Item!).ToList();
+}

@@ -1,0 +1,54 @@
+namespace SoTTTT.IO.Layers;
+
+/// <summary>Vietnamese titles of the dataset layers and their columns (PRODUCT.md contract names → planners' words).</summary>
+public static class FieldTitles
+{
+    private static readonly Dictionary<string, string> Layers = new(StringComparer.Ordinal)
+    {
+        ["admin_units"] = "Đơn vị hành chính",
+        ["settlements"] = "Thôn, bản, khu dân cư",
+        ["towers"] = "Cột ăng ten",
+        ["bts"] = "Trạm BTS",
+        ["fibre_routes"] = "Tuyến cáp quang",
+        ["postal_points"] = "Điểm phục vụ bưu chính",
+        ["zones"] = "Vùng quy hoạch",
+    };
+
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["code"] = "Mã",
+        ["id"] = "Mã",
+        ["name"] = "Tên",
+        ["level"] = "Cấp",
+        ["parent_code"] = "Mã đơn vị cấp trên",
+        ["area_km2"] = "Diện tích (km²)",
+        ["population"] = "Dân số",
+        ["urban"] = "Đô thị",
+        ["commune_code"] = "Mã xã",
+        ["owner"] = "Chủ sở hữu",
+        ["type"] = "Loại cột",
+        ["height_m"] = "Chiều cao (m)",
+        ["status"] = "Trạng thái",
+        ["max_tenants"] = "Số doanh nghiệp dùng chung tối đa",
+        ["operator"] = "Doanh nghiệp",
+        ["tech"] = "Công nghệ",
+        ["tower_id"] = "Mã cột",
+        ["band_mhz"] = "Băng tần (MHz)",
+        ["antenna_height_m"] = "Độ cao anten (m)",
+        ["eirp_dbm"] = "EIRP (dBm)",
+        ["azimuth_deg"] = "Góc phương vị (°)",
+        ["beamwidth_deg"] = "Độ rộng búp sóng (°)",
+        ["tilt_deg"] = "Góc nghiêng (°)",
+        ["placement"] = "Hình thức lắp đặt",
+        ["cores"] = "Số sợi",
+        ["kind"] = "Loại",
+        ["admin_code"] = "Mã đơn vị hành chính",
+        ["max_height_m"] = "Chiều cao tối đa (m)",
+    };
+
+    /// <summary>The layer's Vietnamese title, or its name.</summary>
+    public static string Layer(string name) => Layers.GetValueOrDefault(name, name);
+
+    /// <summary>The column's Vietnamese title, or its name.</summary>
+    public static string Field(string name) => Fields.GetValueOrDefault(name, name);
+}

@@ -1,0 +1,92 @@
+using SoTTTT.Core.Model;
+
+namespace SoTTTT.IO.Layers;
+
+/// <summary>
+/// Headings of the indicator columns (<see cref="Writing.IndicatorColumns"/>) in Vietnamese, as the departments'
+/// reports word them, and in English; breakdown columns (<c>bts_viettel</c>, <c>fibre_km_underground</c>) are titled
+/// from their prefix and key.
+/// </summary>
+public static class IndicatorHeaders
+{
+    private static readonly Dictionary<string, (string Vi, string En)> Fixed = new(StringComparer.Ordinal)
+    {
+        ["code"] = ("Mã", "Code"),
+        ["name"] = ("Đơn vị", "Unit"),
+        ["level"] = ("Cấp", "Level"),
+        ["parent_code"] = ("Mã đơn vị cấp trên", "Parent code"),
+        ["area_km2"] = ("Diện tích (km²)", "Area (km²)"),
+        ["area_source"] = ("Nguồn số liệu diện tích", "Area source"),
+        ["population"] = ("Dân số (người)", "Population"),
+        ["postal_points"] = ("Số điểm phục vụ bưu chính", "Postal service points"),
+        ["service_radius_km"] = ("Bán kính phục vụ bình quân (km)", "Mean service radius (km)"),
+        ["people_per_postal_point"] = ("Số dân phục vụ bình quân/điểm (người)", "People per service point"),
+        ["settlements"] = ("Số thôn, bản, khu dân cư", "Villages / residential areas"),
+        ["postal_access_mean_km"] = ("Khoảng cách bình quân tới điểm bưu chính (km)", "Mean distance to a postal point (km)"),
+        ["postal_access_max_km"] = ("Khoảng cách lớn nhất tới điểm bưu chính (km)", "Largest distance to a postal point (km)"),
+        ["bts"] = ("Số trạm BTS", "BTS"),
+        ["tower_positions"] = ("Số vị trí cột ăng ten", "Tower positions"),
+        ["bts_per_position"] = ("Số BTS bình quân/vị trí", "BTS per position"),
+        ["fibre_km"] = ("Chiều dài tuyến cáp quang (km)", "Fibre route length (km)"),
+        ["communes"] = ("Số xã, phường", "Communes"),
+        ["communes_with_fibre_pct"] = ("Tỷ lệ xã có cáp quang đến trung tâm (%)", "Communes with fibre to the centre (%)"),
+        ["settlements_within_fibre_pct"] = ("Tỷ lệ thôn, bản có cáp quang (%)", "Villages reached by fibre (%)"),
+    };
+
+    private static readonly Dictionary<string, (string Vi, string En)> Keys = new(StringComparer.Ordinal)
+    {
+        ["post_office_1"] = ("bưu cục cấp 1", "post office level 1"),
+        ["post_office_2"] = ("bưu cục cấp 2", "post office level 2"),
+        ["post_office_3"] = ("bưu cục cấp 3", "post office level 3"),
+        ["commune_post_culture"] = ("điểm BĐ-VHX", "commune post-culture point"),
+        ["agent"] = ("đại lý", "agent"),
+        ["kiosk"] = ("ki-ốt", "kiosk"),
+        ["letter_box"] = ("thùng thư công cộng", "public letter box"),
+        ["aerial"] = ("treo", "aerial"),
+        ["underground"] = ("ngầm", "underground"),
+    };
+
+    /// <summary>The heading of an indicator column in <paramref name="lang"/> (<c>vi</c> or <c>en</c>).</summary>
+    public static string Title(string column, string lang = "vi")
+    {
+        var en = lang == "en";
+        if (Fixed.TryGetValue(column, out var t))
+        {
+            return en ? t.En : t.Vi;
+        }
+
+        foreach (var (prefix, vi, eng) in new[]
+        {
+            ("postal_points_", "Điểm phục vụ: {0}", "Service points: {0}"),
+            ("fibre_km_", "Cáp quang {0} (km)", "Fibre {0} (km)"),
+            ("bts_", "Trạm BTS {0}", "BTS {0}"),
+        })
+        {
+            if (column.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var key = column[prefix.Length..];
+                return string.Format(System.Globalization.CultureInfo.InvariantCulture, en ? eng : vi, KeyTitle(key, en));
+            }
+        }
+
+        return column;
+    }
+
+    private static string KeyTitle(string key, bool en)
+    {
+        if (Keys.TryGetValue(key, out var t))
+        {
+            return en ? t.En : t.Vi;
+        }
+
+        foreach (var (name, _) in Codes.Operators.Concat(Codes.FixedOperators))
+        {
+            if (Codes.Fold(name) == key)
+            {
+                return name;
+            }
+        }
+
+        return key.ToUpperInvariant();
+    }
+}

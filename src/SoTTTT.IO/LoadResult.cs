@@ -1,0 +1,13 @@
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Validation;
+
+namespace SoTTTT.IO;
+
+/// <summary>
+/// The outcome of loading a dataset: the dataset when there was no problem, else every problem found
+/// (file, row, column, code). Notices are things done on request (e.g. polygons repaired).
+/// </summary>
+public sealed record LoadResult(Dataset? Dataset, DatasetSettings? Settings, IReadOnlyList<ValidationProblem> Problems, IReadOnlyList<ValidationProblem> Notices)
+{
+    public bool Succeeded => Dataset is not null && Problems.Count == 0;
+}

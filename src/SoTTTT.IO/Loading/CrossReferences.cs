@@ -1,0 +1,104 @@
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Validation;
+
+namespace SoTTTT.IO.Loading;
+
+/// <summary>
+/// Checks references between layers: parent units, commune and admin codes, declared towers, and that a BTS
+/// stands within the co-location distance of the tower it names.
+/// </summary>
+internal static class CrossReferences
+{
+    public static void Check(
+        (RawRow Row, AdminUnit? Item)[] admin,
+        (RawRow Row, Settlement? Item)[] settlements,
+        (RawRow Row, Tower? Item)[] towers,
+        (RawRow Row, Bts? Item)[] bts,
+        (RawRow Row, PostalPoint? Item)[] postal,
+        Dictionary<string, RawTable> tables,
+        double coLocationM,
+        ProblemCollector problems)
+    {
+        var units = new Dictionary<string, AdminUnit>(StringComparer.Ordinal);
+        foreach (var (_, unit) in admin)
+        {
+            if (unit is not null)
+            {
+                units.TryAdd(unit.Code, unit);
+            }
+        }
+
+        foreach (var (row, unit) in admin)
+        {
+            if (unit?.ParentCode is not { } parentCode)
+            {
+                continue;
+            }
+
+            var table = tables[LayerSchema.AdminUnits.Layer];
+            if (!units.TryGetValue(parentCode, out var parent))
+            {
+                Add(problems, table, row, "parent_code", unit.Code, ProblemCodes.MissingParent, $"parent unit '{parentCode}' is not in admin_units");
+            }
+            else if (parent.Level >= unit.Level)
+            {
+                Add(problems, table, row, "parent_code", unit.Code, ProblemCodes.ParentLevelMismatch, $"a {Codes.Key(unit.Level)} cannot belong to the {Codes.Key(parent.Level)} '{parentCode}'");
+            }
+        }
+
+        var hasAdmin = tables.ContainsKey(LayerSchema.AdminUnits.Layer);
+        foreach (var (row, s) in settlements)
+        {
+            if (s?.CommuneCode is { } code && hasAdmin && !units.ContainsKey(code))
+            {
+                Add(problems, tables[LayerSchema.Settlements.Layer], row, "commune_code", s.Id, ProblemCodes.MissingAdminUnit, $"commune '{code}' is not in admin_units");
+            }
+        }
+
+        foreach (var (row, p) in postal)
+        {
+            if (p?.AdminCode is { } code && hasAdmin && !units.ContainsKey(code))
+            {
+                Add(problems, tables[LayerSchema.PostalPoints.Layer], row, "admin_code", p.Id, ProblemCodes.MissingAdminUnit, $"unit '{code}' is not in admin_units");
+            }
+        }
+
+        var towerById = new Dictionary<string, Tower>(StringComparer.Ordinal);
+        foreach (var (_, tower) in towers)
+        {
+            if (tower is not null)
+            {
+                towerById.TryAdd(tower.Id, tower);
+            }
+        }
+
+        var hasTowers = tables.ContainsKey(LayerSchema.Towers.Layer);
+        foreach (var (row, b) in bts)
+        {
+            if (b?.TowerId is not { } towerId)
+            {
+                continue;
+            }
+
+            if (!towerById.TryGetValue(towerId, out var tower))
+            {
+                var why = hasTowers ? $"tower '{towerId}' is not in towers" : $"tower '{towerId}' is named but the dataset has no towers.csv";
+                Add(problems, tables[LayerSchema.Bts.Layer], row, "tower_id", b.Id, ProblemCodes.MissingTower, why);
+            }
+            else if (b.Location.Distance(tower.Location) is var d && d > coLocationM)
+            {
+                Add(
+                    problems,
+                    tables[LayerSchema.Bts.Layer],
+                    row,
+                    "tower_id",
+                    b.Id,
+                    ProblemCodes.BtsFarFromTower,
+                    $"the BTS stands {d:0.#} m from its tower '{towerId}', more than the co-location distance of {coLocationM:0.#} m (rules.json co_location_m): wrong tower_id or wrong position");
+            }
+        }
+    }
+
+    private static void Add(ProblemCollector problems, RawTable table, RawRow row, string column, string id, string code, string message) =>
+        problems.Add(code, message, table.FileOf(row), row.Row, table.ColumnOf(row, column), id);
+}

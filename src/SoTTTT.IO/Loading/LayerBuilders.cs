@@ -1,0 +1,177 @@
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Rules;
+using SoTTTT.Core.Validation;
+
+namespace SoTTTT.IO.Loading;
+
+/// <summary>Builds the model record of each layer from one row; a row with any problem yields null.</summary>
+internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules rules)
+{
+    private static readonly string OperatorList = string.Join(", ", Codes.Operators.Select(o => o.Name));
+    private static readonly string NetworkOperatorList = string.Join(", ", Codes.Operators.Concat(Codes.FixedOperators).Select(o => o.Name));
+    private static readonly string PostalKindList = string.Join(", ", Codes.PostalKinds.Select(k => k.Key));
+    private static readonly string ZoneKindList = string.Join(", ", ZoneKinds.All);
+    private readonly Dictionary<string, string> towerClassByFold = rules.TowerClasses.ToDictionary(c => Codes.Fold(c.Name), c => c.Name, StringComparer.Ordinal);
+
+    public AdminUnit? AdminUnit(RowContext c, RawTable t)
+    {
+        var code = c.Text("code", required: true);
+        c.Id = code;
+        var name = c.Text("name", required: true);
+        var level = c.Code<AdminLevel>("level", Codes.TryParseLevel, ProblemCodes.UnknownLevel, "province, district, commune", required: true);
+        var area = c.Number("area_km2", min: 0);
+        var population = c.Integer("population", min: 0);
+        var urban = c.Code<bool>("urban", Codes.TryParseBool, ProblemCodes.UnknownValue, "true, false");
+        var boundary = positions.ReadShape(c, t, required: false, "Polygon", "MultiPolygon");
+        return c.HasProblems ? null : new AdminUnit(code!, name!, level!.Value, c.Text("parent_code"), area, population, urban, boundary);
+    }
+
+    public Settlement? Settlement(RowContext c, RawTable t)
+    {
+        var id = c.Text("id", required: true);
+        c.Id = id;
+        var population = c.Integer("population", min: 0);
+        var location = positions.ReadPoint(c, t);
+        return c.HasProblems ? null : new Settlement(id!, location!, c.Text("name"), c.Text("commune_code"), population);
+    }
+
+    public Tower? Tower(RowContext c, RawTable t)
+    {
+        var id = c.Text("id", required: true);
+        c.Id = id;
+        var type = TowerType(c, "type", required: false);
+        var height = c.Number("height_m", min: 0, max: 500);
+        var status = c.Code<TowerStatus>("status", Codes.TryParseTowerStatus, ProblemCodes.UnknownValue, "existing, planned, proposed");
+        var tenants = c.Integer("max_tenants", min: 1, max: 20);
+        var location = positions.ReadPoint(c, t);
+        return c.HasProblems
+            ? null
+            : new Tower(id!, location!, c.Text("owner"), type, height, status ?? TowerStatus.Existing, (int?)tenants);
+    }
+
+    public Bts? Bts(RowContext c, RawTable t)
+    {
+        var id = c.Text("id", required: true);
+        c.Id = id;
+        var op = Operator(c, required: true);
+        var tech = c.Code<Technology>("tech", Codes.TryParseTechnology, ProblemCodes.UnknownTech, "2G, 3G, 4G, 5G", required: true);
+        var band = c.Number("band_mhz", min: 30, max: 100_000);
+        var antennaHeight = c.Number("antenna_height_m", min: 0, max: 500);
+        var eirp = c.Number("eirp_dbm", min: -30, max: 100);
+        var azimuth = c.Number("azimuth_deg", min: 0, max: 360);
+        var beamwidth = c.Number("beamwidth_deg", min: 1, max: 360);
+        var tilt = c.Number("tilt_deg", min: -90, max: 90);
+        var location = positions.ReadPoint(c, t);
+        return c.HasProblems
+            ? null
+            : new Bts(id!, op!, tech!.Value, location!, c.Text("tower_id"), band, antennaHeight, eirp, azimuth, beamwidth, tilt, c.Text("status"));
+    }
+
+    public FibreRoute? FibreRoute(RowContext c, RawTable t)
+    {
+        var id = c.Text("id", required: true);
+        c.Id = id;
+        var op = Operator(c, required: false, fixedNetwork: true);
+        var placement = c.Code<CablePlacement>("placement", Codes.TryParsePlacement, ProblemCodes.UnknownValue, "aerial, underground");
+        var cores = c.Integer("cores", min: 1, max: 10_000);
+        var path = positions.ReadShape(c, t, required: true, "LineString", "MultiLineString");
+        return c.HasProblems ? null : new FibreRoute(id!, path!, op, placement, (int?)cores);
+    }
+
+    public PostalPoint? PostalPoint(RowContext c, RawTable t)
+    {
+        var id = c.Text("id", required: true);
+        c.Id = id;
+        var kind = c.Code<PostalKind>("kind", Codes.TryParsePostalKind, ProblemCodes.UnknownPostalKind, PostalKindList);
+        var location = positions.ReadPoint(c, t);
+        return c.HasProblems ? null : new PostalPoint(id!, location!, c.Text("name"), kind, c.Text("operator"), c.Text("admin_code"));
+    }
+
+    public Zone? Zone(RowContext c, RawTable t)
+    {
+        var id = c.Text("id", required: true);
+        c.Id = id;
+        var kind = ZoneKind(c);
+        if (kind == ZoneKinds.HeightLimit)
+        {
+            _ = c.Number(ZoneKinds.MaxHeightParameter, required: true, min: 0, max: 1000);
+        }
+
+        var area = positions.ReadShape(c, t, required: true, "Polygon", "MultiPolygon");
+        var parameters = c.Row.NonBlankCells()
+            .Where(kv => kv.Key is not ("id" or "kind" or "name" or "wkt"))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        return c.HasProblems ? null : new Zone(id!, kind!, area!, c.Text("name"), parameters);
+    }
+
+    public TowerApplication? Application(RowContext c, RawTable t)
+    {
+        var id = c.Text("id", required: true);
+        c.Id = id;
+        var op = Operator(c, required: true);
+        var type = TowerType(c, "type", required: true);
+        var height = c.Number("height_m", required: true, min: 0, max: 500);
+        var tech = c.Code<Technology>("tech", Codes.TryParseTechnology, ProblemCodes.UnknownTech, "2G, 3G, 4G, 5G");
+        var band = c.Number("band_mhz", min: 30, max: 100_000);
+        var location = positions.ReadPoint(c, t);
+        return c.HasProblems
+            ? null
+            : new TowerApplication(id!, op!, location!, type!, height!.Value, tech, band, c.Text("shares_tower_id"));
+    }
+
+    private static string? Operator(RowContext c, bool required, bool fixedNetwork = false)
+    {
+        var text = c.Text("operator", required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (fixedNetwork ? Codes.TryParseNetworkOperator(text, out var name) : Codes.TryParseOperator(text, out name))
+        {
+            return name;
+        }
+
+        var known = fixedNetwork ? NetworkOperatorList : OperatorList;
+        c.Problem(ProblemCodes.UnknownOperator, $"unknown operator '{text}'; known: {known}", "operator");
+        return null;
+    }
+
+    private string? TowerType(RowContext c, string column, bool required)
+    {
+        var text = c.Text(column, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (towerClassByFold.TryGetValue(Codes.Fold(text), out var canonical))
+        {
+            return canonical;
+        }
+
+        c.Problem(ProblemCodes.UnknownTowerType, $"unknown tower class '{text}'; the province rules list {string.Join(", ", rules.TowerClasses.Select(k => k.Name))}", column);
+        return null;
+    }
+
+    private static string? ZoneKind(RowContext c)
+    {
+        var text = c.Text("kind", required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var folded = Codes.Fold(text);
+        foreach (var kind in ZoneKinds.All)
+        {
+            if (Codes.Fold(kind) == folded)
+            {
+                return kind;
+            }
+        }
+
+        c.Problem(ProblemCodes.UnknownValue, $"unknown zone kind '{text}'; accepted: {ZoneKindList}", "kind");
+        return null;
+    }
+}

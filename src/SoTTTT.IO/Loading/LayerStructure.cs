@@ -1,0 +1,39 @@
+using SoTTTT.Core.Validation;
+
+namespace SoTTTT.IO.Loading;
+
+/// <summary>Checks that a layer's header has the required columns and a way to position its rows.</summary>
+internal static class LayerStructure
+{
+    /// <param name="columns">Canonical column names present.</param>
+    /// <param name="file">File (or file and sheet) named in problems.</param>
+    /// <param name="hasGeometryColumn">The source has a geometry column (GeoJSON, GeoPackage, PostGIS).</param>
+    /// <param name="isGeoJson">GeoJSON features may carry their id outside the properties.</param>
+    public static bool Check(LayerSchema schema, IEnumerable<string> columns, string file, bool hasGeometryColumn, bool isGeoJson, ProblemCollector problems)
+    {
+        var present = columns.ToHashSet(StringComparer.Ordinal);
+        var complete = true;
+        foreach (var column in schema.Required)
+        {
+            if (!present.Contains(column) && !(column == "id" && isGeoJson))
+            {
+                problems.Add(ProblemCodes.MissingRequiredColumn, $"required column '{column}' is missing", file, 0, column);
+                complete = false;
+            }
+        }
+
+        if (schema.Geometry == LayerGeometry.Point && !hasGeometryColumn && !(present.Contains("lon") && present.Contains("lat")) && !(present.Contains("x") && present.Contains("y")))
+        {
+            problems.Add(ProblemCodes.MissingPositionColumns, "a position needs columns lon,lat (WGS84) or x,y (dataset crs)", file, 0);
+            complete = false;
+        }
+
+        if (schema.Geometry == LayerGeometry.Shape && !hasGeometryColumn && !present.Contains("wkt"))
+        {
+            problems.Add(ProblemCodes.MissingRequiredColumn, "required column 'wkt' is missing", file, 0, "wkt");
+            complete = false;
+        }
+
+        return complete;
+    }
+}

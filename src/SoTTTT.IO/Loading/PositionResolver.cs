@@ -1,0 +1,212 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using SoTTTT.Core.Crs;
+using SoTTTT.Core.Spatial;
+using SoTTTT.Core.Validation;
+
+namespace SoTTTT.IO.Loading;
+
+/// <summary>
+/// Turns a row's position (<c>lon,lat</c> in WGS84, <c>x,y</c> in the dataset CRS, a WKT column in the
+/// dataset CRS, or a geometry column in its table's CRS: WGS84 for GeoJSON, the declared CRS of a GeoPackage
+/// or PostGIS table) into a geometry in the analysis CRS, after checking that it plausibly lies in Vietnam:
+/// wrong units, swapped axes and far-off points are problems. Thread-safe (layers are built in parallel).
+/// </summary>
+internal sealed class PositionResolver
+{
+    private readonly CrsDefinition sourceCrs;
+    private readonly GeometryFactory analysisFactory;
+    private readonly GeometryFactory sourceFactory;
+    private readonly CoordinateTransformer wgs84ToAnalysis;
+    private readonly CoordinateTransformer sourceToAnalysis;
+    private readonly CoordinateTransformer sourceToWgs84;
+    private readonly WKTReader wktReader;
+    private readonly CrsDefinition analysisCrs;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string From, string To), CoordinateTransformer> transformers = new();
+
+    public PositionResolver(CrsDefinition sourceCrs, CrsDefinition analysisCrs)
+    {
+        this.sourceCrs = sourceCrs;
+        this.analysisCrs = analysisCrs;
+        analysisFactory = GeometryFactories.For(analysisCrs);
+        sourceFactory = GeometryFactories.For(sourceCrs);
+        wgs84ToAnalysis = CoordinateTransformer.Create(CrsRegistry.Wgs84, analysisCrs);
+        sourceToAnalysis = CoordinateTransformer.Create(sourceCrs, analysisCrs);
+        sourceToWgs84 = CoordinateTransformer.Create(sourceCrs, CrsRegistry.Wgs84);
+        wktReader = new WKTReader(sourceFactory.GeometryServices);
+    }
+
+    public GeometryFactory Factory => analysisFactory;
+
+    /// <summary>The row's point: lon/lat when both are given, else x/y, else a GeoJSON point.</summary>
+    public Point? ReadPoint(RowContext ctx, RawTable table)
+    {
+        var hasLonLat = ctx.Row.Has("lon") && ctx.Row.Has("lat");
+        var hasXy = ctx.Row.Has("x") && ctx.Row.Has("y");
+        if (hasLonLat && (ctx.Row.Get("lon") is not null || ctx.Row.Get("lat") is not null || !hasXy))
+        {
+            var lon = ctx.Number("lon", required: true);
+            var lat = ctx.Number("lat", required: true);
+            return lon is { } lo && lat is { } la && CheckDegrees(ctx, lo, la, "lon")
+                ? ToAnalysis(wgs84ToAnalysis, lo, la)
+                : null;
+        }
+
+        if (hasXy)
+        {
+            var x = ctx.Number("x", required: true);
+            var y = ctx.Number("y", required: true);
+            if (x is not { } xv || y is not { } yv)
+            {
+                return null;
+            }
+
+            if (sourceCrs.IsGeographic)
+            {
+                return CheckDegrees(ctx, xv, yv, "x") ? ToAnalysis(sourceToAnalysis, xv, yv) : null;
+            }
+
+            return CheckMetres(ctx, sourceCrs, sourceToWgs84, xv, yv, "x") ? ToAnalysis(sourceToAnalysis, xv, yv) : null;
+        }
+
+        if (ctx.Row.Geometry is Point p && table.GeometryCrs is { } geometryCrs)
+        {
+            return CheckIn(ctx, geometryCrs, p.X, p.Y, "geometry") ? ToAnalysis(Transformer(geometryCrs, analysisCrs), p.X, p.Y) : null;
+        }
+
+        ctx.Problem(
+            ProblemCodes.MissingPositionColumns,
+            ctx.Row.Geometry is null ? "the row has no position: give lon,lat (WGS84) or x,y (dataset crs)" : $"expected a Point geometry, got {ctx.Row.Geometry.GeometryType}",
+            null);
+        return null;
+    }
+
+    /// <summary>The row's shape from the <c>wkt</c> column (dataset CRS) or the geometry column (its table's CRS), in the analysis CRS.</summary>
+    public Geometry? ReadShape(RowContext ctx, RawTable table, bool required, params string[] allowedTypes)
+    {
+        Geometry? source;
+        CoordinateTransformer toAnalysis;
+        CrsDefinition crs;
+        string column;
+        if (ctx.Row.Get("wkt") is { } wkt)
+        {
+            column = "wkt";
+            try
+            {
+                source = wktReader.Read(wkt);
+            }
+            catch (Exception ex) when (ex is ParseException or ArgumentException or FormatException)
+            {
+                ctx.Problem(ProblemCodes.UnparsableWkt, $"unreadable WKT: {ex.Message}", column);
+                return null;
+            }
+
+            toAnalysis = sourceToAnalysis;
+            crs = sourceCrs;
+        }
+        else if (ctx.Row.Geometry is { } g && table.GeometryCrs is { } geometryCrs)
+        {
+            column = "geometry";
+            source = g;
+            toAnalysis = Transformer(geometryCrs, analysisCrs);
+            crs = geometryCrs;
+        }
+        else
+        {
+            if (required)
+            {
+                ctx.Problem(ProblemCodes.MissingValue, "a geometry is required (wkt column or a geometry)", ctx.Row.Has("wkt") ? "wkt" : null);
+            }
+
+            return null;
+        }
+
+        if (source.IsEmpty)
+        {
+            ctx.Problem(ProblemCodes.MissingValue, "the geometry is empty", column);
+            return null;
+        }
+
+        if (!allowedTypes.Contains(source.GeometryType))
+        {
+            ctx.Problem(ProblemCodes.WrongGeometryType, $"expected {string.Join(" or ", allowedTypes)}, got {source.GeometryType}", column);
+            return null;
+        }
+
+        var env = source.EnvelopeInternal;
+        var probe = env.Centre;
+        var plausible = crs.IsGeographic
+            ? CheckDegrees(ctx, probe.X, probe.Y, column) && CheckDegrees(ctx, env.MinX, env.MinY, column) && CheckDegrees(ctx, env.MaxX, env.MaxY, column)
+            : CheckMetres(ctx, crs, Transformer(crs, CrsRegistry.Wgs84), probe.X, probe.Y, column);
+        return plausible ? GeometryReprojector.Reproject(source, toAnalysis, analysisFactory) : null;
+    }
+
+    private CoordinateTransformer Transformer(CrsDefinition from, CrsDefinition to) =>
+        transformers.GetOrAdd((from.Name, to.Name), _ => CoordinateTransformer.Create(from, to));
+
+    private bool CheckIn(RowContext ctx, CrsDefinition crs, double x, double y, string column) =>
+        crs.IsGeographic ? CheckDegrees(ctx, x, y, column) : CheckMetres(ctx, crs, Transformer(crs, CrsRegistry.Wgs84), x, y, column);
+
+    private Point ToAnalysis(CoordinateTransformer transformer, double x, double y)
+    {
+        var (ax, ay) = transformer.Transform(x, y);
+        return analysisFactory.CreatePoint(new Coordinate(ax, ay));
+    }
+
+    private static bool CheckDegrees(RowContext ctx, double lon, double lat, string column)
+    {
+        if (VietnamExtent.Contains(lon, lat))
+        {
+            return true;
+        }
+
+        if (VietnamExtent.Contains(lat, lon))
+        {
+            ctx.Problem(ProblemCodes.LatLonSwapped, $"longitude {lon} and latitude {lat} look swapped", column);
+            return false;
+        }
+
+        if (Math.Abs(lon) > 180 || Math.Abs(lat) > 90)
+        {
+            ctx.Problem(
+                ProblemCodes.MetresWhereDegreesExpected,
+                $"({lon}, {lat}) are not degrees; projected metres (VN-2000?) belong in x,y columns with the dataset crs set in dataset.json",
+                column);
+            return false;
+        }
+
+        ctx.Problem(ProblemCodes.CoordinateOutsideVietnam, $"({lon:0.######}, {lat:0.######}) lies outside Vietnam", column);
+        return false;
+    }
+
+    private static bool CheckMetres(RowContext ctx, CrsDefinition crs, CoordinateTransformer toWgs84, double x, double y, string column)
+    {
+        if (Math.Abs(x) <= 180 && Math.Abs(y) <= 90)
+        {
+            ctx.Problem(
+                ProblemCodes.DegreesWhereMetresExpected,
+                $"({x}, {y}) look like degrees but the crs {crs.Name} is in metres; use lon,lat columns for WGS84",
+                column);
+            return false;
+        }
+
+        var (lon, lat) = toWgs84.Transform(x, y);
+        if (VietnamExtent.Contains(lon, lat))
+        {
+            return true;
+        }
+
+        var (slon, slat) = toWgs84.Transform(y, x);
+        if (VietnamExtent.Contains(slon, slat))
+        {
+            ctx.Problem(
+                ProblemCodes.XySwapped,
+                $"x {x} and y {y} look swapped (in Vietnamese survey notation X is the northing): x is the easting",
+                column);
+            return false;
+        }
+
+        ctx.Problem(ProblemCodes.CoordinateOutsideVietnam, $"({x:0.##}, {y:0.##}) in {crs.Name} lies outside Vietnam ({lon:0.####}, {lat:0.####})", column);
+        return false;
+    }
+}

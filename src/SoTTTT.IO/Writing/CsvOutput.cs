@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text;
+
+namespace SoTTTT.IO.Writing;
+
+/// <summary>Deterministic CSV: a header, then rows; invariant culture, fixed decimals, quoted only when needed, <c>\n</c>.</summary>
+internal static class CsvOutput
+{
+    public static string Write<T>(IReadOnlyList<(string Name, Func<T, string> Cell)> columns, IEnumerable<T> rows)
+    {
+        var sb = new StringBuilder();
+        sb.Append(string.Join(',', columns.Select(c => c.Name))).Append('\n');
+        foreach (var row in rows)
+        {
+            sb.Append(string.Join(',', columns.Select(c => Cell(c.Cell(row))))).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Fixed(double? value, int decimals) => IndicatorColumns.Fixed(value, decimals);
+
+    public static string Int(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Flag(bool? value) => value is { } v ? (v ? "true" : "false") : string.Empty;
+
+    private static string Cell(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.Json;
+using SoTTTT.Core.Indicators;
+using SoTTTT.Core.Model;
+
+namespace SoTTTT.IO.Writing;
+
+/// <summary>Deterministic CSV and JSON renderings of an <see cref="IndicatorTable"/> (invariant culture, fixed decimals, <c>\n</c>).</summary>
+public static class IndicatorTableWriter
+{
+    public static string ToCsv(IndicatorTable table)
+    {
+        var columns = IndicatorColumns.For(table);
+        var sb = new StringBuilder();
+        sb.Append(string.Join(',', columns.Select(c => c.Name))).Append('\n');
+        foreach (var row in table.Rows)
+        {
+            sb.Append(string.Join(',', columns.Select(c => CsvCell(c.Cell(row))))).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// JSON: <c>{"dataset", "level", "crs", "fibre_reach_m", "unassigned", "units": [ … ]}</c>, each unit with the
+    /// keys of the README (breakdowns as nested objects: <c>postal_points_by_kind</c>, <c>bts_by_operator</c>,
+    /// <c>bts_by_tech</c>, <c>fibre_km_by_operator</c>, <c>fibre_km_by_placement</c>).
+    /// </summary>
+    public static string ToJson(IndicatorTable table)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("dataset", table.Dataset);
+            w.WriteString("level", Codes.Key(table.Level));
+            w.WriteString("crs", table.Crs);
+            w.WriteNumber("fibre_reach_m", table.FibreReachM);
+            w.WriteStartObject("unassigned");
+            foreach (var (layer, count) in table.Unassigned.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                w.WriteNumber(layer, count);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("units");
+            foreach (var r in table.Rows)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", r.Code);
+                w.WriteString("name", r.Name);
+                w.WriteString("level", Codes.Key(r.Level));
+                NullableString(w, "parent_code", r.ParentCode);
+                Number(w, "area_km2", r.AreaKm2, 2);
+                NullableString(w, "area_source", r.AreaSource);
+                if (r.Population is { } pop)
+                {
+                    w.WriteNumber("population", pop);
+                }
+                else
+                {
+                    w.WriteNull("population");
+                }
+
+                w.WriteNumber("postal_points", r.PostalPoints);
+                Counts(w, "postal_points_by_kind", r.PostalPointsByKind);
+                Number(w, "service_radius_km", r.ServiceRadiusKm, 3);
+                Number(w, "people_per_postal_point", r.PeoplePerPostalPoint, 0);
+                w.WriteNumber("settlements", r.Settlements);
+                Number(w, "postal_access_mean_km", r.PostalAccessMeanKm, 3);
+                Number(w, "postal_access_max_km", r.PostalAccessMaxKm, 3);
+                w.WriteNumber("bts", r.Bts);
+                Counts(w, "bts_by_operator", r.BtsByOperator);
+                Counts(w, "bts_by_tech", r.BtsByTech);
+                w.WriteNumber("tower_positions", r.TowerPositions);
+                Number(w, "bts_per_position", r.BtsPerPosition, 2);
+                Number(w, "fibre_km", r.FibreKm, 3);
+                Sums(w, "fibre_km_by_operator", r.FibreKmByOperator);
+                Sums(w, "fibre_km_by_placement", r.FibreKmByPlacement);
+                w.WriteNumber("communes", r.Communes);
+                Number(w, "communes_with_fibre_pct", r.CommunesWithFibrePct, 1);
+                Number(w, "settlements_within_fibre_pct", r.SettlementsWithinFibrePct, 1);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static void NullableString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double? value, int decimals)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, Math.Round(v, decimals, MidpointRounding.AwayFromZero));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void Counts(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, int> counts)
+    {
+        w.WriteStartObject(name);
+        foreach (var (k, v) in counts)
+        {
+            w.WriteNumber(k, v);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void Sums(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, double> sums)
+    {
+        w.WriteStartObject(name);
+        foreach (var (k, v) in sums)
+        {
+            w.WriteNumber(k, Math.Round(v, 3, MidpointRounding.AwayFromZero));
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static string CsvCell(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using SoTTTT.Core.Rules;
+
+namespace SoTTTT.IO.Writing;
+
+/// <summary>
+/// Writes effective rules as a complete <c>rules.json</c> (every key, defaults filled in), which reads back to the same
+/// rules: what <c>sotttt rules --print</c> shows and a province starts its own file from.
+/// </summary>
+public static class RulesWriter
+{
+    public static string ToJson(ProvinceRules rules) => JsonOutput.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("tower_classes");
+        foreach (var c in rules.TowerClasses)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", c.Name);
+            w.WriteBoolean("bulky", c.Bulky);
+            JsonOutput.Integer(w, "max_tenants", c.MaxTenants);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("co_location_m", rules.CoLocationM);
+        Pair(w, "must_share_m", rules.MustShareM);
+        w.WriteStartArray("min_spacing_m");
+        foreach (var r in rules.MinSpacing)
+        {
+            w.WriteStartObject();
+            w.WriteString("class", r.Class);
+            if (r.AboveHeightM is { } lo)
+            {
+                w.WriteNumber("above_height_m", lo);
+            }
+
+            if (r.UpToHeightM is { } hi)
+            {
+                w.WriteNumber("up_to_height_m", hi);
+            }
+
+            w.WriteNumber("urban", r.Spacing.UrbanM);
+            w.WriteNumber("non_urban", r.Spacing.NonUrbanM);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (rules.PlanToleranceM is { } tolerance)
+        {
+            Pair(w, "plan_tolerance_m", tolerance);
+        }
+        else
+        {
+            w.WriteNull("plan_tolerance_m");
+        }
+
+        w.WriteStartObject("shared_duct");
+        w.WriteNumber("corridor_m", rules.DuctCorridorM);
+        w.WriteNumber("min_length_m", rules.DuctMinLengthM);
+        w.WriteEndObject();
+        w.WriteStartObject("indicators");
+        w.WriteNumber("fibre_reach_m", rules.FibreReachM);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    private static void Pair(Utf8JsonWriter w, string name, DistancePair pair)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("urban", pair.UrbanM);
+        w.WriteNumber("non_urban", pair.NonUrbanM);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using SoTTTT.Benchmarks;
+
+// Macro benchmarks (seconds-scale, so a stopwatch over repeated runs rather than BenchmarkDotNet). Each mode prints
+// the machine and the process's peak working set; load times are reported apart from the analyses. Make data first:
+//   dotnet run --project src/SoTTTT.Cli -c Release -- synth --profile national --seed 1 --out /tmp/national
+// then: dotnet run --project tests/SoTTTT.Benchmarks -c Release -- MODE /tmp/national [N]
+//   load-indicators [REPEATS]   load + province indicators (goal < 15 s, < 3 GB)
+//   approve-latency [N]         one application, warm: p95 (goal < 20 ms)
+//   approve-batch [N]           10,000 applications (goal < 10 s)
+//   sharing [REPEATS]           the sharing analysis (goal < 30 s)
+//   stores URL [REPEATS]        PostGIS / GeoPackage export rows/s and load + indicators from each source; start a
+//                               server first: source tests/pg-cluster.sh && pg_cluster_start (URL "$SOTTTT_TEST_PG?schema=bench")
+int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+return (args.Length >= 2 ? args[0] : null) switch
+{
+    "load-indicators" => LoadIndicatorsBenchmark.Run(args[1], Number(2, 3)),
+    "approve-latency" => ApprovalBenchmarks.Latency(args[1], args),
+    "approve-batch" => ApprovalBenchmarks.Batch(args[1], args),
+    "sharing" => SharingBenchmark.Run(args[1], args),
+    "stores" when args.Length >= 3 => StoresBenchmark.Run(args[1], args[2], Number(3, 2)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: load-indicators|approve-latency|approve-batch|sharing DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
+    return 2;
+}

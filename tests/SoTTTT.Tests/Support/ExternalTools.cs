@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using NUnit.Framework;
+
+namespace SoTTTT.Tests.Support;
+
+/// <summary>
+/// Independent tools and services some tests check against: GDAL's ogrinfo and the throwaway PostGIS cluster that
+/// tests/run.sh starts (URL in SOTTTT_TEST_PG). When one is missing the test fails in CI (CI=true), where
+/// tests/run.sh must have provided it, and is ignored elsewhere, with the same message.
+/// </summary>
+internal static class ExternalTools
+{
+    public const string PostgisVariable = "SOTTTT_TEST_PG";
+
+    private const string OgrinfoMissing = "ogrinfo (GDAL, Debian package gdal-bin) is not installed; tests/run.sh installs it";
+
+    private const string Cs2csMissing = "cs2cs (PROJ, Debian package proj-bin) is not installed; tests/run.sh installs it";
+
+    private const string PostgisMissing =
+        "SOTTTT_TEST_PG is not set: no PostGIS test cluster (tests/run.sh installs PostgreSQL 15 + PostGIS 3 and starts one on a loopback port)";
+
+    /// <summary>The path of ogrinfo, or the test stops.</summary>
+    public static string Ogrinfo() => FindOnPath("ogrinfo") ?? Missing(OgrinfoMissing);
+
+    /// <summary>The path of PROJ's cs2cs, or the test stops.</summary>
+    public static string Cs2cs() => FindOnPath("cs2cs") ?? Missing(Cs2csMissing);
+
+    /// <summary>The PostGIS test database URL (without a query), or the test stops.</summary>
+    public static string PostgisUrl() =>
+        Environment.GetEnvironmentVariable(PostgisVariable) is { Length: > 0 } url ? url : Missing(PostgisMissing);
+
+    /// <summary>Runs a tool and returns its standard output; fails the test on a non-zero exit.</summary>
+    public static string Run(string tool, params string[] args) => RunWithInput(tool, null, args);
+
+    /// <summary>As <see cref="Run"/>, feeding <paramref name="stdin"/> to the tool.</summary>
+    public static string RunWithInput(string tool, string? stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
+
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill();
+            Assert.Fail($"{tool} did not finish within 60 s");
+        }
+
+        Assert.That(process.ExitCode, Is.Zero, () => $"{tool} {string.Join(' ', args)} failed: {stderr.Result}");
+        return stdout.Result;
+    }
+
+    private static string Missing(string message)
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message);
+        }
+
+        Assert.Ignore(message);
+        return string.Empty;
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+}

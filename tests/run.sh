@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The test command of the README: installs what the tests need (Debian packages), then runs every test.
+# - proj-bin: PROJ's cs2cs, the independent reference the coordinate tests compare against.
+# - gdal-bin: GDAL's ogrinfo, the independent reader the GeoPackage tests check exports with.
+# - postgresql-15 + postgresql-15-postgis-3: a throwaway PostGIS cluster on a loopback port for the PostGIS tests
+#   (tests/pg-cluster.sh), started here, its URL in SOTTTT_TEST_PG, stopped and deleted on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v cs2cs >/dev/null 2>&1 || need+=(proj-bin)
+command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
+[ -f /usr/share/postgresql/15/extension/postgis.control ] || need+=(postgresql-15-postgis-3)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "tests/run.sh: installing ${need[*]} (Debian)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "tests/run.sh: missing ${need[*]} and cannot install them (needs root and apt-get); tests that need them fail in CI and are ignored elsewhere" >&2
+  fi
+fi
+
+log=$(mktemp)
+# shellcheck source=tests/pg-cluster.sh
+source tests/pg-cluster.sh
+trap 'pg_cluster_stop; rm -f "$log"' EXIT
+if [ -z "${SOTTTT_TEST_PG:-}" ]; then
+  if pg_cluster_available; then
+    pg_cluster_start || echo "tests/run.sh: could not start the PostGIS test cluster; PostGIS tests fail in CI and are ignored elsewhere" >&2
+  fi
+fi
+
+set +e
+dotnet test SoTTTT.sln -c Release --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line in the plain form CI reads: "N passed, N failed, N skipped".
+summary=$(grep -Eo 'Failed: *[0-9]+, Passed: *[0-9]+, Skipped: *[0-9]+' "$log" | tr -d ' ' |
+  awk -F'[:,]' '{f+=$2; p+=$4; s+=$6} END {if (NR) printf "%d passed, %d failed, %d skipped\n", p, f, s}')
+if [ -n "$summary" ]; then
+  echo "$summary"
+fi
+exit "$status"
