@@ -28,7 +28,7 @@ internal static class ExportCommand
         to.AcceptOnlyFromAmong("gpkg", "geojson", "kml", "kmz", "postgis", "folder");
         var outPath = new Option<string?>("--out") { Description = "output file (.gpkg, .kml, .kmz) or folder" };
         var conn = new Option<string?>("--conn") { Description = "postgresql://user@host:port/db?schema=name (for --to postgis)" };
-        var layers = new Option<string?>("--layers") { Description = "comma-separated layer names (default: every input layer and indicator table)" };
+        var layers = new Option<string?>("--layers") { Description = "comma-separated layer names (default: every input layer, indicator table and result layer)" };
         var province = new Option<string?>("--province") { Description = "postgis: put every row under this province code (datasets without admin units)" };
         var lang = new Option<string?>("--lang") { Description = "vi | en" };
         lang.AcceptOnlyFromAmong("vi", "en");
@@ -89,7 +89,9 @@ internal static class ExportCommand
             return ExitCodes.BadInput;
         }
 
-        var tables = console.WithStatus(Texts.Get("export.working", lang), () => Catalog.Build(data, names, out _));
+        // A dataset folder holds input layers only, so the analyses' result layers are not built for it.
+        IReadOnlyCollection<string>? wanted = to == "folder" && names is null ? [.. data.Layers] : names;
+        var tables = console.WithStatus(Texts.Get("export.working", lang), () => Catalog.Build(data, wanted, out _));
 
         var metadata = DatasetMetadata.Of(data, loaded.Settings?.Lang ?? lang);
         switch (to)

@@ -30,13 +30,19 @@ public sealed class ExportCommandTests
         var layerFolders = doc.Root!.Element(Kml + "Document")!.Elements(Kml + "Folder").Select(f => f.Element(Kml + "name")!.Value).ToList();
         var btsOperators = doc.Descendants(Kml + "Folder").Single(f => f.Element(Kml + "name")!.Value.StartsWith("Trạm BTS", StringComparison.Ordinal))
             .Elements(Kml + "Folder").Select(f => f.Element(Kml + "name")!.Value).ToList();
-        var t1 = doc.Descendants(Kml + "Placemark").Single(p => p.Element(Kml + "name")!.Value == "T1");
+        var towersFolder = doc.Descendants(Kml + "Folder").Single(f => f.Element(Kml + "name")!.Value.StartsWith("Cột ăng ten (", StringComparison.Ordinal));
+        var t1 = towersFolder.Descendants(Kml + "Placemark").Single(p => p.Element(Kml + "name")!.Value == "T1");
         var (lon, lat) = CoordinateTransformer.Create(CrsRegistry.Parse("VN2000:105.5"), CrsRegistry.Wgs84).Transform(581500, 2317500);
         Assert.Multiple(() =>
         {
             Assert.That(layerFolders, Is.EqualTo(new[]
             {
                 "Đơn vị hành chính (4)", "Thôn, bản, khu dân cư (3)", "Cột ăng ten (1)", "Trạm BTS (5)", "Tuyến cáp quang (2)", "Điểm phục vụ bưu chính (2)",
+
+                // Sharing results: T1 carries B1, B2 and B3 (5 m away, within the 20 m co-location distance); B4 and B5
+                // (10 m apart) make an inferred position. Both are shared, so no pair, and one tower has no spacing.
+                "Vị trí cột ăng ten và mức dùng chung (2)", "Cặp vị trí phải dùng chung nhưng chưa dùng chung (0)",
+                "Cặp cột ăng ten gần nhau hơn khoảng cách tối thiểu (0)", "Đoạn tuyến cáp có thể dùng chung cống bể (0)",
             }));
             Assert.That(btsOperators, Is.EqualTo(new[] { "MobiFone (1)", "VNPT (1)", "Vietnamobile (1)", "Viettel (2)" }));
             Assert.That(t1.Element(Kml + "styleUrl")!.Value, Is.EqualTo("#towers-viettel"));

@@ -42,7 +42,7 @@ public sealed class GeoPackageWriterTests
             Assert.That(Scalar(c, "SELECT data_type FROM gpkg_contents WHERE table_name = 'bts'"), Is.EqualTo("features"));
             Assert.That(Scalar(c, "SELECT data_type FROM gpkg_contents WHERE table_name = 'indicators_commune'"), Is.EqualTo("attributes"));
             Assert.That(Scalar(c, "SELECT geometry_type_name || ' ' || srs_id FROM gpkg_geometry_columns WHERE table_name = 'fibre_routes'"), Is.EqualTo("LINESTRING 9209"));
-            Assert.That(Scalar(c, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), Is.EqualTo(6L), "one R-tree per feature table");
+            Assert.That(Scalar(c, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), Is.EqualTo(10L), "one R-tree per feature table: 6 input layers, 4 sharing result layers");
             Assert.That(Scalar(c, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_bts_geom_%'"), Is.EqualTo(6L));
         });
     }
@@ -141,6 +141,12 @@ public sealed class GeoPackageWriterTests
             ["indicators_district"] = (1, null),
             ["indicators_commune"] = (2, null),
             ["sotttt_dataset"] = (5, null),
+
+            // Result layers of the sharing analysis: T1 (B1, B2 and B3 within 20 m) and the inferred position of B4 + B5.
+            ["sharing_positions"] = (2, "9209"),
+            ["sharing_missed_pairs"] = (0, "9209"),
+            ["sharing_spacing_violations"] = (0, "9209"),
+            ["sharing_duct_candidates"] = (0, "9209"),
         };
         Assert.That(layers, Is.EquivalentTo(expected), summary);
     }

@@ -1,0 +1,131 @@
+using System.Runtime.CompilerServices;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.LinearReferencing;
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Sharing;
+using SoTTTT.Core.Spatial;
+
+namespace SoTTTT.IO.Layers;
+
+/// <summary>
+/// Result layers of the sharing analysis (<see cref="SharingAnalysis"/>) for export to GeoPackage, PostGIS and KML:
+/// <c>sharing_positions</c> (tower positions, declared and inferred, with their operators), <c>sharing_missed_pairs</c>
+/// (a line between two single-operator positions of different operators closer than the must-share distance),
+/// <c>sharing_towers_to_convert</c>, <c>sharing_spacing_violations</c> (a line between the two towers) and
+/// <c>sharing_duct_candidates</c> (the stretch of a route that runs beside another operator's route). Geometries are
+/// in the dataset CRS; the analysis runs once per dataset however many of these layers are built.
+/// </summary>
+public static class SharingLayers
+{
+    public const string Positions = "sharing_positions";
+    public const string MissedPairs = "sharing_missed_pairs";
+    public const string ToConvert = "sharing_towers_to_convert";
+    public const string SpacingViolations = "sharing_spacing_violations";
+    public const string DuctCandidates = "sharing_duct_candidates";
+
+    private static readonly ConditionalWeakTable<Dataset, Analysed> Cache = [];
+
+    public static IReadOnlyList<ILayerSource> Sources { get; } =
+    [
+        new LayerSource(Positions, HasRadio, BuildPositions),
+        new LayerSource(MissedPairs, HasRadio, BuildMissedPairs),
+        new LayerSource(ToConvert, d => d.Towers.Count > 0 && d.Zones.Count > 0, BuildToConvert),
+        new LayerSource(SpacingViolations, d => d.Towers.Count > 0, BuildSpacingViolations),
+        new LayerSource(DuctCandidates, d => d.FibreRoutes.Count > 0, BuildDuctCandidates),
+    ];
+
+    private static bool HasRadio(Dataset d) => d.Bts.Count > 0 || d.Towers.Count > 0;
+
+    public static FeatureTable BuildPositions(Dataset d)
+    {
+        var a = Analyse(d);
+        return Table(
+            d,
+            Positions,
+            "Vị trí cột ăng ten và mức dùng chung",
+            FeatureGeometryType.Point,
+            [F("id"), F("tower_id"), F("inferred", FieldType.Boolean), F("operators"), F("operator_count", FieldType.Integer), F("shared", FieldType.Boolean), F("bts", FieldType.Integer)],
+            a.Positions.Select(p => new FeatureRow(
+                p.Location,
+                [p.Id, p.Tower?.Id, p.Inferred, string.Join(';', p.Operators), (long)p.Operators.Count, p.Shared, (long)p.BtsIndices.Count])));
+    }
+
+    public static FeatureTable BuildMissedPairs(Dataset d)
+    {
+        var a = Analyse(d);
+        return Table(
+            d,
+            MissedPairs,
+            "Cặp vị trí phải dùng chung nhưng chưa dùng chung",
+            FeatureGeometryType.LineString,
+            [F("position_a"), F("operator_a"), F("position_b"), F("operator_b"), F("distance_m", FieldType.Real), F("limit_m", FieldType.Real), F("urban", FieldType.Boolean), F("unit_code")],
+            a.Result.MissedSharing.Select(m => new FeatureRow(
+                Line(d, a.PositionAt[m.PositionA], a.PositionAt[m.PositionB]),
+                [m.PositionA, m.OperatorA, m.PositionB, m.OperatorB, Math.Round(m.DistanceM, 1), m.LimitM, m.Urban, m.UnitCode])));
+    }
+
+    public static FeatureTable BuildToConvert(Dataset d)
+    {
+        var a = Analyse(d);
+        var towers = d.Towers.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        return Table(
+            d,
+            ToConvert,
+            "Cột ăng ten cần cải tạo theo vùng quy hoạch",
+            FeatureGeometryType.Point,
+            [F("tower_id"), F("type"), F("height_m", FieldType.Real), F("zone_id"), F("zone_kind"), F("zone_name"), F("code"), F("max_height_m", FieldType.Real), F("unit_code")],
+            a.Result.ToConvert.Select(c => new FeatureRow(
+                towers[c.TowerId].Location,
+                [c.TowerId, c.Type, c.HeightM, c.ZoneId, c.ZoneKind, c.ZoneName, c.Code, c.MaxHeightM, c.UnitCode])));
+    }
+
+    public static FeatureTable BuildSpacingViolations(Dataset d)
+    {
+        var a = Analyse(d);
+        var towers = d.Towers.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        return Table(
+            d,
+            SpacingViolations,
+            "Cặp cột ăng ten gần nhau hơn khoảng cách tối thiểu",
+            FeatureGeometryType.LineString,
+            [F("tower_a"), F("type_a"), F("height_a", FieldType.Real), F("tower_b"), F("type_b"), F("height_b", FieldType.Real), F("distance_m", FieldType.Real), F("limit_m", FieldType.Real), F("urban", FieldType.Boolean)],
+            a.Result.SpacingViolations.Select(v => new FeatureRow(
+                Line(d, towers[v.TowerA].Location, towers[v.TowerB].Location),
+                [v.TowerA, v.TypeA, v.HeightA, v.TowerB, v.TypeB, v.HeightB, Math.Round(v.DistanceM, 1), v.LimitM, v.Urban])));
+    }
+
+    public static FeatureTable BuildDuctCandidates(Dataset d)
+    {
+        var a = Analyse(d);
+        var routes = d.FibreRoutes.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        return Table(
+            d,
+            DuctCandidates,
+            "Đoạn tuyến cáp có thể dùng chung cống bể",
+            FeatureGeometryType.LineString,
+            [F("route_id"), F("operator"), F("other_operator"), F("part", FieldType.Integer), F("from_m", FieldType.Real), F("to_m", FieldType.Real), F("length_m", FieldType.Real)],
+            a.Result.Fibre.Stretches.Select(s => new FeatureRow(
+                Stretch(routes[s.RouteId].Path.GetGeometryN(s.Part), s.FromM, s.ToM),
+                [s.RouteId, s.Operator, s.OtherOperator, (long)s.Part, Math.Round(s.FromM, 1), Math.Round(s.ToM, 1), Math.Round(s.LengthM, 1)])));
+    }
+
+    /// <summary>The part of a line between two distances along it (metres from its start).</summary>
+    public static Geometry Stretch(Geometry line, double fromM, double toM) => new LengthIndexedLine(line).ExtractLine(fromM, toM);
+
+    private static Analysed Analyse(Dataset d) => Cache.GetValue(d, dataset =>
+    {
+        var positions = BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs));
+        var result = SharingAnalysis.Run(dataset, AdminLevel.Commune);
+        return new Analysed(result, positions, positions.ToDictionary(p => p.Id, p => p.Location, StringComparer.Ordinal));
+    });
+
+    private static LineString Line(Dataset d, Point a, Point b) =>
+        GeometryFactories.For(d.Crs).CreateLineString([a.Coordinate.Copy(), b.Coordinate.Copy()]);
+
+    private static LayerField F(string name, FieldType type = FieldType.Text) => new(name, type, FieldTitles.Field(name));
+
+    private static FeatureTable Table(Dataset d, string layer, string title, FeatureGeometryType type, LayerField[] fields, IEnumerable<FeatureRow> rows) =>
+        new(layer, title, type, d.Crs, fields, rows.ToList());
+
+    private sealed record Analysed(SharingResult Result, IReadOnlyList<TowerPosition> Positions, IReadOnlyDictionary<string, Point> PositionAt);
+}
