@@ -25,7 +25,7 @@ internal static class ApproveCommand
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
         var common = new CommonOptions();
         var command = new Command("approve", "thẩm định hồ sơ BTS / cột ăng ten / appraise BTS and tower applications") { dataset, applications, repair };
-        common.AddTo(command);
+        common.AddTo(command, "xlsx");
         command.SetAction(parse =>
         {
             var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
@@ -49,6 +49,12 @@ internal static class ApproveCommand
             return ProblemReport.Print(console, applications.FileProblems, lang);
         }
 
+        if (format == "xlsx" && outPath is null)
+        {
+            console.Error.WriteLine(Texts.Get("xlsx.needs_out", lang));
+            return ExitCodes.BadInput;
+        }
+
         var result = console.WithStatus(Texts.Get("approve.computing", lang), () => ApprovalAnalysis.Run(dataset, applications.Entries));
         if (outPath is not null)
         {
@@ -57,7 +63,7 @@ internal static class ApproveCommand
                 console.Error.WriteLine(Texts.Format("written", lang, written));
             }
 
-            if (format is null)
+            if (format is null or "xlsx")
             {
                 return ExitCodes.Ok;
             }
@@ -79,15 +85,26 @@ internal static class ApproveCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Writes approvals.csv, approvals.json and the sheets into a folder; returns the summary files and the sheet folder.</summary>
+    /// <summary>
+    /// Writes the summary to an .xlsx workbook, or approvals.csv, approvals.json, approvals.xlsx and the appraisal
+    /// sheets into a folder; returns the files and the sheet folder.
+    /// </summary>
     public static IReadOnlyList<string> Write(ApprovalResult result, Dataset dataset, string outDir, string lang)
     {
+        if (outDir.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            XlsxTableWriter.Write(outDir, [ApprovalWriter.Sheet(result, lang)]);
+            return [outDir];
+        }
+
         var csv = Path.Combine(outDir, "approvals.csv");
         var json = Path.Combine(outDir, "approvals.json");
+        var xlsx = Path.Combine(outDir, "approvals.xlsx");
         AtomicFile.WriteAllText(csv, ApprovalWriter.ToCsv(result));
         AtomicFile.WriteAllText(json, ApprovalWriter.ToJson(result));
+        XlsxTableWriter.Write(xlsx, [ApprovalWriter.Sheet(result, lang)]);
         var sheets = Path.Combine(outDir, SheetFolder);
         var written = AppraisalSheetWriter.WriteAll(sheets, result, dataset.Zones, lang);
-        return [csv, json, Path.Combine(sheets, $"*.html ({written.Count})")];
+        return [csv, json, xlsx, Path.Combine(sheets, $"*.html ({written.Count})")];
     }
 }

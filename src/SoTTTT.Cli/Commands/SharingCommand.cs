@@ -21,7 +21,7 @@ internal static class SharingCommand
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
         var common = new CommonOptions();
         var command = new Command("sharing", "dùng chung hạ tầng: vị trí cột, tỷ lệ dùng chung, cơ hội dùng chung / infrastructure sharing") { dataset, level, repair };
-        common.AddTo(command);
+        common.AddTo(command, "xlsx");
         command.SetAction(parse =>
         {
             var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
@@ -46,15 +46,21 @@ internal static class SharingCommand
             return ExitCodes.BadInput;
         }
 
+        if (format == "xlsx" && outPath is null)
+        {
+            console.Error.WriteLine(Texts.Get("xlsx.needs_out", lang));
+            return ExitCodes.BadInput;
+        }
+
         var result = console.WithStatus(Texts.Get("sharing.computing", lang), () => SharingAnalysis.Run(dataset, level));
         if (outPath is not null)
         {
-            foreach (var written in Write(result, outPath))
+            foreach (var written in Write(result, outPath, lang))
             {
                 console.Error.WriteLine(Texts.Format("written", lang, written));
             }
 
-            if (format is null)
+            if (format is null or "xlsx")
             {
                 return ExitCodes.Ok;
             }
@@ -76,9 +82,15 @@ internal static class SharingCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Writes a .json file, the unit table to a .csv file, or every file into a folder.</summary>
-    public static IReadOnlyList<string> Write(SharingResult result, string outPath)
+    /// <summary>Writes a .json file, the unit table to a .csv file, every table to an .xlsx workbook, or every file (the workbook too) into a folder.</summary>
+    public static IReadOnlyList<string> Write(SharingResult result, string outPath, string lang = "vi")
     {
+        if (outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            XlsxTableWriter.Write(outPath, SharingWriter.Sheets(result, lang));
+            return [outPath];
+        }
+
         if (outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             AtomicFile.WriteAllText(outPath, SharingWriter.ToJson(result));
@@ -99,6 +111,9 @@ internal static class SharingCommand
             written.Add(path);
         }
 
+        var workbook = Path.Combine(outPath, "sharing.xlsx");
+        XlsxTableWriter.Write(workbook, SharingWriter.Sheets(result, lang));
+        written.Add(workbook);
         return written;
     }
 }

@@ -71,6 +71,27 @@ public static class FieldTitles
         ["from_m"] = "Từ (m)",
         ["to_m"] = "Đến (m)",
         ["length_m"] = "Chiều dài (m)",
+        ["tower_positions"] = "Số vị trí cột",
+        ["bts_per_position"] = "Số BTS / vị trí",
+        ["shared_positions"] = "Số vị trí dùng chung",
+        ["sharing_rate_pct"] = "Tỷ lệ dùng chung (%)",
+        ["spare_slots"] = "Số chỗ còn trống",
+        ["tenants"] = "Số doanh nghiệp đang dùng",
+        ["spare"] = "Còn trống",
+        ["height_a_m"] = "Chiều cao cột A (m)",
+        ["height_b_m"] = "Chiều cao cột B (m)",
+        ["km"] = "Chiều dài (km)",
+        ["stretches"] = "Số đoạn",
+        ["aerial_km"] = "Cáp treo (km)",
+        ["to_underground_km"] = "Cần ngầm hóa (km)",
+        ["row"] = "Dòng",
+        ["x"] = "Tọa độ X (m)",
+        ["y"] = "Tọa độ Y (m)",
+        ["lon"] = "Kinh độ",
+        ["lat"] = "Vĩ độ",
+        ["verdict"] = "Kết luận",
+        ["failed"] = "Tiêu chí không đạt",
+        ["coverage_gain_population"] = "Dân số được phủ sóng thêm",
     };
 
     /// <summary>The layer's Vietnamese title, or its name.</summary>
@@ -78,4 +99,16 @@ public static class FieldTitles
 
     /// <summary>The column's Vietnamese title, or its name.</summary>
     public static string Field(string name) => Fields.GetValueOrDefault(name, name);
+
+    /// <summary>The column's title in <paramref name="lang"/>: Vietnamese, or for <c>en</c> the name in words ("sharing_rate_pct" → "Sharing rate %").</summary>
+    public static string Field(string name, string lang)
+    {
+        if (lang != "en")
+        {
+            return Field(name);
+        }
+
+        var words = name.Replace("_pct", " %", StringComparison.Ordinal).Replace("_km2", " (km²)", StringComparison.Ordinal).Replace('_', ' ');
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
 }

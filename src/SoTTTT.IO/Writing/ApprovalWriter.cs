@@ -15,6 +15,13 @@ public static class ApprovalWriter
     /// <summary>Why <c>coverage_gain</c> is null while no coverage engine is plugged in.</summary>
     public const string CoverageGainNote = "coverage gain not computed: the coverage engine (issue 3) is not connected yet (ICoverageGain)";
 
+    /// <summary>The summary table as a workbook sheet, headings in <paramref name="lang"/>.</summary>
+    public static XlsxSheet Sheet(ApprovalResult result, string lang) => XlsxSheet.FromCsv(
+        lang == "en" ? "Applications" : "Hồ sơ đề nghị",
+        lang == "en" ? $"Appraisal of BTS / tower applications — {result.Dataset}" : $"Kết quả thẩm định hồ sơ xây dựng trạm BTS, cột ăng ten — {result.Dataset}",
+        ToCsv(result),
+        c => Layers.FieldTitles.Field(c, lang));
+
     public static string ToCsv(ApprovalResult result)
     {
         var toWgs84 = CoordinateTransformer.ToGeographicWgs84(result.Crs);

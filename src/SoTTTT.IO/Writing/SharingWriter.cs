@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Sharing;
+using SoTTTT.IO.Layers;
 
 namespace SoTTTT.IO.Writing;
 
@@ -102,6 +103,26 @@ public static class SharingWriter
 
     /// <summary>The per-unit, per-operator table (what <c>--format csv</c> prints).</summary>
     public static string UnitsCsv(SharingResult r) => CsvOutput.Write(UnitColumns, r.Rows);
+
+    /// <summary>The CSV tables as workbook sheets (sheet name vi/en, CSV file, title), headings in <paramref name="lang"/>.</summary>
+    public static IReadOnlyList<XlsxSheet> Sheets(SharingResult r, string lang)
+    {
+        var en = lang == "en";
+        var tables = new (string Vi, string En, string Csv, string TitleVi, string TitleEn)[]
+        {
+            ("Theo đơn vị", "Units", UnitsCsv(r), "Dùng chung cột ăng ten theo đơn vị hành chính và doanh nghiệp", "Tower sharing by admin unit and operator"),
+            ("Chưa dùng chung", "Missed sharing", CsvOutput.Write(MissedColumns, r.MissedSharing), "Cặp vị trí phải dùng chung nhưng chưa dùng chung", "Positions that must share but do not"),
+            ("Năng lực cột", "Capacity", CsvOutput.Write(CapacityColumns, r.Capacity), "Năng lực dùng chung còn lại của cột", "Spare capacity of towers"),
+            ("Cột cần cải tạo", "To convert", CsvOutput.Write(ConvertColumns, r.ToConvert), "Cột ăng ten không phù hợp vùng quy hoạch", "Towers their zone does not allow"),
+            ("Khoảng cách cột", "Spacing", CsvOutput.Write(SpacingColumns, r.SpacingViolations), "Cặp cột gần nhau hơn khoảng cách tối thiểu", "Towers closer than the minimum spacing"),
+            ("Cống bể dùng chung", "Shared ducts", CsvOutput.Write(DuctPairColumns, r.Fibre.Pairs), "Cáp quang có thể dùng chung cống bể, theo cặp doanh nghiệp", "Shared-duct candidates by operator pair"),
+            ("Đoạn dùng chung", "Duct stretches", CsvOutput.Write(StretchColumns, r.Fibre.Stretches), "Các đoạn tuyến cáp đi cùng hành lang", "Route stretches in a shared corridor"),
+            ("Ngầm hóa", "Undergrounding", CsvOutput.Write(UndergroundColumns, r.Fibre.Undergrounding), "Cáp treo cần ngầm hóa", "Aerial cable to put underground"),
+        };
+        return tables
+            .Select(t => XlsxSheet.FromCsv(en ? t.En : t.Vi, $"{(en ? t.TitleEn : t.TitleVi)} — {r.Dataset}", t.Csv, c => FieldTitles.Field(c, lang)))
+            .ToList();
+    }
 
     /// <summary>Every file of <c>--out DIR</c>: name and content.</summary>
     public static IReadOnlyList<(string Name, string Content)> Files(SharingResult r) =>

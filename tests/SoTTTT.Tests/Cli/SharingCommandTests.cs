@@ -49,7 +49,7 @@ public class SharingCommandTests
             Assert.That(output.Split('\n')[1], Is.EqualTo("P,Tỉnh Thử,province,all,2,5,2.50,2,100.0,0"));
             Assert.That(Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal), Is.EqualTo(new[]
             {
-                "sharing.json", "sharing_capacity.csv", "sharing_duct_pairs.csv", "sharing_duct_stretches.csv", "sharing_missed.csv",
+                "sharing.json", "sharing.xlsx", "sharing_capacity.csv", "sharing_duct_pairs.csv", "sharing_duct_stretches.csv", "sharing_missed.csv",
                 "sharing_spacing.csv", "sharing_to_convert.csv", "sharing_undergrounding.csv", "sharing_units.csv",
             }));
         });
