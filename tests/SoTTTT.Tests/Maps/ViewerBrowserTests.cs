@@ -1,0 +1,105 @@
+using NUnit.Framework;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+using SoTTTT.Tests.Support;
+
+namespace SoTTTT.Tests.Maps;
+
+/// <summary>
+/// The viewer in a real headless Chromium against <c>sotttt serve</c> on the sample province: every view draws its
+/// available layers and shows a legend; screenshots go to the test output folder (screenshots/).
+/// </summary>
+[NonParallelizable]
+public sealed class ViewerBrowserTests
+{
+    private static readonly string[] Views = ["overview", "coverage", "gaps", "postal", "sharing", "approval", "plan"];
+
+    private ServeProcess? server;
+    private ChromeDriver? driver;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        driver = Browser.Start();
+        server = ServeProcess.Start(DemoSample.Folder, TimeSpan.FromSeconds(90));
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        driver?.Quit();
+        driver?.Dispose();
+        server?.Dispose();
+    }
+
+    [Test]
+    public void Viewer_EveryView_DrawsFeaturesAndShowsTheLegend()
+    {
+        var browser = driver!;
+        browser.Navigate().GoToUrl(server!.Url);
+        WaitReady(browser, "overview");
+        var folder = Path.Combine(TestContext.CurrentContext.TestDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+
+        foreach (var view in Views)
+        {
+            browser.FindElement(By.CssSelector($"#views button[data-view='{view}']")).Click();
+            WaitReady(browser, view);
+
+            var drawn = browser.FindElements(By.CssSelector("#layers li[data-features]"))
+                .ToDictionary(li => li.GetDomAttribute("data-layer")!, li => int.Parse(li.GetDomAttribute("data-features")!, System.Globalization.CultureInfo.InvariantCulture));
+            var unavailable = browser.FindElements(By.CssSelector("#layers li[data-available='false']")).Select(li => li.GetDomAttribute("data-layer")).ToList();
+            var legendEntries = browser.FindElements(By.CssSelector("#legend .entry")).Count;
+            var path = Path.Combine(folder, $"viewer-{view}.png");
+            browser.GetScreenshot().SaveAsFile(path);
+            TestContext.AddTestAttachment(path, view);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(drawn.Values.Sum(), Is.GreaterThan(0), $"{view}: features drawn per layer {string.Join(", ", drawn)}");
+                Assert.That(drawn["admin_units"], Is.GreaterThan(0), $"{view}: admin units");
+                Assert.That(legendEntries, Is.GreaterThan(0), $"{view}: legend entries");
+                Assert.That(Errors(browser), Is.Empty, $"{view}: errors in the page");
+            });
+            if (view is "coverage" or "gaps" or "plan")
+            {
+                Assert.That(unavailable, Is.Not.Empty, $"{view}: layers without a provider are shown as unavailable");
+            }
+
+            if (view == "approval")
+            {
+                Assert.That(drawn["applications"], Is.GreaterThan(0), "the sample's applications.csv is appraised");
+            }
+        }
+    }
+
+    [Test]
+    public void Viewer_EnglishToggle_RelabelsViewsAndLegend()
+    {
+        var browser = driver!;
+        browser.Navigate().GoToUrl(server!.Url + "?view=overview&lang=vi");
+        WaitReady(browser, "overview");
+
+        browser.FindElement(By.Id("lang")).Click();
+
+        var titles = browser.FindElements(By.CssSelector("#views button")).Select(b => b.Text).ToList();
+        var legend = browser.FindElement(By.Id("legend")).Text;
+        Assert.Multiple(() =>
+        {
+            Assert.That(titles, Does.Contain("Infrastructure overview"));
+            Assert.That(legend, Does.Contain("Post office level 1"));
+            Assert.That(browser.FindElement(By.TagName("html")).GetDomAttribute("lang"), Is.EqualTo("en"));
+        });
+        browser.FindElement(By.Id("lang")).Click();
+    }
+
+    private static void WaitReady(ChromeDriver browser, string view)
+    {
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
+        wait.Until(d => ((IJavaScriptExecutor)d).ExecuteScript("return !!(window.sotttt && window.sotttt.ready && window.sotttt.view === arguments[0]);", view) is true);
+    }
+
+    private static IReadOnlyList<object> Errors(ChromeDriver browser) =>
+        browser.ExecuteScript("return window.sotttt.errors;") as IReadOnlyList<object> ?? [];
+}
