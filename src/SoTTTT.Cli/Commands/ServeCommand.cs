@@ -37,6 +37,9 @@ internal static class ServeCommand
             }
 
             var store = new LayerStore(catalogue!, MapLayerSources.Default(), MapDataContext.For(loaded, source));
+
+            // The first view's layers are indexed before the address is announced, so the first page draws at once.
+            console.WithStatus(Texts.Get("serve.preparing", language), () => store.Warm(catalogue!.Views[0].Name));
             var url = $"http://{Bracketed(parse.GetValue(host)!)}:{parse.GetValue(port)}";
             using var app = ViewerServer.Build(store, assets!, language, b => b.WebHost.UseUrls(url));
             app.Start();

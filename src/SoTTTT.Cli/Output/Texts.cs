@@ -38,6 +38,7 @@ internal static class Texts
         ["no.level"] = ("Bộ dữ liệu không có đơn vị {0} (dữ liệu sau 01/7/2025 không có cấp huyện).", "The dataset has no {0} units (data after 1 July 2025 has no district level)."),
         ["xlsx.needs_out"] = ("--format xlsx cần --out TỆP.xlsx", "--format xlsx needs --out FILE.xlsx"),
         ["serve.listening"] = ("Bản đồ đang chạy tại {0} (Ctrl+C để dừng)", "The map viewer is at {0} (Ctrl+C stops it)"),
+        ["serve.preparing"] = ("Đang chuẩn bị các lớp bản đồ…", "Preparing the map layers…"),
         ["serve.no_maps"] = ("Không tìm thấy thư mục maps/ (layers.json, index.html) cạnh chương trình hoặc phía trên thư mục hiện tại.", "The maps/ folder (layers.json, index.html) was not found beside the program or above the working folder."),
         ["serve.no_ol"] = ("Thiếu thư viện bản đồ OpenLayers ({0}): chạy npm ci trong {1}", "The OpenLayers map library is missing ({0}): run npm ci in {1}"),
         ["maps.written"] = ("Đã ghi bản đồ: {0}", "Map written: {0}"),

@@ -8,15 +8,17 @@ namespace SoTTTT.Cli.Viewer;
 /// <summary>
 /// Writes a layer query as a GeoJSON FeatureCollection (RFC 7946, WGS84 lon/lat) with the layer's attributes as
 /// properties, the feature index as <c>id</c>, and <c>total</c> / <c>returned</c> counts (they differ when dense points
-/// were thinned). Coordinates have 6 decimals (~0.1 m), 5 below zoom 10.
+/// were thinned). Only the attributes the layer declares are sent. Coordinates are rounded to about a tenth of a
+/// screen pixel at the zoom (4 decimals at zoom 10, 7 from zoom 17).
 /// </summary>
 internal static class LayerGeoJson
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task WriteAsync(Stream stream, FeatureTable table, IReadOnlyList<(int Index, Geometry Geometry)> features, int total, int zoom)
+    /// <param name="fields">Indices of the fields to send.</param>
+    public static async Task WriteAsync(Stream stream, FeatureTable table, IReadOnlyList<int> fields, IReadOnlyList<(int Index, Geometry Geometry)> features, int total, int zoom)
     {
-        var decimals = zoom < 10 ? 5 : 6;
+        var decimals = Math.Clamp((int)Math.Ceiling(-Math.Log10(LayerIndex.PixelDegrees(zoom) / 10)), 4, 7);
         await using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
@@ -31,7 +33,7 @@ internal static class LayerGeoJson
             json.WriteNumber("id", index);
             json.WriteStartObject("properties");
             var values = table.Rows[index].Values;
-            for (var i = 0; i < table.Fields.Count; i++)
+            foreach (var i in fields)
             {
                 json.WritePropertyName(table.Fields[i].Name);
                 switch (values[i])

@@ -11,7 +11,8 @@ namespace SoTTTT.Cli.Viewer;
 /// <summary>
 /// One layer ready to serve: its features converted once to WGS84 lon/lat, an STR-tree over their envelopes for bbox
 /// queries, and per-zoom simplified geometries (topology-preserving, tolerance one screen pixel at that zoom) built on
-/// demand and kept. Dense point queries are thinned to one point per few pixels so national data is never sent raw.
+/// demand and kept. Points are thinned to one per screen pixel below <see cref="FullDetailZoom"/> (markers on the same
+/// pixel hide each other anyway), and to one per three pixels in dense queries, so national data is never sent raw.
 /// </summary>
 internal sealed class LayerIndex
 {
@@ -84,7 +85,8 @@ internal sealed class LayerIndex
             var g = geometries[i]!;
             if (g is Point p)
             {
-                if (dense && !taken.Add(((long)Math.Floor(p.X / (3 * pixel)), (long)Math.Floor(p.Y / (3 * pixel)))))
+                var cell = dense ? 3 * pixel : pixel;
+                if (level is not null && !taken.Add(((long)Math.Floor(p.X / cell), (long)Math.Floor(p.Y / cell))))
                 {
                     continue;
                 }

@@ -15,6 +15,14 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
     /// <summary>Whether a declared layer can be drawn on this dataset.</summary>
     public bool IsAvailable(string layer) => Catalogue.Layer(layer) is not null && sources.IsAvailable(layer, Context);
 
+    /// <summary>Builds the available layers of <paramref name="view"/> ahead of the first request (in parallel); returns how many.</summary>
+    public int Warm(string view)
+    {
+        var layers = Catalogue.View(view)?.Layers.Where(IsAvailable).ToList() ?? [];
+        Parallel.ForEach(layers, layer => Get(layer));
+        return layers.Count;
+    }
+
     /// <summary>The indexed layer; null when it is not declared or not available.</summary>
     public LayerIndex? Get(string layer)
     {

@@ -45,6 +45,9 @@ internal sealed class MapDataContext
 
     public string? ApplicationsPath { get; }
 
+    /// <summary>Whether there is an applications file to appraise (checked without appraising it).</summary>
+    public bool HasApplications => ApplicationsPath is not null && File.Exists(ApplicationsPath);
+
     public SharingResult Sharing => sharing.Value;
 
     public IReadOnlyList<Core.Spatial.TowerPosition> Positions => positions.Value;

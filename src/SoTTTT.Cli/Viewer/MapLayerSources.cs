@@ -34,8 +34,8 @@ internal sealed class MapLayerSources
         sources.Register(new(SharingLayers.Ducts, c => c.Dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes), c => SharingLayers.DuctTable(c.Dataset, c.Sharing)));
         sources.Register(new(SharingLayers.ToConvert, c => c.Dataset.Towers.Count > 0 && c.Dataset.Zones.Count > 0, c => SharingLayers.ConvertTable(c.Dataset, c.Sharing)));
 
-        sources.Register(new(ApprovalLayers.Applications, c => c.Approval is not null, c => ApprovalLayers.ApplicationTable(c.Dataset, c.Approval!)));
-        sources.Register(new(ApprovalLayers.Evidence, c => c.Approval is not null, c => ApprovalLayers.EvidenceTable(c.Dataset, c.Approval!)));
+        sources.Register(new(ApprovalLayers.Applications, c => c.HasApplications, c => ApprovalLayers.ApplicationTable(c.Dataset, c.Approval?.Verdicts ?? [])));
+        sources.Register(new(ApprovalLayers.Evidence, c => c.HasApplications, c => ApprovalLayers.EvidenceTable(c.Dataset, c.Approval?.Verdicts ?? [])));
 
         // Coverage (coverage_area, settlements_coverage, coverage_gaps, settlements_uncovered) and plan (plan_positions,
         // plan_fibre) layers are declared in maps/layers.json; their providers come with the coverage engine and the planner.

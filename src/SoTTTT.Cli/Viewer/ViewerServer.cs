@@ -74,8 +74,10 @@ internal static class ViewerServer
 
             var z = zoom ?? LayerIndex.FullDetailZoom;
             var features = layer.Query(box, z, out var total);
+            var declared = store.Catalogue.Layer(name)!.Attributes;
+            var fields = Enumerable.Range(0, layer.Table.Fields.Count).Where(i => declared.Contains(layer.Table.Fields[i].Name)).ToList();
             http.Response.ContentType = "application/geo+json";
-            await LayerGeoJson.WriteAsync(http.Response.Body, layer.Table, features, total, z);
+            await LayerGeoJson.WriteAsync(http.Response.Body, layer.Table, fields, features, total, z);
             return Results.Empty;
         });
         return app;

@@ -16,7 +16,7 @@ public static class ApprovalLayers
 
     public const string Evidence = "approval_evidence";
 
-    public static FeatureTable ApplicationTable(Dataset dataset, ApprovalResult result) => new(
+    public static FeatureTable ApplicationTable(Dataset dataset, IReadOnlyList<ApplicationVerdict> verdicts) => new(
         Applications,
         "Hồ sơ xin cấp phép",
         FeatureGeometryType.Point,
@@ -26,16 +26,16 @@ public static class ApprovalLayers
             new("height_m", FieldType.Real, "Chiều cao (m)"), new("verdict", FieldType.Text, "Kết quả"), new("failed", FieldType.Text, "Điều kiện không đạt"),
             new("tower_id", FieldType.Text, "Cột"), new("unit_name", FieldType.Text, "Địa bàn"),
         ],
-        result.Verdicts
+        verdicts
             .Where(v => v.Application is not null)
             .Select(v => new FeatureRow(v.Site, [v.Application!.Id, v.Application.Operator, v.Application.Type, v.Application.HeightM, VerdictKeys.Key(v.Verdict), string.Join(", ", v.Failed), v.TowerId, v.UnitName]))
             .ToList());
 
-    public static FeatureTable EvidenceTable(Dataset dataset, ApprovalResult result)
+    public static FeatureTable EvidenceTable(Dataset dataset, IReadOnlyList<ApplicationVerdict> verdicts)
     {
         var factory = GeometryFactories.For(dataset.Crs);
         var rows = new List<FeatureRow>();
-        foreach (var v in result.Verdicts.Where(v => v.Application is not null))
+        foreach (var v in verdicts.Where(v => v.Application is not null))
         {
             var site = v.Site!.Coordinate;
             foreach (var check in v.Checks)

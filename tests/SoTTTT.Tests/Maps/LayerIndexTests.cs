@@ -21,24 +21,30 @@ public sealed class LayerIndexTests
         var index = new LayerIndex(new FeatureTable("dense", "dense", FeatureGeometryType.Point, crs, [new("id", FieldType.Text, "id")], rows));
 
         var far = index.Query(null, 8, out var totalFar);
-        var near = index.Query(null, LayerIndex.FullDetailZoom, out _);
+        var near = index.Query(null, 14, out _);
+        var full = index.Query(null, LayerIndex.FullDetailZoom, out _);
 
         Assert.Multiple(() =>
         {
             Assert.That(totalFar, Is.EqualTo(10_000));
             Assert.That(far, Has.Count.LessThan(10), "a 1 km square is a few pixels at zoom 8");
-            Assert.That(near.Count, Is.InRange(1_000, 9_999), "at zoom 15 a pixel is ~4 m: 10 m spacing thins to one per 3 px cell");
+            Assert.That(near.Count, Is.InRange(500, 9_999), "at zoom 14 a pixel is ~9 m: 10 m spacing thins to one per 3-pixel cell");
+            Assert.That(full, Has.Count.EqualTo(10_000), "full detail sends every point");
         });
     }
 
     [Test]
-    public void Query_FewPoints_AreNeverThinned()
+    public void Query_PointsOnOnePixel_AreSentOnceBelowFullDetailAndAllAtFullDetail()
     {
         var crs = CrsRegistry.Tm3(105.5);
         var factory = GeometryFactories.For(crs);
         var rows = Enumerable.Range(0, 100).Select(i => new FeatureRow(factory.CreatePoint(new Coordinate(560_000 + i, 2_300_000)), [null])).ToList();
         var index = new LayerIndex(new FeatureTable("few", "few", FeatureGeometryType.Point, crs, [new("id", FieldType.Text, "id")], rows));
 
-        Assert.That(index.Query(null, 3, out _), Has.Count.EqualTo(100));
+        Assert.Multiple(() =>
+        {
+            Assert.That(index.Query(null, 3, out _), Has.Count.EqualTo(1), "100 m of points is one pixel at zoom 3");
+            Assert.That(index.Query(null, LayerIndex.FullDetailZoom, out _), Has.Count.EqualTo(100));
+        });
     }
 }
