@@ -12,7 +12,8 @@ namespace SoTTTT.Cli.Viewer;
 /// One layer ready to serve: its features converted once to WGS84 lon/lat, an STR-tree over their envelopes for bbox
 /// queries, and per-zoom simplified geometries (topology-preserving, tolerance one screen pixel at that zoom) built on
 /// demand and kept. Points are thinned to one per screen pixel below <see cref="FullDetailZoom"/> (markers on the same
-/// pixel hide each other anyway), and to one per three pixels in dense queries, so national data is never sent raw.
+/// pixel hide each other anyway), and to one per three pixels in dense queries, where lines and polygons under three
+/// pixels across are left out too, so national data is never sent raw.
 /// </summary>
 internal sealed class LayerIndex
 {
@@ -79,38 +80,33 @@ internal sealed class LayerIndex
         var level = zoom >= FullDetailZoom ? null : simplified.GetOrAdd(zoom, _ => new Geometry?[geometries.Length]);
         var dense = hits.Count > DenseThreshold;
         var taken = new HashSet<(long, long)>();
-        var result = new List<(int, Geometry)>(Math.Min(hits.Count, 50_000));
+        var kept = new List<int>(Math.Min(hits.Count, 50_000));
         foreach (var i in hits)
         {
             var g = geometries[i]!;
             if (g is Point p)
             {
                 var cell = dense ? 3 * pixel : pixel;
-                if (level is not null && !taken.Add(((long)Math.Floor(p.X / cell), (long)Math.Floor(p.Y / cell))))
+                if (level is null || taken.Add(((long)Math.Floor(p.X / cell), (long)Math.Floor(p.Y / cell))))
                 {
-                    continue;
+                    kept.Add(i);
                 }
-
-                result.Add((i, g));
-                continue;
             }
-
-            if (dense && Math.Max(g.EnvelopeInternal.Width, g.EnvelopeInternal.Height) < pixel)
+            else if (!dense || Math.Max(g.EnvelopeInternal.Width, g.EnvelopeInternal.Height) >= 3 * pixel)
             {
-                continue;
+                // In a dense query, lines and polygons under three pixels across are left out: they would draw as specks.
+                kept.Add(i);
             }
-
-            if (level is null)
-            {
-                result.Add((i, g));
-                continue;
-            }
-
-            var s = level[i] ??= Simplify(g, pixel);
-            result.Add((i, s));
         }
 
-        return result;
+        if (level is null)
+        {
+            return kept.Select(i => (i, geometries[i]!)).ToList();
+        }
+
+        var missing = kept.Where(i => level[i] is null && geometries[i] is not Point).ToArray();
+        Parallel.For(0, missing.Length, k => level[missing[k]] = Simplify(geometries[missing[k]]!, pixel));
+        return kept.Select(i => (i, geometries[i] is Point ? geometries[i]! : level[i]!)).ToList();
     }
 
     private static Geometry Simplify(Geometry g, double tolerance)
@@ -120,7 +116,8 @@ internal sealed class LayerIndex
             return g;
         }
 
-        var s = TopologyPreservingSimplifier.Simplify(g, tolerance);
+        // Polygons (admin units, zones) keep their topology; separate lines need not, and Douglas-Peucker is faster.
+        var s = g is LineString or MultiLineString ? DouglasPeuckerSimplifier.Simplify(g, tolerance) : TopologyPreservingSimplifier.Simplify(g, tolerance);
         return s.IsEmpty ? g : s;
     }
 }

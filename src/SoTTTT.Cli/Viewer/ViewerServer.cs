@@ -43,7 +43,8 @@ internal static class ViewerServer
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         configure(builder);
         var app = builder.Build();
-        app.UseResponseCompression();
+        // Compression pays over a network; on the loopback it only costs CPU on both ends.
+        app.UseWhen(http => http.Connection.RemoteIpAddress is { } ip && !System.Net.IPAddress.IsLoopback(ip), branch => branch.UseResponseCompression());
 
         IResult Asset(string path, string type) =>
             File.Exists(path) ? Results.File(path, type) : Results.Text($"{Path.GetFileName(path)} is missing: run npm ci in {assets.MapsFolder}", "text/plain; charset=utf-8", statusCode: 500);
