@@ -126,6 +126,8 @@
     controls: ol.control.defaults.defaults({ attribution: true }).extend([new ol.control.ScaleLine({ units: 'metric' })]),
   });
   let tileLayer = null;
+  // For tests and benchmarks: the map itself, kept out of JSON.stringify(window.sotttt).
+  Object.defineProperty(status, 'map', { value: map, enumerable: false });
 
   function zoomOf(resolution) {
     return Math.max(0, Math.min(20, Math.round(Math.log2(156543.03392804097 / resolution))));

@@ -44,7 +44,7 @@ internal static class ViewerBenchmark
         var catalogue = MapCatalogueReader.Read(assets.MapsFolder).Catalogue!;
         var store = new LayerStore(catalogue, MapLayerSources.Default(), MapDataContext.For(loaded, source));
         clock.Restart();
-        var warmed = store.Warm(catalogue.Views[0].Name);
+        var warmed = store.Warm(catalogue.Views[0].Name, ViewerServer.Extent(store));
         Console.WriteLine($"server start (as sotttt serve): {warmed} layers of the first view indexed in {clock.Elapsed.TotalSeconds:F2} s");
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}/";

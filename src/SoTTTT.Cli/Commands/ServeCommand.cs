@@ -39,10 +39,19 @@ internal static class ServeCommand
             var store = new LayerStore(catalogue!, MapLayerSources.Default(), MapDataContext.For(loaded, source));
 
             // The first view's layers are indexed before the address is announced, so the first page draws at once.
-            console.WithStatus(Texts.Get("serve.preparing", language), () => store.Warm(catalogue!.Views[0].Name));
+            console.WithStatus(Texts.Get("serve.preparing", language), () => store.Warm(catalogue!.Views[0].Name, ViewerServer.Extent(store)));
             var url = $"http://{Bracketed(parse.GetValue(host)!)}:{parse.GetValue(port)}";
             using var app = ViewerServer.Build(store, assets!, language, b => b.WebHost.UseUrls(url));
-            app.Start();
+            try
+            {
+                app.Start();
+            }
+            catch (IOException ex)
+            {
+                console.Error.WriteLine(Texts.Format("serve.cannot_listen", language, url, ex.Message));
+                return ExitCodes.InternalError;
+            }
+
             console.Error.WriteLine(Texts.Format("serve.listening", language, url + "/"));
             app.WaitForShutdown();
             return ExitCodes.Ok;

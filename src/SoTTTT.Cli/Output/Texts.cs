@@ -39,6 +39,7 @@ internal static class Texts
         ["xlsx.needs_out"] = ("--format xlsx cần --out TỆP.xlsx", "--format xlsx needs --out FILE.xlsx"),
         ["serve.listening"] = ("Bản đồ đang chạy tại {0} (Ctrl+C để dừng)", "The map viewer is at {0} (Ctrl+C stops it)"),
         ["serve.preparing"] = ("Đang chuẩn bị các lớp bản đồ…", "Preparing the map layers…"),
+        ["serve.cannot_listen"] = ("Không mở được {0}: {1} (cổng đang được dùng? thử --port khác)", "Cannot listen on {0}: {1} (port in use? try another --port)"),
         ["serve.no_maps"] = ("Không tìm thấy thư mục maps/ (layers.json, index.html) cạnh chương trình hoặc phía trên thư mục hiện tại.", "The maps/ folder (layers.json, index.html) was not found beside the program or above the working folder."),
         ["serve.no_ol"] = ("Thiếu thư viện bản đồ OpenLayers ({0}): chạy npm ci trong {1}", "The OpenLayers map library is missing ({0}): run npm ci in {1}"),
         ["maps.written"] = ("Đã ghi bản đồ: {0}", "Map written: {0}"),

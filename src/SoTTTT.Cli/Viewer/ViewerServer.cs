@@ -111,7 +111,8 @@ internal static class ViewerServer
         };
     }
 
-    private static Envelope Extent(LayerStore store)
+    /// <summary>The extent the viewer fits to first (WGS84): the admin units, else the first point layer there is, else Việt Nam.</summary>
+    public static Envelope Extent(LayerStore store)
     {
         foreach (var name in new[] { Dataset.LayerNames.AdminUnits, Dataset.LayerNames.Settlements, Dataset.LayerNames.Towers, Dataset.LayerNames.Bts, Dataset.LayerNames.PostalPoints })
         {

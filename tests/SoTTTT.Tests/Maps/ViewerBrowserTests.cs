@@ -94,6 +94,32 @@ public sealed class ViewerBrowserTests
         browser.FindElement(By.Id("lang")).Click();
     }
 
+    [Test]
+    public void Viewer_ClickOnAPostalPoint_ShowsItsPopup()
+    {
+        var browser = driver!;
+        browser.Navigate().GoToUrl(server!.Url + "?view=overview&lang=vi");
+        WaitReady(browser, "overview");
+        var pixel = (IReadOnlyList<object>)browser.ExecuteScript("""
+            const map = window.sotttt.map;
+            const layer = map.getLayers().getArray().find((l) => l.get('name') === 'postal_points');
+            const size = map.getSize();
+            const inside = layer.getSource().getFeatures()
+              .map((f) => map.getPixelFromCoordinate(f.getGeometry().getCoordinates()))
+              .find((p) => p[0] > 40 && p[1] > 40 && p[0] < size[0] - 40 && p[1] < size[1] - 40);
+            return [inside[0] - size[0] / 2, inside[1] - size[1] / 2];
+            """)!;
+        var map = browser.FindElement(By.Id("map"));
+
+        new OpenQA.Selenium.Interactions.Actions(browser)
+            .MoveToElement(map, (int)Math.Round(Convert.ToDouble(pixel[0], System.Globalization.CultureInfo.InvariantCulture)), (int)Math.Round(Convert.ToDouble(pixel[1], System.Globalization.CultureInfo.InvariantCulture)))
+            .Click()
+            .Perform();
+
+        var popup = new WebDriverWait(browser, TimeSpan.FromSeconds(10)).Until(d => d.FindElement(By.CssSelector("#popup .content h3")) is { Displayed: true } h ? h : null);
+        Assert.That(popup.Text, Is.EqualTo("Điểm phục vụ bưu chính"));
+    }
+
     private static void WaitReady(ChromeDriver browser, string view)
     {
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
