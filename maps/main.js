@@ -361,8 +361,7 @@
     setTiles(url);
   });
 
-  fetch('api/views')
-    .then((r) => r.json())
+  (window.sottttViews || fetch('api/views').then((r) => r.json()))
     .then((catalogue) => {
       state.catalogue = catalogue;
       for (const def of catalogue.layers) state.layerDefs[def.name] = def;

@@ -69,7 +69,11 @@ internal static class ViewerBenchmark
                 var wallMs = wall.Elapsed.TotalMilliseconds;
                 var pageMs = Convert.ToDouble(driver.ExecuteScript("return window.sotttt.firstRenderMs;"), CultureInfo.InvariantCulture);
                 var counts = driver.ExecuteScript("return JSON.stringify(window.sotttt.counts);");
+                var requests = driver.ExecuteScript(
+                    "return performance.getEntriesByType('resource').filter(e => /api|ol\\.js/.test(e.name))" +
+                    ".map(e => e.name.replace(/^.*\\/(api\\/)?/, '').replace(/\\?.*/, '') + ' ' + Math.round(e.startTime) + '–' + Math.round(e.responseEnd) + ' ms ' + Math.round(e.decodedBodySize / 1024) + ' KiB').join(', ');");
                 Console.WriteLine($"{(run == 0 ? "cold" : $"warm {run}")}: first rendered view {pageMs:F0} ms after navigation start (page clock), {wallMs:F0} ms wall; features drawn {counts}");
+                Console.WriteLine($"  requests: {requests}");
                 if (run > 0)
                 {
                     warm.Add(pageMs);
