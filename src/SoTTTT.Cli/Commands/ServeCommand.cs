@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 using SoTTTT.Cli.Output;
 using SoTTTT.Cli.Viewer;
 using SoTTTT.IO.Maps;
