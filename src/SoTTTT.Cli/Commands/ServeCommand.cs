@@ -31,7 +31,8 @@ internal static class ServeCommand
                 return code;
             }
 
-            if (Prepare(console, language, out var assets, out var catalogue) is { } failed)
+            var assets = ViewerAssets.Locate();
+            if (Prepare(console, language, assets, out var catalogue) is { } failed)
             {
                 return failed;
             }
@@ -59,11 +60,10 @@ internal static class ServeCommand
         return command;
     }
 
-    /// <summary>Finds maps/ and OpenLayers and reads the catalogue; an exit code when something is missing or wrong.</summary>
-    public static int? Prepare(CliConsole console, string lang, out ViewerAssets? assets, out Core.Maps.MapCatalogue? catalogue)
+    /// <summary>Checks maps/ and OpenLayers and reads the catalogue; an exit code (with the reason on stderr) when something is missing or wrong.</summary>
+    public static int? Prepare(CliConsole console, string lang, ViewerAssets? assets, out Core.Maps.MapCatalogue? catalogue)
     {
         catalogue = null;
-        assets = ViewerAssets.Locate();
         if (assets is null)
         {
             console.Error.WriteLine(Texts.Get("serve.no_maps", lang));
