@@ -10,19 +10,19 @@
       title: 'Bản đồ hạ tầng viễn thông', layers: 'Lớp bản đồ', legend: 'Chú giải', settings: 'Cài đặt',
       tiles: 'Nền bản đồ (URL ô ảnh, tùy chọn)', tiles_hint: 'Mặc định không dùng nền từ Internet. Ví dụ: https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       unavailable: 'chưa có dữ liệu', loading: 'Đang tải…', loaded: '{0} đối tượng', other: 'Khác', toggle: 'English',
-      error: 'Lỗi tải lớp {0}', thinned: '(đã lược bớt {0} điểm ở mức thu phóng này)',
+      error: 'Lỗi tải lớp {0}', all: 'Tất cả', filters: 'Lọc', thinned: '(đã lược bớt {0} điểm ở mức thu phóng này)',
     },
     en: {
       title: 'Telecom infrastructure map', layers: 'Layers', legend: 'Legend', settings: 'Settings',
       tiles: 'Base map (tile URL, optional)', tiles_hint: 'No Internet base map by default. Example: https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       unavailable: 'not available', loading: 'Loading…', loaded: '{0} features', other: 'Other', toggle: 'Tiếng Việt',
-      error: 'Could not load layer {0}', thinned: '({0} points thinned at this zoom)',
+      error: 'Could not load layer {0}', all: 'All', filters: 'Filter', thinned: '({0} points thinned at this zoom)',
     },
   };
 
   const params = new URLSearchParams(window.location.search);
   const state = {
-    lang: 'vi', catalogue: null, layerDefs: {}, view: null, olLayers: {}, loadZoom: {}, pending: new Set(), rendered: false,
+    lang: 'vi', catalogue: null, layerDefs: {}, view: null, olLayers: {}, loadZoom: {}, pending: new Set(), filters: {},
   };
   const status = window.sotttt = { ready: false, view: null, counts: {}, totals: {}, firstRenderMs: null, errors: [] };
 
@@ -72,6 +72,9 @@
     const style = def.style;
     const cache = new Map();
     return (feature) => {
+      for (const [attribute, value] of Object.entries(state.filters)) {
+        if (def.attributes.includes(attribute) && String(feature.get(attribute)) !== value) return null;
+      }
       const cls = style.attribute ? classOf(style, feature.get(style.attribute)) : null;
       const key = cls ? cls.value ?? `${cls.min}-${cls.max}` : '__default';
       if (!cache.has(key)) cache.set(key, olStyle(cls ? cls.symbol : style.default, def.geometry));
@@ -173,7 +176,7 @@
     status.counts[name] = layer.getSource().getFeatures().length;
     const li = document.querySelector(`#layers li[data-layer="${name}"]`);
     if (li) li.dataset.features = String(status.counts[name]);
-    if (state.pending.size === 0) waitForRender();
+    if (state.pending.size === 0) { renderFilters(); waitForRender(); }
   }
 
   function waitForRender() {
@@ -200,6 +203,7 @@
     status.ready = false;
     document.body.dataset.ready = 'false';
     popup.setPosition(undefined);
+    state.filters = {};
     for (const layer of map.getLayers().getArray().slice()) {
       if (layer !== tileLayer) map.removeLayer(layer);
     }
@@ -215,6 +219,46 @@
     window.history.replaceState(null, '', url);
     // Layers already loaded (view shown before) load nothing: wait for the frame alone.
     setTimeout(() => { if (state.pending.size === 0) waitForRender(); }, 0);
+  }
+
+  // One select per filter of the view, offering the values present in the view's loaded features.
+  function renderFilters() {
+    const box = document.getElementById('filters');
+    box.replaceChildren();
+    for (const filter of state.view.filters || []) {
+      const values = new Set();
+      for (const layerName of state.view.layers) {
+        const def = state.layerDefs[layerName];
+        if (!def.available || !def.attributes.includes(filter.attribute)) continue;
+        for (const f of state.olLayers[layerName].getSource().getFeatures()) {
+          const v = f.get(filter.attribute);
+          if (v !== null && v !== undefined && v !== '') values.add(String(v));
+        }
+      }
+      const label = document.createElement('label');
+      label.textContent = `${filter.label[state.lang]} `;
+      const select = document.createElement('select');
+      select.dataset.attribute = filter.attribute;
+      const all = document.createElement('option');
+      all.value = '';
+      all.textContent = t('all');
+      select.appendChild(all);
+      for (const v of [...values].sort()) {
+        const o = document.createElement('option');
+        o.value = v;
+        o.textContent = v;
+        select.appendChild(o);
+      }
+      select.value = state.filters[filter.attribute] || '';
+      select.addEventListener('change', () => {
+        if (select.value) state.filters[filter.attribute] = select.value; else delete state.filters[filter.attribute];
+        for (const layerName of state.view.layers) {
+          if (state.olLayers[layerName]) state.olLayers[layerName].changed();
+        }
+      });
+      label.appendChild(select);
+      box.appendChild(label);
+    }
   }
 
   function renderPanel() {
@@ -252,6 +296,7 @@
       li.append(input, text);
       list.appendChild(li);
     }
+    renderFilters();
     renderLegend();
   }
 

@@ -95,7 +95,7 @@ internal static class ViewerServer
             dataset = store.Context.Dataset.Name,
             lang,
             extent = new[] { extent.MinX, extent.MinY, extent.MaxX, extent.MaxY },
-            views = catalogue.Views.Select(v => new { v.Name, v.Title, v.Description, v.Layers }),
+            views = catalogue.Views.Select(v => new { v.Name, v.Title, v.Description, v.Layers, v.Filters }),
             layers = used.Select(name => catalogue.Layer(name)!).Select(l => new
             {
                 l.Name,

@@ -4,4 +4,5 @@ namespace SoTTTT.Core.Maps;
 /// <param name="Name">View name, its file name under <c>maps/views/</c>.</param>
 /// <param name="Order">Position in lists of views (ascending).</param>
 /// <param name="Layers">Layer names, bottom first.</param>
-public sealed record MapView(string Name, int Order, LocalizedText Title, LocalizedText? Description, IReadOnlyList<string> Layers);
+/// <param name="Filters">Attribute choices the viewer offers (e.g. technology and operator on the coverage view).</param>
+public sealed record MapView(string Name, int Order, LocalizedText Title, LocalizedText? Description, IReadOnlyList<string> Layers, IReadOnlyList<MapFilter> Filters);

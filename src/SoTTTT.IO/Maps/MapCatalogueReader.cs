@@ -130,12 +130,21 @@ public static partial class MapCatalogueReader
             }
         }
 
-        var layerNames = layers.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
+        var layerByName = layers.GroupBy(l => l.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var view in views)
         {
+            for (var i = 0; i < view.Filters.Count; i++)
+            {
+                var attribute = view.Filters[i].Attribute;
+                if (!view.Layers.Any(l => layerByName.TryGetValue(l, out var layer) && layer.Attributes.Contains(attribute)))
+                {
+                    problems.Add(new(MapProblemCodes.UndeclaredAttribute, $"no layer of the view declares the filter attribute '{attribute}'", $"{ViewsFolder}/{view.Name}.json", null, $"filters[{i}].attribute", view.Name));
+                }
+            }
+
             for (var i = 0; i < view.Layers.Count; i++)
             {
-                if (!layerNames.Contains(view.Layers[i]))
+                if (!layerByName.ContainsKey(view.Layers[i]))
                 {
                     problems.Add(new(MapProblemCodes.UnknownLayer, $"layer '{view.Layers[i]}' is not declared in {LayersFile}", $"{ViewsFolder}/{view.Name}.json", null, $"layers[{i}]", view.Name));
                 }
@@ -323,7 +332,21 @@ public static partial class MapCatalogueReader
             f.Problem(MapProblemCodes.MissingField, "a view needs at least one layer", "layers");
         }
 
-        return ok && title is not null && layers.Count > 0 ? new MapView(name, (int)order, title, description, layers) : null;
+        var filters = new List<MapFilter>();
+        if (f.Array(e, "filters", string.Empty, required: false) is { } items)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                var at = $"filters[{i++}]";
+                if (f.IsObject(item, at) && f.String(item, "attribute", at, required: true) is { } attribute && f.Text(item, "label", at, required: true) is { } label)
+                {
+                    filters.Add(new MapFilter(attribute, label));
+                }
+            }
+        }
+
+        return ok && title is not null && layers.Count > 0 ? new MapView(name, (int)order, title, description, layers, filters) : null;
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]

@@ -113,6 +113,18 @@ public sealed class MapCatalogueReaderTests
     }
 
     [Test]
+    public void Read_FilterOnAttributeNoLayerHas_ReportsItInTheView()
+    {
+        WriteLayers("""{"name": "bts", "title": {"vi": "Trạm", "en": "BTS"}, "geometry": "point", "style": "one", "attributes": ["tech"]}""");
+        File.WriteAllText(Path.Combine(folder, "styles", "one.json"), """{"kind": "single", "default": {}}""");
+        WriteView("main", """{"title": {"vi": "Chính", "en": "Main"}, "layers": ["bts"], "filters": [{"attribute": "tech", "label": {"vi": "Công nghệ", "en": "Technology"}}, {"attribute": "band", "label": {"vi": "Băng", "en": "Band"}}]}""");
+
+        var result = MapCatalogueReader.Read(folder);
+
+        Assert.That(result.Problems.Select(p => (p.Code, p.File, p.Column)), Is.EqualTo(new[] { (MapProblemCodes.UndeclaredAttribute, "views/main.json", (string?)"filters[1].attribute") }));
+    }
+
+    [Test]
     public void Read_InvalidJson_NamesTheFile()
     {
         WriteLayers();

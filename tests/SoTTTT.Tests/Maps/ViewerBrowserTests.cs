@@ -120,6 +120,31 @@ public sealed class ViewerBrowserTests
         Assert.That(popup.Text, Is.EqualTo("Điểm phục vụ bưu chính"));
     }
 
+    [Test]
+    public void Viewer_OperatorFilter_HidesOtherOperatorsBts()
+    {
+        var browser = driver!;
+        browser.Navigate().GoToUrl(server!.Url + "?view=overview&lang=vi");
+        WaitReady(browser, "overview");
+        const string Shown = """
+            const map = window.sotttt.map;
+            const layer = map.getLayers().getArray().find((l) => l.get('name') === 'bts');
+            const style = layer.getStyleFunction();
+            return layer.getSource().getFeatures().filter((f) => style(f, 1) !== null).length;
+            """;
+        var all = Convert.ToInt32(browser.ExecuteScript(Shown), System.Globalization.CultureInfo.InvariantCulture);
+
+        var options = browser.FindElements(By.CssSelector("#filters select[data-attribute='operator'] option")).Select(o => o.GetDomProperty("value")).ToList();
+        browser.ExecuteScript("const s = document.querySelector(\"#filters select[data-attribute='operator']\"); s.value = 'Viettel'; s.dispatchEvent(new Event('change'));");
+        var viettel = Convert.ToInt32(browser.ExecuteScript(Shown), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options, Does.Contain("Viettel").And.Contain("VNPT").And.Contain(string.Empty));
+            Assert.That(viettel, Is.GreaterThan(0).And.LessThan(all));
+        });
+    }
+
     private static void WaitReady(ChromeDriver browser, string view)
     {
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
