@@ -235,6 +235,7 @@
           if (v !== null && v !== undefined && v !== '') values.add(String(v));
         }
       }
+      if (values.size === 0) continue;
       const label = document.createElement('label');
       label.textContent = `${filter.label[state.lang]} `;
       const select = document.createElement('select');
