@@ -4,6 +4,8 @@
 # - gdal-bin: GDAL's ogrinfo, the independent reader the GeoPackage tests check exports with.
 # - postgresql-15 + postgresql-15-postgis-3: a throwaway PostGIS cluster on a loopback port for the PostGIS tests
 #   (tests/pg-cluster.sh), started here, its URL in SOTTTT_TEST_PG, stopped and deleted on exit.
+# - chromium + chromium-driver: the headless browser the map viewer tests drive (Selenium).
+# - npm (only when maps/node_modules is absent): `npm ci` in maps/ installs the pinned OpenLayers the viewer serves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,9 @@ command -v cs2cs >/dev/null 2>&1 || need+=(proj-bin)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need+=(postgresql-15-postgis-3)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+if [ ! -f maps/node_modules/ol/dist/ol.js ] && ! command -v npm >/dev/null 2>&1; then need+=(npm); fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "tests/run.sh: installing ${need[*]} (Debian)"
@@ -19,6 +24,15 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   else
     echo "tests/run.sh: missing ${need[*]} and cannot install them (needs root and apt-get); tests that need them fail in CI and are ignored elsewhere" >&2
+  fi
+fi
+
+if [ ! -f maps/node_modules/ol/dist/ol.js ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "tests/run.sh: npm ci in maps/ (OpenLayers for the map viewer)"
+    (cd maps && npm ci --no-audit --no-fund --loglevel=error)
+  else
+    echo "tests/run.sh: npm is missing, so maps/node_modules (OpenLayers) cannot be installed; the viewer tests will fail" >&2
   fi
 fi
 

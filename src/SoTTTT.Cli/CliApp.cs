@@ -21,6 +21,7 @@ internal static class CliApp
             ApproveCommand.Create(console),
             ExportCommand.Create(console),
             ImportCommand.Create(console),
+            ServeCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

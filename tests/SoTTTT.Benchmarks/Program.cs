@@ -11,6 +11,8 @@ using SoTTTT.Benchmarks;
 //   sharing [REPEATS]           the sharing analysis (goal < 30 s)
 //   stores URL [REPEATS]        PostGIS / GeoPackage export rows/s and load + indicators from each source; start a
 //                               server first: source tests/pg-cluster.sh && pg_cluster_start (URL "$SOTTTT_TEST_PG?schema=bench")
+//   viewer-first-render [N]     navigation → first rendered map view in headless Chromium, cold then N warm
+//                               (goal < 1 s province sample, < 3 s national; needs chromium, chromium-driver, npm ci in maps/)
 int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 return (args.Length >= 2 ? args[0] : null) switch
 {
@@ -18,12 +20,13 @@ return (args.Length >= 2 ? args[0] : null) switch
     "approve-latency" => ApprovalBenchmarks.Latency(args[1], args),
     "approve-batch" => ApprovalBenchmarks.Batch(args[1], args),
     "sharing" => SharingBenchmark.Run(args[1], args),
+    "viewer-first-render" => ViewerBenchmark.Run(args[1], Number(2, 3)),
     "stores" when args.Length >= 3 => StoresBenchmark.Run(args[1], args[2], Number(3, 2)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: load-indicators|approve-latency|approve-batch|sharing DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
+    Console.Error.WriteLine("usage: load-indicators|approve-latency|approve-batch|sharing|viewer-first-render DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
     return 2;
 }

@@ -9,7 +9,7 @@ namespace SoTTTT.Cli.Commands;
 /// <c>sotttt demo [--out DIR]</c>: runs every analysis on the bundled sample province (a copy of
 /// <c>data/sample-province</c> ships beside the program), writes the outputs (default <c>out/</c>: indicator tables,
 /// the sharing analysis by district, the verdicts and appraisal sheets of the sample's applications.csv) and prints
-/// the indicator tables and the verdicts.
+/// the indicator tables and the verdicts; the static maps of every view go to <c>maps/*.svg</c> and <c>report.html</c>.
 /// </summary>
 internal static class DemoCommand
 {
@@ -42,6 +42,31 @@ internal static class DemoCommand
         }
 
         throw new DirectoryNotFoundException("the bundled sample data/sample-province was not found beside the program or above the working folder");
+    }
+
+    /// <summary>The static maps of every view (out/maps/*.svg) and out/report.html embedding them.</summary>
+    private static int WriteMaps(CliConsole console, IO.LoadResult loaded, string sample, string outDir, string lang)
+    {
+        var assets = Viewer.ViewerAssets.Locate();
+        if (assets is null)
+        {
+            console.Error.WriteLine(Texts.Get("serve.no_maps", lang));
+            return ExitCodes.InternalError;
+        }
+
+        var read = IO.Maps.MapCatalogueReader.Read(assets.MapsFolder);
+        if (!read.Succeeded)
+        {
+            return ProblemReport.Print(console, read.Problems, lang);
+        }
+
+        var context = Viewer.MapDataContext.For(loaded, sample);
+        foreach (var written in Viewer.StaticMaps.Write(outDir, read.Catalogue!, context, lang))
+        {
+            console.Error.WriteLine(Texts.Format("maps.written", lang, written));
+        }
+
+        return ExitCodes.Ok;
     }
 
     private static int Run(CliConsole console, string outDir, string? langOption)
@@ -81,6 +106,12 @@ internal static class DemoCommand
         if (approvals != ExitCodes.Ok)
         {
             return approvals;
+        }
+
+        var maps = WriteMaps(console, loaded, sample, outDir, lang);
+        if (maps != ExitCodes.Ok)
+        {
+            return maps;
         }
 
         console.Error.WriteLine(Texts.Format("demo.done", lang, Path.GetFullPath(outDir)));

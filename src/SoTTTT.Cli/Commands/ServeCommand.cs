@@ -1,0 +1,90 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using SoTTTT.Cli.Output;
+using SoTTTT.Cli.Viewer;
+using SoTTTT.IO.Maps;
+
+namespace SoTTTT.Cli.Commands;
+
+/// <summary>
+/// <c>sotttt serve DATASET [--port P] [--host H]</c>: the web map viewer of the views under <c>maps/</c> on
+/// http://127.0.0.1:8080/ by default (loopback only unless <c>--host</c> says otherwise), until Ctrl+C.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var dataset = new Argument<string>("DATASET") { Description = DatasetSupport.ArgumentDescription };
+        var port = new Option<int>("--port") { Description = "TCP port (default 8080)", DefaultValueFactory = _ => 8080 };
+        var host = new Option<string>("--host") { Description = "address to listen on (default 127.0.0.1, loopback only)", DefaultValueFactory = _ => "127.0.0.1" };
+        var lang = new Option<string?>("--lang") { Description = "vi | en: the viewer's starting language" };
+        lang.AcceptOnlyFromAmong("vi", "en");
+        var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
+        var command = new Command("serve", "bản đồ trên trình duyệt / web map viewer") { dataset, port, host, lang, repair };
+        command.SetAction(parse =>
+        {
+            var source = parse.GetValue(dataset)!;
+            var loaded = DatasetSupport.Load(console, source, parse.GetValue(lang), parse.GetValue(repair), out var language, out var exit);
+            if (exit is { } code)
+            {
+                return code;
+            }
+
+            var assets = ViewerAssets.Locate();
+            if (Prepare(console, language, assets, out var catalogue) is { } failed)
+            {
+                return failed;
+            }
+
+            var store = new LayerStore(catalogue!, MapLayerSources.Default(), MapDataContext.For(loaded, source));
+
+            // The first view's layers are indexed before the address is announced, so the first page draws at once.
+            console.WithStatus(Texts.Get("serve.preparing", language), () => store.Warm(catalogue!.Views[0].Name, ViewerServer.Extent(store)));
+            var url = $"http://{Bracketed(parse.GetValue(host)!)}:{parse.GetValue(port)}";
+            using var app = ViewerServer.Build(store, assets!, language, b => b.WebHost.UseUrls(url));
+            try
+            {
+                app.Start();
+            }
+            catch (IOException ex)
+            {
+                console.Error.WriteLine(Texts.Format("serve.cannot_listen", language, url, ex.Message));
+                return ExitCodes.InternalError;
+            }
+
+            console.Error.WriteLine(Texts.Format("serve.listening", language, url + "/"));
+            app.WaitForShutdown();
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Checks maps/ and OpenLayers and reads the catalogue; an exit code (with the reason on stderr) when something is missing or wrong.</summary>
+    public static int? Prepare(CliConsole console, string lang, ViewerAssets? assets, out Core.Maps.MapCatalogue? catalogue)
+    {
+        catalogue = null;
+        if (assets is null)
+        {
+            console.Error.WriteLine(Texts.Get("serve.no_maps", lang));
+            return ExitCodes.InternalError;
+        }
+
+        if (!assets.HasOpenLayers)
+        {
+            console.Error.WriteLine(Texts.Format("serve.no_ol", lang, assets.OlScript, assets.MapsFolder));
+            return ExitCodes.InternalError;
+        }
+
+        var read = MapCatalogueReader.Read(assets.MapsFolder);
+        if (!read.Succeeded)
+        {
+            return ProblemReport.Print(console, read.Problems, lang);
+        }
+
+        catalogue = read.Catalogue;
+        return null;
+    }
+
+    private static string Bracketed(string host) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
+}

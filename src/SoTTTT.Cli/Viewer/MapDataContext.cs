@@ -1,0 +1,59 @@
+using SoTTTT.Core.Approval;
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Postal;
+using SoTTTT.Core.Sharing;
+using SoTTTT.IO;
+
+namespace SoTTTT.Cli.Viewer;
+
+/// <summary>
+/// What map layer providers draw from: the loaded dataset and the analysis results, each computed once on first use
+/// (thread-safe), so a view that needs no sharing layer never runs the sharing analysis.
+/// </summary>
+internal sealed class MapDataContext
+{
+    private readonly Lazy<SharingResult> sharing;
+    private readonly Lazy<IReadOnlyList<Core.Spatial.TowerPosition>> positions;
+    private readonly Lazy<IReadOnlyList<PostalAccess>> postalAccess;
+    private readonly Lazy<ApprovalResult?> approval;
+
+    /// <param name="applicationsPath">The applications file to appraise for the approval view, when there is one.</param>
+    public MapDataContext(Dataset dataset, DatasetSettings? settings, string? applicationsPath)
+    {
+        Dataset = dataset;
+        ApplicationsPath = applicationsPath;
+        sharing = new(() => SharingAnalysis.Run(dataset, AdminLevel.Province));
+        positions = new(() => IO.Maps.SharingLayers.PositionsOf(dataset));
+        postalAccess = new(() => PostalAccessAnalysis.Run(dataset));
+        approval = new(() =>
+        {
+            if (applicationsPath is null || settings is null || !File.Exists(applicationsPath))
+            {
+                return null;
+            }
+
+            var entries = DatasetLoader.LoadApplications(applicationsPath, dataset, settings);
+            return entries.Succeeded ? ApprovalAnalysis.Run(dataset, entries.Entries) : null;
+        });
+    }
+
+    /// <summary>A context for a loaded dataset; the approval layers use <c>applications.csv</c> of a dataset folder.</summary>
+    public static MapDataContext For(LoadResult loaded, string source) =>
+        new(loaded.Dataset!, loaded.Settings, Directory.Exists(source) ? Path.Combine(source, "applications.csv") : null);
+
+    public Dataset Dataset { get; }
+
+    public string? ApplicationsPath { get; }
+
+    /// <summary>Whether there is an applications file to appraise (checked without appraising it).</summary>
+    public bool HasApplications => ApplicationsPath is not null && File.Exists(ApplicationsPath);
+
+    public SharingResult Sharing => sharing.Value;
+
+    public IReadOnlyList<Core.Spatial.TowerPosition> Positions => positions.Value;
+
+    public IReadOnlyList<PostalAccess> PostalAccess => postalAccess.Value;
+
+    /// <summary>The verdicts on the applications file; null when there is none or it cannot be read.</summary>
+    public ApprovalResult? Approval => approval.Value;
+}

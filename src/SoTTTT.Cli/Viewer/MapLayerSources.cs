@@ -1,0 +1,59 @@
+using SoTTTT.Core.Model;
+using SoTTTT.IO.Layers;
+using SoTTTT.IO.Maps;
+
+namespace SoTTTT.Cli.Viewer;
+
+/// <summary>
+/// The one composition point of map layer providers, shared by the web viewer and the static SVG maps. A layer declared
+/// in <c>maps/layers.json</c> without a provider here is shown as unavailable. A new analysis adds its layers with one
+/// <see cref="Register"/> call each in <see cref="Default"/>, producing the attributes the declaration lists (see
+/// <c>maps/README.md</c>), for example:
+/// <code>
+/// sources.Register(new("coverage_gaps", c => c.Dataset.Bts.Count > 0, c => CoverageLayers.Gaps(c.Dataset, c.Coverage)));
+/// </code>
+/// </summary>
+internal sealed class MapLayerSources
+{
+    private readonly Dictionary<string, MapLayerProvider> providers = new(StringComparer.Ordinal);
+
+    /// <summary>Input layers, postal access, sharing and approval layers.</summary>
+    public static MapLayerSources Default()
+    {
+        var sources = new MapLayerSources();
+        foreach (var input in DatasetLayers.Sources)
+        {
+            sources.Register(new(input.Name, c => input.AppliesTo(c.Dataset), c => input.Build(c.Dataset)));
+        }
+
+        sources.Register(new(PostalAccessLayers.Access, HasPostalAccess, c => PostalAccessLayers.Points(c.Dataset, c.PostalAccess)));
+        sources.Register(new(PostalAccessLayers.Links, HasPostalAccess, c => PostalAccessLayers.Lines(c.Dataset, c.PostalAccess)));
+
+        sources.Register(new(SharingLayers.Positions, HasBts, c => SharingLayers.PositionTable(c.Dataset, c.Positions)));
+        sources.Register(new(SharingLayers.Missed, HasBts, c => SharingLayers.MissedTable(c.Dataset, c.Sharing, c.Positions)));
+        sources.Register(new(SharingLayers.Ducts, c => c.Dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes), c => SharingLayers.DuctTable(c.Dataset, c.Sharing)));
+        sources.Register(new(SharingLayers.ToConvert, c => c.Dataset.Towers.Count > 0 && c.Dataset.Zones.Count > 0, c => SharingLayers.ConvertTable(c.Dataset, c.Sharing)));
+
+        sources.Register(new(ApprovalLayers.Applications, c => c.HasApplications, c => ApprovalLayers.ApplicationTable(c.Dataset, c.Approval?.Verdicts ?? [])));
+        sources.Register(new(ApprovalLayers.Evidence, c => c.HasApplications, c => ApprovalLayers.EvidenceTable(c.Dataset, c.Approval?.Verdicts ?? [])));
+
+        // Coverage (coverage_area, settlements_coverage, coverage_gaps, settlements_uncovered) and plan (plan_positions,
+        // plan_fibre) layers are declared in maps/layers.json; their providers come with the coverage engine and the planner.
+        return sources;
+    }
+
+    /// <summary>Adds a provider, replacing one of the same name.</summary>
+    public void Register(MapLayerProvider provider) => providers[provider.Name] = provider;
+
+    public IReadOnlyCollection<string> Names => providers.Keys;
+
+    /// <summary>Whether the layer has a provider and the dataset has what it needs.</summary>
+    public bool IsAvailable(string layer, MapDataContext context) => providers.TryGetValue(layer, out var p) && p.AppliesTo(context);
+
+    /// <summary>The layer's features; null when it is not available.</summary>
+    public FeatureTable? Build(string layer, MapDataContext context) => IsAvailable(layer, context) ? providers[layer].Build(context) : null;
+
+    private static bool HasPostalAccess(MapDataContext c) => c.Dataset.Settlements.Count > 0 && c.Dataset.PostalPoints.Count > 0;
+
+    private static bool HasBts(MapDataContext c) => c.Dataset.Bts.Count > 0;
+}

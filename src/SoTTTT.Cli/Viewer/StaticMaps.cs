@@ -1,0 +1,52 @@
+using SoTTTT.Core.Maps;
+using SoTTTT.IO.Layers;
+using SoTTTT.IO.Maps;
+using SoTTTT.IO.Writing;
+
+namespace SoTTTT.Cli.Viewer;
+
+/// <summary>The static SVG maps of every view (<c>maps/&lt;view&gt;.svg</c>) and <c>report.html</c> embedding them, from the same providers as the viewer.</summary>
+internal static class StaticMaps
+{
+    /// <summary>The SVG of one view.</summary>
+    public static string Render(MapCatalogue catalogue, MapView view, MapLayerSources sources, MapDataContext context, string lang)
+    {
+        var tables = new Dictionary<string, FeatureTable>(StringComparer.Ordinal);
+        foreach (var name in view.Layers)
+        {
+            var layer = catalogue.Layer(name)!;
+            if (layer.Visible && sources.Build(name, context) is { } table)
+            {
+                tables[name] = table;
+            }
+            else if (!layer.Visible && sources.IsAvailable(name, context))
+            {
+                // Available but off by default: not drawn, and not listed as missing either.
+                tables[name] = new FeatureTable(name, name, FeatureGeometryType.None, null, [], []);
+            }
+        }
+
+        return SvgMapRenderer.Render(view, catalogue, tables, context.Dataset.Name, context.Dataset.Crs.Name, lang);
+    }
+
+    /// <summary>Writes every view's map and the report; returns the paths written.</summary>
+    public static IReadOnlyList<string> Write(string outDir, MapCatalogue catalogue, MapDataContext context, string lang)
+    {
+        var sources = MapLayerSources.Default();
+        var written = new List<string>();
+        var maps = new List<(MapView, string)>();
+        foreach (var view in catalogue.Views)
+        {
+            var svg = Render(catalogue, view, sources, context, lang);
+            var path = Path.Combine(outDir, "maps", view.Name + ".svg");
+            AtomicFile.WriteAllText(path, svg);
+            written.Add(path);
+            maps.Add((view, svg));
+        }
+
+        var report = Path.Combine(outDir, "report.html");
+        AtomicFile.WriteAllText(report, MapReportWriter.Html(context.Dataset.Name, maps, lang));
+        written.Add(report);
+        return written;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+using SoTTTT.Cli.Viewer;
+using SoTTTT.IO;
+using SoTTTT.IO.Maps;
+
+namespace SoTTTT.Benchmarks;
+
+/// <summary>
+/// <c>viewer-first-render DATASET [REPEATS]</c>: time from navigation to the first rendered view (overview: every
+/// feature requested, drawn, the map's rendercomplete fired) in headless Debian Chromium against the viewer server
+/// in this process (goals: province sample &lt; 1 s, national profile &lt; 3 s). As <c>sotttt serve</c> does, the first
+/// view's layers are indexed before the server takes requests (reported apart, like loading); the cold run is the
+/// first page load (browser caches empty, per-zoom simplification built on demand); warm runs reload the page.
+/// </summary>
+internal static class ViewerBenchmark
+{
+    public static int Run(string source, int repeats)
+    {
+        BenchmarkSupport.Machine();
+        var clock = Stopwatch.StartNew();
+        var loaded = DatasetSource.Load(source);
+        if (!loaded.Succeeded)
+        {
+            Console.Error.WriteLine(string.Join('\n', loaded.Problems.Take(20)));
+            return 2;
+        }
+
+        var d = loaded.Dataset!;
+        Console.WriteLine($"load {clock.Elapsed.TotalSeconds:F2} s: {d.AdminUnits.Count} admin units, {d.Towers.Count} towers, {d.Bts.Count} BTS, {d.FibreRoutes.Count} routes, {d.PostalPoints.Count} postal points");
+        var assets = ViewerAssets.Locate();
+        if (assets is null || !assets.HasOpenLayers)
+        {
+            Console.Error.WriteLine("maps/ with node_modules/ol not found: run npm ci in maps/");
+            return 2;
+        }
+
+        var catalogue = MapCatalogueReader.Read(assets.MapsFolder).Catalogue!;
+        var store = new LayerStore(catalogue, MapLayerSources.Default(), MapDataContext.For(loaded, source));
+        clock.Restart();
+        var warmed = store.Warm(catalogue.Views[0].Name, ViewerServer.Extent(store));
+        Console.WriteLine($"server start (as sotttt serve): {warmed} layers of the first view indexed in {clock.Elapsed.TotalSeconds:F2} s");
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}/";
+        using var app = ViewerServer.Build(store, assets, "vi", b => b.WebHost.UseUrls(url));
+        app.StartAsync().GetAwaiter().GetResult();
+
+        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,800");
+        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
+        service.SuppressInitialDiagnosticInformation = true;
+        using var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(120));
+        try
+        {
+            var warm = new List<double>();
+            for (var run = 0; run <= repeats; run++)
+            {
+                // A blank page first, so each run is a fresh navigation with an empty page state.
+                driver.Navigate().GoToUrl("about:blank");
+                var wall = Stopwatch.StartNew();
+                driver.Navigate().GoToUrl(url + "?view=overview");
+                new WebDriverWait(driver, TimeSpan.FromSeconds(300)) { PollingInterval = TimeSpan.FromMilliseconds(20) }.Until(x => ((IJavaScriptExecutor)x).ExecuteScript("return !!(window.sotttt && window.sotttt.ready);") is true);
+                var wallMs = wall.Elapsed.TotalMilliseconds;
+                var pageMs = Convert.ToDouble(driver.ExecuteScript("return window.sotttt.firstRenderMs;"), CultureInfo.InvariantCulture);
+                var counts = driver.ExecuteScript("return JSON.stringify(window.sotttt.counts);");
+                var requests = driver.ExecuteScript(
+                    "return performance.getEntriesByType('resource').filter(e => /api|ol\\.js/.test(e.name))" +
+                    ".map(e => e.name.replace(/^.*\\/(api\\/)?/, '').replace(/\\?.*/, '') + ' ' + Math.round(e.startTime) + '–' + Math.round(e.responseEnd) + ' ms ' + Math.round(e.decodedBodySize / 1024) + ' KiB').join(', ');");
+                Console.WriteLine($"{(run == 0 ? "cold" : $"warm {run}")}: first rendered view {pageMs:F0} ms after navigation start (page clock), {wallMs:F0} ms wall; features drawn {counts}");
+                Console.WriteLine($"  requests: {requests}");
+                if (run > 0)
+                {
+                    warm.Add(pageMs);
+                }
+            }
+
+            if (warm.Count > 0)
+            {
+                warm.Sort();
+                Console.WriteLine($"warm median {warm[warm.Count / 2]:F0} ms, max {warm[^1]:F0} ms (goal: < 1000 ms province, < 3000 ms national); {BenchmarkSupport.Peak()}");
+            }
+        }
+        finally
+        {
+            driver.Quit();
+            app.StopAsync().GetAwaiter().GetResult();
+        }
+
+        return 0;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
