@@ -1,7 +1,6 @@
 using SoTTTT.Core.Approval;
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Postal;
-using SoTTTT.Core.Sharing;
 using SoTTTT.IO;
 
 namespace SoTTTT.Cli.Viewer;
@@ -12,8 +11,6 @@ namespace SoTTTT.Cli.Viewer;
 /// </summary>
 internal sealed class MapDataContext
 {
-    private readonly Lazy<SharingResult> sharing;
-    private readonly Lazy<IReadOnlyList<Core.Spatial.TowerPosition>> positions;
     private readonly Lazy<IReadOnlyList<PostalAccess>> postalAccess;
     private readonly Lazy<ApprovalResult?> approval;
 
@@ -22,8 +19,6 @@ internal sealed class MapDataContext
     {
         Dataset = dataset;
         ApplicationsPath = applicationsPath;
-        sharing = new(() => SharingAnalysis.Run(dataset, AdminLevel.Province));
-        positions = new(() => IO.Maps.SharingLayers.PositionsOf(dataset));
         postalAccess = new(() => PostalAccessAnalysis.Run(dataset));
         approval = new(() =>
         {
@@ -47,10 +42,6 @@ internal sealed class MapDataContext
 
     /// <summary>Whether there is an applications file to appraise (checked without appraising it).</summary>
     public bool HasApplications => ApplicationsPath is not null && File.Exists(ApplicationsPath);
-
-    public SharingResult Sharing => sharing.Value;
-
-    public IReadOnlyList<Core.Spatial.TowerPosition> Positions => positions.Value;
 
     public IReadOnlyList<PostalAccess> PostalAccess => postalAccess.Value;
 

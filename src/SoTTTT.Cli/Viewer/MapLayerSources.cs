@@ -1,4 +1,3 @@
-using SoTTTT.Core.Model;
 using SoTTTT.IO.Layers;
 using SoTTTT.IO.Maps;
 
@@ -29,10 +28,11 @@ internal sealed class MapLayerSources
         sources.Register(new(PostalAccessLayers.Access, HasPostalAccess, c => PostalAccessLayers.Points(c.Dataset, c.PostalAccess)));
         sources.Register(new(PostalAccessLayers.Links, HasPostalAccess, c => PostalAccessLayers.Lines(c.Dataset, c.PostalAccess)));
 
-        sources.Register(new(SharingLayers.Positions, HasBts, c => SharingLayers.PositionTable(c.Dataset, c.Positions)));
-        sources.Register(new(SharingLayers.Missed, HasBts, c => SharingLayers.MissedTable(c.Dataset, c.Sharing, c.Positions)));
-        sources.Register(new(SharingLayers.Ducts, c => c.Dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes), c => SharingLayers.DuctTable(c.Dataset, c.Sharing)));
-        sources.Register(new(SharingLayers.ToConvert, c => c.Dataset.Towers.Count > 0 && c.Dataset.Zones.Count > 0, c => SharingLayers.ConvertTable(c.Dataset, c.Sharing)));
+        // The sharing result layers are the export's (one builder, one analysis run per dataset).
+        foreach (var sharing in SharingLayers.Sources)
+        {
+            sources.Register(new(sharing.Name, c => sharing.AppliesTo(c.Dataset), c => sharing.Build(c.Dataset)));
+        }
 
         sources.Register(new(ApprovalLayers.Applications, c => c.HasApplications, c => ApprovalLayers.ApplicationTable(c.Dataset, c.Approval?.Verdicts ?? [])));
         sources.Register(new(ApprovalLayers.Evidence, c => c.HasApplications, c => ApprovalLayers.EvidenceTable(c.Dataset, c.Approval?.Verdicts ?? [])));
@@ -55,5 +55,4 @@ internal sealed class MapLayerSources
 
     private static bool HasPostalAccess(MapDataContext c) => c.Dataset.Settlements.Count > 0 && c.Dataset.PostalPoints.Count > 0;
 
-    private static bool HasBts(MapDataContext c) => c.Dataset.Bts.Count > 0;
 }

@@ -46,7 +46,6 @@ public static class FieldTitles
         ["max_height_m"] = "Chiều cao tối đa (m)",
         ["inferred"] = "Suy ra từ BTS",
         ["operators"] = "Các doanh nghiệp",
-        ["operator_count"] = "Số doanh nghiệp",
         ["shared"] = "Dùng chung",
         ["bts"] = "Số BTS",
         ["position_a"] = "Vị trí A",

@@ -8,22 +8,23 @@ using SoTTTT.Core.Spatial;
 namespace SoTTTT.IO.Layers;
 
 /// <summary>
-/// Result layers of the sharing analysis (<see cref="SharingAnalysis"/>) for export to GeoPackage, PostGIS and KML:
-/// <c>sharing_positions</c> (tower positions, declared and inferred, with their operators), <c>sharing_missed_pairs</c>
-/// (a line between two single-operator positions of different operators closer than the must-share distance),
-/// <c>sharing_towers_to_convert</c>, <c>sharing_spacing_violations</c> (a line between the two towers) and
-/// <c>sharing_duct_candidates</c> (the stretch of a route that runs beside another operator's route). Geometries are
-/// in the dataset CRS; the analysis runs once per dataset however many of these layers are built.
+/// Result layers of the sharing analysis (<see cref="SharingAnalysis"/>), the same tables for export (GeoPackage,
+/// PostGIS, KML, GeoJSON) and for the map views (maps/layers.json): <c>tower_positions</c> (positions carrying BTS,
+/// declared and inferred, with their operators), <c>missed_sharing</c> (a line between two single-operator positions of
+/// different operators closer than the must-share distance), <c>towers_to_convert</c>, <c>spacing_violations</c> (a
+/// line between the two towers) and <c>shared_ducts</c> (the stretch of a route inside another operator's duct
+/// corridor). Geometries are in the dataset CRS; distances in metres to 0.1 m. The analysis runs once per dataset
+/// however many of these layers are built.
 /// </summary>
 public static class SharingLayers
 {
-    public const string Positions = "sharing_positions";
-    public const string MissedPairs = "sharing_missed_pairs";
-    public const string ToConvert = "sharing_towers_to_convert";
-    public const string SpacingViolations = "sharing_spacing_violations";
-    public const string DuctCandidates = "sharing_duct_candidates";
+    public const string Positions = "tower_positions";
+    public const string MissedPairs = "missed_sharing";
+    public const string ToConvert = "towers_to_convert";
+    public const string SpacingViolations = "spacing_violations";
+    public const string DuctCandidates = "shared_ducts";
 
-    private static readonly ConditionalWeakTable<Dataset, Analysed> Cache = [];
+    private static readonly ConditionalWeakTable<Dataset, Lazy<Analysed>> Cache = [];
 
     public static IReadOnlyList<ILayerSource> Sources { get; } =
     [
@@ -44,10 +45,10 @@ public static class SharingLayers
             Positions,
             "Vị trí cột ăng ten và mức dùng chung",
             FeatureGeometryType.Point,
-            [F("id"), F("tower_id"), F("inferred", FieldType.Boolean), F("operators"), F("operator_count", FieldType.Integer), F("shared", FieldType.Boolean), F("bts", FieldType.Integer)],
-            a.Positions.Select(p => new FeatureRow(
+            [F("id"), F("tower_id"), F("type"), F("inferred", FieldType.Boolean), F("operators"), F("tenants", FieldType.Integer), F("shared", FieldType.Boolean), F("bts", FieldType.Integer)],
+            a.Positions.Where(p => p.BtsIndices.Count > 0).Select(p => new FeatureRow(
                 p.Location,
-                [p.Id, p.Tower?.Id, p.Inferred, string.Join(';', p.Operators), (long)p.Operators.Count, p.Shared, (long)p.BtsIndices.Count])));
+                [p.Id, p.Tower?.Id, p.Tower?.Type, p.Inferred, string.Join(", ", p.Operators), (long)p.Operators.Count, p.Shared, (long)p.BtsIndices.Count])));
     }
 
     public static FeatureTable BuildMissedPairs(Dataset d)
@@ -112,12 +113,12 @@ public static class SharingLayers
     /// <summary>The part of a line between two distances along it (metres from its start).</summary>
     public static Geometry Stretch(Geometry line, double fromM, double toM) => new LengthIndexedLine(line).ExtractLine(fromM, toM);
 
-    private static Analysed Analyse(Dataset d) => Cache.GetValue(d, dataset =>
+    private static Analysed Analyse(Dataset d) => Cache.GetValue(d, dataset => new Lazy<Analysed>(() =>
     {
         var positions = BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs));
         var result = SharingAnalysis.Run(dataset, AdminLevel.Commune);
         return new Analysed(result, positions, positions.ToDictionary(p => p.Id, p => p.Location, StringComparer.Ordinal));
-    });
+    })).Value;
 
     private static LineString Line(Dataset d, Point a, Point b) =>
         GeometryFactories.For(d.Crs).CreateLineString([a.Coordinate.Copy(), b.Coordinate.Copy()]);

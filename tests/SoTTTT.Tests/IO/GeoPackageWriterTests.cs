@@ -143,10 +143,10 @@ public sealed class GeoPackageWriterTests
             ["sotttt_dataset"] = (5, null),
 
             // Result layers of the sharing analysis: T1 (B1, B2 and B3 within 20 m) and the inferred position of B4 + B5.
-            ["sharing_positions"] = (2, "9209"),
-            ["sharing_missed_pairs"] = (0, "9209"),
-            ["sharing_spacing_violations"] = (0, "9209"),
-            ["sharing_duct_candidates"] = (0, "9209"),
+            ["tower_positions"] = (2, "9209"),
+            ["missed_sharing"] = (0, "9209"),
+            ["spacing_violations"] = (0, "9209"),
+            ["shared_ducts"] = (0, "9209"),
         };
         Assert.That(layers, Is.EquivalentTo(expected), summary);
     }
