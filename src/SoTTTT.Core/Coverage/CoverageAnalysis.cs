@@ -379,7 +379,8 @@ public static class CoverageAnalysis
                         coveredPop[u, column],
                         totalPop[u] == 0 ? null : 100.0 * coveredPop[u, column] / totalPop[u],
                         area,
-                        areaPct));
+                        areaPct,
+                        rules.For(techs[t]).ThresholdDbm));
                 }
             }
         }

@@ -5,6 +5,7 @@ namespace SoTTTT.Core.Coverage;
 /// <summary>Coverage of one admin unit by one operator (or <see cref="CoverageLayer.AnyOperator"/>) and technology.</summary>
 /// <param name="SettlementsCoveredPct">Percentage of settlements covered; null without settlements.</param>
 /// <param name="PopulationCoveredPct">Percentage of the settlements' population covered; null without population figures.</param>
+/// <param name="ThresholdDbm">The technology's threshold the figures use, dBm.</param>
 /// <param name="AreaCoveredPct">Percentage of the unit's raster cells covered (cell centres); null without a raster.</param>
 public sealed record CoverageRow(
     string Code,
@@ -19,4 +20,5 @@ public sealed record CoverageRow(
     long PopulationCovered,
     double? PopulationCoveredPct,
     double? AreaKm2,
-    double? AreaCoveredPct);
+    double? AreaCoveredPct,
+    double ThresholdDbm);
