@@ -137,7 +137,8 @@ internal static class RulesReader
                 return result;
             }
 
-            if (!Object(techs, "coverage.technologies", ["2G", "3G", "4G", "5G"]))
+            // Unknown keys are reported; the known ones are still checked, so one run lists every problem.
+            if (!Object(techs, "coverage.technologies", ["2G", "3G", "4G", "5G"]) && techs.ValueKind != JsonValueKind.Object)
             {
                 return result;
             }
@@ -145,10 +146,12 @@ internal static class RulesReader
             foreach (var property in techs.EnumerateObject())
             {
                 var key = "coverage.technologies." + property.Name;
-                if (!Core.Model.Codes.TryParseTechnology(property.Name, out var tech) || !Object(property.Value, key, ["threshold_dbm", "band_mhz", "eirp_dbm", "antenna_height_m"]))
+                if (!Core.Model.Codes.TryParseTechnology(property.Name, out var tech) || property.Value.ValueKind != JsonValueKind.Object)
                 {
                     continue;
                 }
+
+                Object(property.Value, key, ["threshold_dbm", "band_mhz", "eirp_dbm", "antenna_height_m"]);
 
                 var current = result.For(tech);
                 result = result.With(tech, new TechnologyCoverage(

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using NUnit.Framework;
+using SoTTTT.Tests.Support;
+
+namespace SoTTTT.Tests.Cli;
+
+public class CoverageCommandTests
+{
+    private static string Sample() => DemoSample.Folder;
+
+    [Test]
+    public void Coverage_Sample_FilesAndPercentages()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), "sotttt-coverage-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exit, _, error) = CliRunner.Run("coverage", Sample(), "--level", "district", "--out", outDir, "--lang", "en");
+            Assert.That(exit, Is.EqualTo(0), error);
+            string[] files =
+            [
+                "coverage.csv", "coverage.json", "bts_footprints.csv", "uncovered_settlements.csv", "uncovered_settlements.geojson",
+                "best_server.csv", "gaps.geojson", "coverage_polygons.geojson", "coverage_4g.asc", "coverage_4g.prj",
+            ];
+            var lines = File.ReadAllLines(Path.Combine(outDir, "coverage.csv"));
+            var header = lines[0].Split(',');
+            var pct = new[] { "settlements_covered_pct", "population_covered_pct", "area_covered_pct" }.Select(c => Array.IndexOf(header, c)).ToArray();
+            var values = lines.Skip(1).SelectMany(l => pct.Select(k => l.Split(',')[k])).Where(v => v.Length > 0)
+                .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToList();
+            var footprints = File.ReadAllLines(Path.Combine(outDir, "bts_footprints.csv"));
+            Assert.Multiple(() =>
+            {
+                Assert.That(files.Where(f => !File.Exists(Path.Combine(outDir, f))), Is.Empty);
+                Assert.That(pct, Has.None.EqualTo(-1));
+                Assert.That(values, Is.Not.Empty);
+                Assert.That(values, Has.All.InRange(0.0, 100.0));
+                Assert.That(footprints[0], Does.StartWith("id,operator,tech,model,env,model_env,max_range_km"));
+                Assert.That(footprints, Has.Length.EqualTo(2953), "one row per BTS of bts.csv");
+                Assert.That(header, Does.Contain("threshold_dbm"));
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(outDir))
+            {
+                Directory.Delete(outDir, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public void Coverage_Json_StatesThresholds()
+    {
+        var (exit, output, error) = CliRunner.Run("coverage", Sample(), "--tech", "4G", "--operator", "viettel", "--format", "json");
+        Assert.That(exit, Is.EqualTo(0), error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("thresholds_dbm").GetProperty("4G").GetDouble(), Is.EqualTo(-110));
+            Assert.That(root.GetProperty("thresholds_dbm").GetProperty("2G").GetDouble(), Is.EqualTo(-95));
+            Assert.That(root.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("operator").GetString()), Is.EqualTo(new[] { "*", "Viettel" }));
+        });
+    }
+
+    [TestCase("--operator", "NoSuchTelecom")]
+    [TestCase("--cell-m", "0")]
+    [TestCase("--tech", "6G")]
+    public void Coverage_BadOption_Exit2(string option, string value)
+    {
+        var (exit, _, _) = CliRunner.Run("coverage", Sample(), option, value);
+        Assert.That(exit, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Coverage_BadDataset_Exit2WithProblems()
+    {
+        using var ds = new TempDataset("Hỏng", "VN2000:105.5");
+        ds.File("bts.csv", "id,operator,tech,x,y\nB1,Viettel,7G,585000,2317000\n");
+        ds.File("settlements.csv", "id,x,y\nS1,585000,2317000\n");
+        var (exit, _, error) = CliRunner.Run("coverage", ds.Folder);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("UNKNOWN_TECH"));
+        });
+    }
+
+    [Test]
+    public void Coverage_NoSettlementsLayer_Exit2()
+    {
+        using var ds = new TempDataset("Thiếu", "VN2000:105.5");
+        ds.File("bts.csv", "id,operator,tech,x,y\nB1,Viettel,4G,585000,2317000\n");
+        var (exit, _, error) = CliRunner.Run("coverage", ds.Folder, "--lang", "en");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("settlements.csv"));
+        });
+    }
+}
