@@ -20,6 +20,7 @@ internal static class Texts
         ["fibre_km"] = ("Cáp quang (km)", "Fibre (km)"),
         ["communes_with_fibre_pct"] = ("% xã có cáp quang", "% communes with fibre"),
         ["settlements_within_fibre_pct"] = ("% thôn có cáp quang", "% villages with fibre"),
+        ["settlements_covered_pct_4g"] = ("% thôn có sóng 4G", "% villages with 4G"),
         ["indicator"] = ("Chỉ tiêu", "Indicator"),
         ["value"] = ("Giá trị", "Value"),
         ["level.province"] = ("cấp tỉnh", "province level"),
