@@ -89,6 +89,30 @@ internal static class CoverageView
                 break;
         }
 
+        if (r.PredictionErrors.Count > 0)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine(Texts.Get("coverage.errors", lang));
+            var errors = new Table().Border(TableBorder.Simple);
+            foreach (var h in new[] { Texts.Get("sharing.operator", lang), Texts.Get("coverage.tech", lang), Texts.Get("pl.model", lang), "n", "mean dB", "RMSE dB" })
+            {
+                errors.AddColumn(Markup.Escape(h));
+            }
+
+            foreach (var e in r.PredictionErrors)
+            {
+                errors.AddRow(
+                    Markup.Escape(e.Operator),
+                    Codes.Label(e.Tech),
+                    Markup.Escape(e.Model),
+                    e.Count.ToString(CultureInfo.InvariantCulture),
+                    Dash(IndicatorColumns.Fixed(e.MeanDb, 2)),
+                    Dash(IndicatorColumns.Fixed(e.RmseDb, 2)));
+            }
+
+            console.Ansi.Write(errors);
+        }
+
         if (r.UnassignedSettlements > 0)
         {
             console.Error.WriteLine(Texts.Format("unassigned", lang, $"{Dataset.LayerNames.Settlements} {r.UnassignedSettlements}"));

@@ -136,6 +136,7 @@ internal static class Texts
         ["coverage.uncovered"] = ("{0}: {1} trên {2} thôn/bản chưa được phủ sóng", "{0}: {1} of {2} villages not covered"),
         ["coverage.defaults"] = ("{0} trên {1} BTS thiếu thông số (băng tần, EIRP, độ cao hoặc độ rộng búp) và lấy giá trị mặc định trong rules.json (xem bts_footprints.csv, cột defaults).", "{0} of {1} BTS lack parameters (band, EIRP, height or beamwidth) and take the rules.json defaults (see bts_footprints.csv, column defaults)."),
         ["coverage.gaps"] = ("Vùng lõm sóng (ô liền kề không được phủ, có dân hoặc ≥ {1} km²): {0}", "Coverage gaps (connected uncovered cells with people or ≥ {1} km²): {0}"),
+        ["coverage.errors"] = ("Sai số dự báo so với đo kiểm (đo − dự báo, máy chủ tốt nhất cùng doanh nghiệp và công nghệ):", "Prediction error against measurements (measured − predicted, best server of the same operator and technology):"),
         ["coverage.no_raster"] = ("Không có ranh giới đơn vị hành chính (cột wkt): không tính được % diện tích và vùng lõm.", "No admin boundaries (wkt column): area covered and gaps cannot be computed."),
         ["coverage.polygons_skipped"] = ("Lưới có {0} ô (> {1}): bỏ qua đa giác vùng phủ và tệp .asc.", "The grid has {0} cells (> {1}): coverage polygons and .asc grids skipped."),
         ["coverage.bad_cell"] = ("--cell-m phải từ 1 đến 10000 m, nhận được {0}", "--cell-m must be 1 to 10000 m, got {0}"),

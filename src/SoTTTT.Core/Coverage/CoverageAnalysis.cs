@@ -74,6 +74,7 @@ public static class CoverageAnalysis
         }
 
         var (rows, unassigned) = Rows(dataset, options.Level, layers, techs, rules, settlements, raster);
+        var errors = PredictionErrors(dataset.Measurements, footprints, layers);
         return new CoverageResult(
             dataset.Name,
             dataset.Crs.Name,
@@ -91,7 +92,59 @@ public static class CoverageAnalysis
             gaps,
             polygons,
             polygonsSkipped,
-            unassigned);
+            unassigned)
+        {
+            PredictionErrors = errors,
+        };
+    }
+
+    /// <summary>
+    /// Measured − predicted per operator, technology and model, the prediction being the best level of the same
+    /// operator and technology at the measurement (any BTS within its model's range, threshold or not).
+    /// </summary>
+    private static List<PredictionError> PredictionErrors(IReadOnlyList<Measurement> measurements, BtsFootprint[] footprints, List<CoverageLayer> layers)
+    {
+        if (measurements.Count == 0)
+        {
+            return [];
+        }
+
+        var tree = new STRtree<int>();
+        for (var f = 0; f < footprints.Length; f++)
+        {
+            var r = footprints[f].ModelMaxKm * 1000;
+            tree.Insert(new Envelope(footprints[f].X - r, footprints[f].X + r, footprints[f].Y - r, footprints[f].Y + r), f);
+        }
+
+        tree.Build();
+        var selected = layers.ToHashSet();
+        var judged = measurements
+            .Where(m => selected.Contains(new CoverageLayer(m.Operator, m.Tech)))
+            .AsParallel()
+            .AsOrdered()
+            .Select(m =>
+            {
+                var best = double.NegativeInfinity;
+                BtsFootprint? server = null;
+                foreach (var f in tree.Query(new Envelope(m.Location.Coordinate)))
+                {
+                    var fp = footprints[f];
+                    if (fp.Operator == m.Operator && fp.Tech == m.Tech && fp.LevelDbm(m.Location.X, m.Location.Y) is var level && level > best)
+                    {
+                        best = level;
+                        server = fp;
+                    }
+                }
+
+                return (m.Operator, m.Tech, Model: server?.Model.Name ?? PredictionError.NoModel, Error: server is null ? double.NaN : m.LevelDbm - best);
+            })
+            .ToList();
+        return [.. judged
+            .GroupBy(j => (j.Operator, j.Tech, j.Model))
+            .OrderBy(g => g.Key.Operator, StringComparer.Ordinal).ThenBy(g => g.Key.Tech).ThenBy(g => g.Key.Model, StringComparer.Ordinal)
+            .Select(g => g.Key.Model == PredictionError.NoModel
+                ? new PredictionError(g.Key.Operator, g.Key.Tech, g.Key.Model, g.Count(), null, null)
+                : new PredictionError(g.Key.Operator, g.Key.Tech, g.Key.Model, g.Count(), g.Average(j => j.Error), Math.Sqrt(g.Average(j => j.Error * j.Error))))];
     }
 
     /// <summary>Whether the settlement's best level of the technology (any layer in <paramref name="layers"/>) meets the threshold.</summary>

@@ -75,7 +75,6 @@ public static class CoverageWriter
         ("count", e => CsvOutput.Int(e.Count)),
         ("mean_error_db", e => CsvOutput.Fixed(e.MeanDb, 2)),
         ("rmse_db", e => CsvOutput.Fixed(e.RmseDb, 2)),
-        ("unpredicted", e => CsvOutput.Int(e.Unpredicted)),
     ];
 
     /// <summary>The per-unit table (what <c>--format csv</c> prints).</summary>
@@ -181,7 +180,6 @@ public static class CoverageWriter
             w.WriteNumber("count", e.Count);
             JsonOutput.Number(w, "mean_error_db", e.MeanDb, 2);
             JsonOutput.Number(w, "rmse_db", e.RmseDb, 2);
-            w.WriteNumber("unpredicted", e.Unpredicted);
             w.WriteEndObject();
         }
 
