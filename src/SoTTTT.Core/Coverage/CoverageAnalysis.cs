@@ -147,6 +147,51 @@ public static class CoverageAnalysis
                 : new PredictionError(g.Key.Operator, g.Key.Tech, g.Key.Model, g.Count(), g.Average(j => j.Error), Math.Sqrt(g.Average(j => j.Error * j.Error))))];
     }
 
+    /// <summary>
+    /// Per settlement (dataset order), whether any operator covers it with each technology (index (int)tech): the
+    /// covered flags of <see cref="Run"/> without levels, servers, rows or raster, stopping at the first BTS that covers.
+    /// </summary>
+    public static bool[][] CoveredSettlements(Dataset dataset)
+    {
+        var rules = dataset.Rules.Coverage;
+        var locator = new UnitLocator(dataset);
+        var urbanArea = new UrbanArea(dataset, locator, new ZoneIndex(dataset.Zones));
+        var footprints = dataset.Bts
+            .AsParallel()
+            .AsOrdered()
+            .Select((bts, b) => FootprintCalculator.Compute(b, bts, rules, urbanArea.IsUrban(bts.Location.Coordinate) ? CoverageEnvironment.Urban : CoverageEnvironment.Rural))
+            .ToArray();
+        var tree = RangeTree(footprints);
+        return [.. dataset.Settlements
+            .AsParallel()
+            .AsOrdered()
+            .Select(s =>
+            {
+                var covered = new bool[4];
+                var x = s.Location.X;
+                var y = s.Location.Y;
+                foreach (var f in tree.Query(new Envelope(x, x, y, y)))
+                {
+                    var fp = footprints[f];
+                    var t = (int)fp.Tech;
+                    if (covered[t])
+                    {
+                        continue;
+                    }
+
+                    var dx = x - fp.X;
+                    var dy = y - fp.Y;
+                    var r = fp.MaxRangeKm * 1000;
+                    if ((dx * dx) + (dy * dy) <= r * r && (fp.IsOmni || fp.Covers(x, y)))
+                    {
+                        covered[t] = true;
+                    }
+                }
+
+                return covered;
+            })];
+    }
+
     /// <summary>Whether the settlement's best level of the technology (any layer in <paramref name="layers"/>) meets the threshold.</summary>
     public static bool IsCovered(SettlementCoverage s, IReadOnlyList<CoverageLayer> layers, Technology tech, double thresholdDbm, string? op = null)
     {
@@ -161,7 +206,8 @@ public static class CoverageAnalysis
         return false;
     }
 
-    private static SettlementCoverage[] JudgeSettlements(Dataset dataset, UnitLocator locator, BtsFootprint[] footprints, int layerCount, int[] layerOf)
+    /// <summary>The footprints by the square around their boresight range (BTS with no range left out).</summary>
+    private static STRtree<int> RangeTree(BtsFootprint[] footprints)
     {
         var tree = new STRtree<int>();
         for (var f = 0; f < footprints.Length; f++)
@@ -174,6 +220,12 @@ public static class CoverageAnalysis
         }
 
         tree.Build();
+        return tree;
+    }
+
+    private static SettlementCoverage[] JudgeSettlements(Dataset dataset, UnitLocator locator, BtsFootprint[] footprints, int layerCount, int[] layerOf)
+    {
+        var tree = RangeTree(footprints);
         return dataset.Settlements
             .AsParallel()
             .AsOrdered()

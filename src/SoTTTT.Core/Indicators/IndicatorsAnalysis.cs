@@ -105,10 +105,7 @@ public static class IndicatorsAnalysis
             return null;
         }
 
-        var result = CoverageAnalysis.Run(dataset, new CoverageOptions(AdminLevel.Province) { Raster = false });
-        return [.. result.Settlements.Select(s => Enum.GetValues<Technology>()
-            .Select(t => CoverageAnalysis.IsCovered(s, result.Layers, t, result.Rules.For(t).ThresholdDbm))
-            .ToArray())];
+        return CoverageAnalysis.CoveredSettlements(dataset);
     }
 
     private static Accumulator Total(AdminUnit unit, AdminHierarchy hierarchy, Dictionary<string, Accumulator> own, Dictionary<string, Accumulator> totals)

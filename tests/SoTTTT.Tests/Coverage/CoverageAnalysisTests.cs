@@ -107,7 +107,9 @@ public class CoverageAnalysisTests
             province.Settlement($"S{s:0000}", 600000 + (random.NextDouble() * 10000), 2300000 + (random.NextDouble() * 10000));
         }
 
-        var r = Run(province.Build());
+        var dataset = province.Build();
+        var r = Run(dataset);
+        var flags = CoverageAnalysis.CoveredSettlements(dataset);
 
         var mismatches = new List<string>();
         var coveredPairs = 0;
@@ -129,6 +131,16 @@ public class CoverageAnalysisTests
                 if (expected != actual)
                 {
                     mismatches.Add($"{s.Settlement.Id} {layer}: expected {expected}");
+                }
+            }
+
+            var index = r.Settlements.ToList().IndexOf(s);
+            foreach (var tech in new[] { Technology.G2, Technology.G4 })
+            {
+                var anyOperator = r.Footprints.Any(f => f.Tech == tech && s.Settlement.Location.Distance(f.Bts.Location) <= f.MaxRangeKm * 1000);
+                if (flags[index][(int)tech] != anyOperator)
+                {
+                    mismatches.Add($"{s.Settlement.Id} {tech} flags: expected {anyOperator}");
                 }
             }
         }
