@@ -18,6 +18,7 @@ DATA=$1
 URL=$2
 SCHEMA=coverage_dwithin
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+export PGOPTIONS="--client-min-messages=warning"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT INT TERM
 

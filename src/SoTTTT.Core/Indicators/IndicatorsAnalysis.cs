@@ -1,6 +1,6 @@
-using SoTTTT.Core.Coverage;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
+using SoTTTT.Core.Coverage;
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Spatial;
 
