@@ -155,7 +155,7 @@ internal static class Texts
         ["approve.verdict"] = ("Kết luận", "Verdict"),
         ["approve.tower"] = ("Cột", "Tower"),
         ["approve.failed"] = ("Tiêu chí không đạt", "Rules failed"),
-        ["approve.no_coverage"] = ("Vùng phủ tăng thêm chưa được tính (công cụ vùng phủ, issue 3, chưa kết nối).", "Coverage gain not computed (the coverage engine, issue 3, is not connected yet)."),
+        ["approve.no_coverage"] = ("Vùng phủ tăng thêm chưa được tính: bộ dữ liệu cần có lớp BTS và thôn/bản.", "Coverage gain not computed: the dataset needs the BTS and settlements layers."),
         ["verdict.approve"] = ("chấp thuận", "approve"),
         ["verdict.share"] = ("dùng chung", "share"),
         ["verdict.refer"] = ("chuyển cấp trên", "refer"),
