@@ -222,7 +222,7 @@ public static class CoverageWriter
         var tables = new List<FeatureTable> { UncoveredTable(r, dataset.Crs) };
         if (r.Raster is not null)
         {
-            tables.Add(GapsTable(r, dataset.Crs));
+            tables.Add(GapsTable(r, dataset));
             if (!r.PolygonsSkipped && r.Polygons.Count > 0)
             {
                 tables.Add(PolygonsTable(r, dataset.Crs));
@@ -265,7 +265,14 @@ public static class CoverageWriter
             u.Settlement.Id, u.Settlement.Name, u.UnitCode, u.Settlement.Population, Codes.Label(u.Tech), u.NearestBtsId,
             Round(u.NearestDistanceM, 0), Round(u.BestLevelDbm, 1), u.ThresholdDbm]))]);
 
-    public static FeatureTable GapsTable(CoverageResult r, CrsDefinition crs) => new(
+    public static FeatureTable GapsTable(CoverageResult r, Dataset dataset)
+    {
+        AdminUnit? Commune(string? code) =>
+            code is null ? null : dataset.Hierarchy.SelfAndAncestors(code).FirstOrDefault(u => u.Level == AdminLevel.Commune);
+        return GapsTable(r, dataset.Crs, Commune);
+    }
+
+    private static FeatureTable GapsTable(CoverageResult r, CrsDefinition crs, Func<string?, AdminUnit?> commune) => new(
         "gaps",
         "Vùng lõm sóng",
         FeatureGeometryType.Geometry,
@@ -280,11 +287,14 @@ public static class CoverageWriter
             new LayerField("centroid_x", FieldType.Real, "Tâm X"),
             new LayerField("centroid_y", FieldType.Real, "Tâm Y"),
             new LayerField("unit_code", FieldType.Text, "Mã đơn vị"),
+            new LayerField("commune_code", FieldType.Text, "Mã xã"),
+            new LayerField("commune_name", FieldType.Text, "Tên xã"),
             new LayerField("threshold_dbm", FieldType.Real, "Ngưỡng (dBm)"),
         ],
         [.. r.Gaps.Select(g => new FeatureRow(g.Area, [
             g.Id, Codes.Label(g.Tech), (long)g.Cells, Math.Round(g.AreaKm2, 4), (long)g.Settlements, g.Population,
-            Math.Round(g.Centroid.X, 1), Math.Round(g.Centroid.Y, 1), g.UnitCode, r.Rules.For(g.Tech).ThresholdDbm]))]);
+            Math.Round(g.Centroid.X, 1), Math.Round(g.Centroid.Y, 1), g.UnitCode, commune(g.UnitCode)?.Code, commune(g.UnitCode)?.Name,
+            r.Rules.For(g.Tech).ThresholdDbm]))]);
 
     public static FeatureTable PolygonsTable(CoverageResult r, CrsDefinition crs) => new(
         "coverage_polygons",

@@ -63,6 +63,32 @@ public class CoverageCommandTests
         });
     }
 
+    [Test]
+    public void Coverage_TechWithoutBts_WholeProvinceIsOneGap()
+    {
+        // SmallProvince: communes C1 and C2 (2 km × 2 km each, 100 m cells: 800 cells in all), no 5G BTS at all, so
+        // the gap is both communes (8 km², a tie of 400 cells each, broken by unit order: C1) with all three villages.
+        using var ds = SmallProvince.Create();
+        var outDir = Path.Combine(ds.Folder, "out");
+        var (exit, _, error) = CliRunner.Run("coverage", ds.Folder, "--tech", "5G", "--out", outDir);
+        Assert.That(exit, Is.EqualTo(0), error);
+        using var gaps = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "gaps.geojson")));
+        var features = gaps.RootElement.GetProperty("features").EnumerateArray().ToList();
+        var p = features[0].GetProperty("properties");
+        var lon = features[0].GetProperty("geometry").GetProperty("coordinates")[0][0][0].GetDouble();
+        Assert.Multiple(() =>
+        {
+            Assert.That(features, Has.Count.EqualTo(1));
+            Assert.That(p.GetProperty("area_km2").GetDouble(), Is.EqualTo(8).Within(1e-9));
+            Assert.That(p.GetProperty("population").GetInt64(), Is.EqualTo(6000));
+            Assert.That(p.GetProperty("settlements").GetInt32(), Is.EqualTo(3));
+            Assert.That(p.GetProperty("commune_code").GetString(), Is.EqualTo("C1"));
+            Assert.That(p.GetProperty("threshold_dbm").GetDouble(), Is.EqualTo(-110));
+            Assert.That(lon, Is.InRange(106.0, 106.5), "WGS84 longitude");
+            Assert.That(File.ReadAllLines(Path.Combine(outDir, "uncovered_settlements.csv")), Has.Length.EqualTo(4));
+        });
+    }
+
     [TestCase("--operator", "NoSuchTelecom")]
     [TestCase("--cell-m", "0")]
     [TestCase("--tech", "6G")]
