@@ -168,6 +168,7 @@ public static class CoverageAnalysis
             .Select(s =>
             {
                 var covered = new bool[4];
+                var left = 4;
                 var x = s.Location.X;
                 var y = s.Location.Y;
                 foreach (var f in tree.Query(new Envelope(x, x, y, y)))
@@ -185,6 +186,10 @@ public static class CoverageAnalysis
                     if ((dx * dx) + (dy * dy) <= r * r && (fp.IsOmni || fp.Covers(x, y)))
                     {
                         covered[t] = true;
+                        if (--left == 0)
+                        {
+                            break;
+                        }
                     }
                 }
 
