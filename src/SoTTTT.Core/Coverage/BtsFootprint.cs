@@ -16,6 +16,9 @@ public sealed class BtsFootprint
 {
     private const double NearestKm = 0.001;
 
+    private readonly double hataAtOneKm;
+    private readonly double? hataPerDecade;
+
     internal BtsFootprint(
         int index,
         Bts bts,
@@ -49,6 +52,13 @@ public sealed class BtsFootprint
         var range = model.Validity(modelEnvironment).DistanceKm;
         ModelMinKm = double.IsFinite(range.Min) && range.Min > 0 ? range.Min : NearestKm;
         ModelMaxKm = range.Max;
+        if (model is OkumuraHataModel or Cost231HataModel)
+        {
+            // The Hata formulas are a + b·log10(d) for fixed f, hb, hm and environment: two evaluations give a and b.
+            hataAtOneKm = ModelLossDb(1);
+            hataPerDecade = ModelLossDb(10) - hataAtOneKm;
+        }
+
         (MaxRangeKm, RangeCapped, OutOfRange) = SolveRange();
     }
 
@@ -128,10 +138,16 @@ public sealed class BtsFootprint
         }
 
         var d = Math.Max(distanceKm, NearestKm);
-        return d < ModelMinKm
-            ? CoverageModelChoice.FreeSpace.LossDb(new PathLossInput(BandMHz, d, null, null, string.Empty)).LossDb
-            : Model.LossDb(new PathLossInput(BandMHz, d, AntennaHeightM, ReceiverHeightM, ModelEnvironment)).LossDb;
+        if (d < ModelMinKm)
+        {
+            return CoverageModelChoice.FreeSpace.LossDb(new PathLossInput(BandMHz, d, null, null, string.Empty)).LossDb;
+        }
+
+        return hataPerDecade is { } b ? hataAtOneKm + (b * Math.Log10(d)) : ModelLossDb(d);
     }
+
+    private double ModelLossDb(double distanceKm) =>
+        Model.LossDb(new PathLossInput(BandMHz, distanceKm, AntennaHeightM, ReceiverHeightM, ModelEnvironment)).LossDb;
 
     /// <summary>The pattern attenuation towards (dx east, dy north) metres from the BTS, dB (0 for omni).</summary>
     public double PatternDb(double dx, double dy) =>

@@ -255,6 +255,23 @@ public class CoverageAnalysisTests
         });
     }
 
+    [TestCase(900, CoverageEnvironment.Urban)]
+    [TestCase(1800, CoverageEnvironment.Urban)]
+    [TestCase(450, CoverageEnvironment.Rural)]
+    [TestCase(900, CoverageEnvironment.Rural)]
+    [TestCase(3500, CoverageEnvironment.Urban)]
+    public void Footprint_LossDb_EqualsTheModelInItsRange(double bandMHz, CoverageEnvironment environment)
+    {
+        // The footprint evaluates the Hata models as a + b·log10(d); the model's own formula is the reference.
+        var bts = new Bts("B", "Viettel", Technology.G4, TestNetwork.At(0, 0), null, bandMHz, 35, 60, null, null, null, null);
+        var f = FootprintCalculator.Compute(0, bts, Core.Rules.CoverageRules.Default, environment);
+        foreach (var km in new[] { f.ModelMinKm, 1.3, 2.7, 4.99, f.ModelMaxKm })
+        {
+            var expected = f.Model.LossDb(new Core.Coverage.PathLoss.PathLossInput(bandMHz, km, 35, 1.5, f.ModelEnvironment)).LossDb;
+            Assert.That(f.LossDb(km), Is.EqualTo(expected).Within(1e-9), $"{f.Model.Name} at {km} km");
+        }
+    }
+
     [TestCase(450, CoverageEnvironment.Rural, "okumura-hata", "suburban")]
     [TestCase(900, CoverageEnvironment.Rural, "3gpp-rma", "nlos")]
     [TestCase(900, CoverageEnvironment.Urban, "okumura-hata", "urban")]
