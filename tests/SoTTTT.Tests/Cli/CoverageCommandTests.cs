@@ -89,6 +89,23 @@ public class CoverageCommandTests
         });
     }
 
+    [Test]
+    public void Demo_WritesCoverageFolder()
+    {
+        using var ds = new TempDataset();
+        var outDir = Path.Combine(ds.Folder, "out");
+        var (exit, _, error) = CliRunner.Run("demo", "--out", outDir, "--lang", "en");
+        Assert.That(exit, Is.EqualTo(0), error);
+        var header = File.ReadLines(Path.Combine(outDir, "coverage", "coverage.csv")).First();
+        var indicators = File.ReadLines(Path.Combine(outDir, "indicators_district.csv")).First();
+        Assert.Multiple(() =>
+        {
+            Assert.That(header, Does.StartWith("code,name,level,operator,tech,settlements_total"));
+            Assert.That(File.Exists(Path.Combine(outDir, "coverage", "gaps.geojson")), Is.True);
+            Assert.That(indicators, Does.Contain("settlements_covered_pct_4g"));
+        });
+    }
+
     [TestCase("--operator", "NoSuchTelecom")]
     [TestCase("--cell-m", "0")]
     [TestCase("--tech", "6G")]
