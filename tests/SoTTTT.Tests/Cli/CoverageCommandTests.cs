@@ -106,6 +106,21 @@ public class CoverageCommandTests
         });
     }
 
+    [Test]
+    public void Coverage_Xlsx_WorkbookAndNeedsOutFile()
+    {
+        using var ds = SmallProvince.Create();
+        var path = Path.Combine(ds.Folder, "coverage.xlsx");
+        var (exit, _, error) = CliRunner.Run("coverage", ds.Folder, "--format", "xlsx", "--out", path);
+        var (withoutOut, _, _) = CliRunner.Run("coverage", ds.Folder, "--format", "xlsx");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(File.ReadAllBytes(path).Take(2), Is.EqualTo("PK"u8.ToArray()), "an OOXML (zip) workbook");
+            Assert.That(withoutOut, Is.EqualTo(2));
+        });
+    }
+
     [TestCase("--operator", "NoSuchTelecom")]
     [TestCase("--cell-m", "0")]
     [TestCase("--tech", "6G")]
