@@ -20,4 +20,8 @@ public sealed record GapCluster(
     int Settlements,
     long Population,
     Point Centroid,
-    string? UnitCode);
+    string? UnitCode)
+{
+    /// <summary>Ids of the settlements whose position lies in the cells, sorted.</summary>
+    public IReadOnlyList<string> SettlementIds { get; init; } = [];
+}

@@ -20,6 +20,7 @@ public static class GapFinder
     {
         var cellKm2 = raster.CellM * raster.CellM / 1e6;
         var people = new Dictionary<long, (int Count, long Population)>();
+        var idsInCell = new Dictionary<long, List<string>>();
         foreach (var s in settlements)
         {
             if (raster.CellOf(s.Location.X, s.Location.Y) is { } cell)
@@ -27,6 +28,7 @@ public static class GapFinder
                 var key = Key(cell.I, cell.J);
                 var (n, p) = people.GetValueOrDefault(key);
                 people[key] = (n + 1, p + (s.Population ?? 0));
+                (idsInCell.TryGetValue(key, out var ids) ? ids : idsInCell[key] = []).Add(s.Id);
             }
         }
 
@@ -124,7 +126,10 @@ public static class GapFinder
                 count,
                 population,
                 centroid,
-                majority >= 0 ? units[majority].Code : null));
+                majority >= 0 ? units[majority].Code : null)
+            {
+                SettlementIds = [.. cells.SelectMany(c => idsInCell.GetValueOrDefault(Key(c.I, c.J)) ?? []).Order(StringComparer.Ordinal)],
+            });
         }
 
         return result;
