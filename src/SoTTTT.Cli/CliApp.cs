@@ -17,6 +17,7 @@ internal static class CliApp
             CrsCommand.Create(console),
             PathLossCommand.Create(console),
             RulesCommand.Create(console),
+            CoverageCommand.Create(console),
             SharingCommand.Create(console),
             ApproveCommand.Create(console),
             ExportCommand.Create(console),

@@ -69,6 +69,7 @@ public static class DatasetLoader
         var fibre = Build(tables, LayerSchema.FibreRoutes, problems, builders.FibreRoute);
         var postal = Build(tables, LayerSchema.PostalPoints, problems, builders.PostalPoint);
         var zones = Build(tables, LayerSchema.Zones, problems, builders.Zone);
+        var measurements = Build(tables, LayerSchema.Measurements, problems, builders.Measurement);
 
         admin = CheckPolygons(admin, tables, LayerSchema.AdminUnits, u => u.Boundary, (u, g) => u with { Boundary = g }, u => u.Code, options, problems, notices);
         zones = CheckPolygons(zones, tables, LayerSchema.Zones, z => z.Area, (z, g) => z with { Area = g }, z => z.Id, options, problems, notices);
@@ -80,6 +81,7 @@ public static class DatasetLoader
         CheckUnique(fibre, tables, LayerSchema.FibreRoutes, "id", s => s.Id, problems);
         CheckUnique(postal, tables, LayerSchema.PostalPoints, "id", s => s.Id, problems);
         CheckUnique(zones, tables, LayerSchema.Zones, "id", s => s.Id, problems);
+        CheckUnique(measurements, tables, LayerSchema.Measurements, "id", s => s.Id, problems);
         CrossReferences.Check(admin, settlements, towers, bts, postal, tables, rules.CoLocationM, problems);
 
         if (problems.Count > 0)
@@ -100,6 +102,7 @@ public static class DatasetLoader
             new HashSet<string>(tables.Keys, StringComparer.Ordinal))
         {
             Rules = rules,
+            Measurements = Items(measurements),
         };
         return new LoadResult(dataset, settings, [], notices.Sorted());
     }

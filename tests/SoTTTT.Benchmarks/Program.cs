@@ -9,6 +9,7 @@ using SoTTTT.Benchmarks;
 //   approve-latency [N]         one application, warm: p95 (goal < 20 ms)
 //   approve-batch [N]           10,000 applications (goal < 10 s)
 //   sharing [REPEATS]           the sharing analysis (goal < 30 s)
+//   coverage [REPEATS] [CELL_M] the coverage analysis, all operators and technologies, 100 m cells (goal < 60 s, < 4 GB)
 //   stores URL [REPEATS]        PostGIS / GeoPackage export rows/s and load + indicators from each source; start a
 //                               server first: source tests/pg-cluster.sh && pg_cluster_start (URL "$SOTTTT_TEST_PG?schema=bench")
 //   viewer-first-render [N]     navigation → first rendered map view in headless Chromium, cold then N warm
@@ -21,12 +22,13 @@ return (args.Length >= 2 ? args[0] : null) switch
     "approve-batch" => ApprovalBenchmarks.Batch(args[1], args),
     "sharing" => SharingBenchmark.Run(args[1], args),
     "viewer-first-render" => ViewerBenchmark.Run(args[1], Number(2, 3)),
+    "coverage" => CoverageBenchmark.Run(args[1], args),
     "stores" when args.Length >= 3 => StoresBenchmark.Run(args[1], args[2], Number(3, 2)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: load-indicators|approve-latency|approve-batch|sharing|viewer-first-render DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
+    Console.Error.WriteLine("usage: load-indicators|approve-latency|approve-batch|sharing|coverage|viewer-first-render DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
     return 2;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SoTTTT.Cli.Output;
 using SoTTTT.Core.Approval;
+using SoTTTT.Core.Coverage;
 using SoTTTT.Core.Model;
 using SoTTTT.IO;
 using SoTTTT.IO.Writing;
@@ -55,7 +56,12 @@ internal static class ApproveCommand
             return ExitCodes.BadInput;
         }
 
-        var result = console.WithStatus(Texts.Get("approve.computing", lang), () => ApprovalAnalysis.Run(dataset, applications.Entries));
+        var result = console.WithStatus(Texts.Get("approve.computing", lang), () =>
+        {
+            // Coverage gain needs the network and the settlements it would serve.
+            var gain = dataset.Layers.Contains(Dataset.LayerNames.Bts) && dataset.Layers.Contains(Dataset.LayerNames.Settlements) ? new CoverageGainEstimator(dataset) : null;
+            return ApprovalAnalysis.Run(dataset, applications.Entries, gain);
+        });
         if (outPath is not null)
         {
             foreach (var written in Write(result, dataset, outPath, lang))

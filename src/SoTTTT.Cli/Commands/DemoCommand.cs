@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SoTTTT.Cli.Output;
+using SoTTTT.Core.Coverage;
 using SoTTTT.Core.Indicators;
 using SoTTTT.Core.Model;
 
@@ -8,8 +9,9 @@ namespace SoTTTT.Cli.Commands;
 /// <summary>
 /// <c>sotttt demo [--out DIR]</c>: runs every analysis on the bundled sample province (a copy of
 /// <c>data/sample-province</c> ships beside the program), writes the outputs (default <c>out/</c>: indicator tables,
-/// the sharing analysis by district, the verdicts and appraisal sheets of the sample's applications.csv) and prints
-/// the indicator tables and the verdicts; the static maps of every view go to <c>maps/*.svg</c> and <c>report.html</c>.
+/// the sharing analysis by district, the predicted coverage by district in <c>coverage/</c>, the verdicts and appraisal sheets
+/// of the sample's applications.csv) and prints the indicator tables and the verdicts; the static maps of every view go
+/// to <c>maps/*.svg</c> and <c>report.html</c>.
 /// </summary>
 internal static class DemoCommand
 {
@@ -100,6 +102,12 @@ internal static class DemoCommand
         if (sharing != ExitCodes.Ok)
         {
             return sharing;
+        }
+
+        var coverage = CoverageCommand.Emit(console, dataset, new CoverageOptions(AdminLevel.District), format: null, Path.Combine(outDir, "coverage"), lang);
+        if (coverage != ExitCodes.Ok)
+        {
+            return coverage;
         }
 
         var approvals = ApproveCommand.Emit(console, loaded, Path.Combine(sample, "applications.csv"), format: "table", outDir, lang);

@@ -24,6 +24,7 @@ internal static class IndicatorTableView
         ("fibre_km", r => IndicatorColumns.Fixed(r.FibreKm, 0)),
         ("communes_with_fibre_pct", r => IndicatorColumns.Fixed(r.CommunesWithFibrePct, 1)),
         ("settlements_within_fibre_pct", r => IndicatorColumns.Fixed(r.SettlementsWithinFibrePct, 1)),
+        ("settlements_covered_pct_4g", r => IndicatorColumns.Fixed(r.SettlementsCoveredPctByTech.TryGetValue(Core.Model.Technology.G4, out var pct) ? pct : null, 1)),
     ];
 
     public static void Render(CliConsole console, IndicatorTable table, string lang)

@@ -42,6 +42,18 @@ internal static class RulesView
         Row("shared_duct.corridor_m", M(rules.DuctCorridorM), "shared_duct.corridor_m");
         Row("shared_duct.min_length_m", M(rules.DuctMinLengthM), "shared_duct.min_length_m");
         Row("indicators.fibre_reach_m", M(rules.FibreReachM), "indicators.fibre_reach_m");
+        Row("coverage.receiver_height_m", M(rules.Coverage.ReceiverHeightM), "coverage.receiver_height_m");
+        Row("coverage.beamwidth_deg", M(rules.Coverage.BeamwidthDeg), "coverage.beamwidth_deg");
+        Row("coverage.max_attenuation_db", M(rules.Coverage.MaxAttenuationDb), "coverage.max_attenuation_db");
+        foreach (var tech in Enum.GetValues<Core.Model.Technology>())
+        {
+            var settings = rules.Coverage.For(tech);
+            Row(
+                $"coverage.technologies.{Core.Model.Codes.Label(tech)}",
+                $"{M(settings.ThresholdDbm)} dBm; {M(settings.BandMHz)} MHz; EIRP {M(settings.EirpDbm)} dBm; {M(settings.AntennaHeightM)} m",
+                "coverage.technologies");
+        }
+
         console.Ansi.Write(table);
     }
 

@@ -9,7 +9,7 @@ namespace SoTTTT.Cli.Viewer;
 /// <see cref="Register"/> call each in <see cref="Default"/>, producing the attributes the declaration lists (see
 /// <c>maps/README.md</c>), for example:
 /// <code>
-/// sources.Register(new("coverage_gaps", c => c.Dataset.Bts.Count > 0, c => CoverageLayers.Gaps(c.Dataset, c.Coverage)));
+/// sources.Register(new("plan_positions", c => c.Dataset.Towers.Count > 0, c => PlanLayers.Positions(c.Dataset, c.Plan)));
 /// </code>
 /// </summary>
 internal sealed class MapLayerSources
@@ -28,17 +28,16 @@ internal sealed class MapLayerSources
         sources.Register(new(PostalAccessLayers.Access, HasPostalAccess, c => PostalAccessLayers.Points(c.Dataset, c.PostalAccess)));
         sources.Register(new(PostalAccessLayers.Links, HasPostalAccess, c => PostalAccessLayers.Lines(c.Dataset, c.PostalAccess)));
 
-        // The sharing result layers are the export's (one builder, one analysis run per dataset).
-        foreach (var sharing in SharingLayers.Sources)
+        // The sharing and coverage result layers are the export's (one builder, one analysis run per dataset).
+        foreach (var result in SharingLayers.Sources.Concat(CoverageLayers.Sources))
         {
-            sources.Register(new(sharing.Name, c => sharing.AppliesTo(c.Dataset), c => sharing.Build(c.Dataset)));
+            sources.Register(new(result.Name, c => result.AppliesTo(c.Dataset), c => result.Build(c.Dataset)));
         }
 
         sources.Register(new(ApprovalLayers.Applications, c => c.HasApplications, c => ApprovalLayers.ApplicationTable(c.Dataset, c.Approval?.Verdicts ?? [])));
         sources.Register(new(ApprovalLayers.Evidence, c => c.HasApplications, c => ApprovalLayers.EvidenceTable(c.Dataset, c.Approval?.Verdicts ?? [])));
 
-        // Coverage (coverage_area, settlements_coverage, coverage_gaps, settlements_uncovered) and plan (plan_positions,
-        // plan_fibre) layers are declared in maps/layers.json; their providers come with the coverage engine and the planner.
+        // Plan layers (plan_positions, plan_fibre) are declared in maps/layers.json; their provider comes with the planner.
         return sources;
     }
 

@@ -81,6 +81,17 @@ internal sealed class Accumulator
         }
     }
 
+    /// <summary>Settlements covered by any operator, per technology (index = (int)<see cref="Technology"/>).</summary>
+    public int[] SettlementsCoveredByTech { get; } = new int[4];
+
+    public void AddCoverage(bool[] coveredByTech)
+    {
+        for (var t = 0; t < SettlementsCoveredByTech.Length; t++)
+        {
+            SettlementsCoveredByTech[t] += coveredByTech[t] ? 1 : 0;
+        }
+    }
+
     public void AddPostal(PostalKind? kind)
     {
         Postal++;
@@ -127,6 +138,11 @@ internal sealed class Accumulator
         AccessSumKm += o.AccessSumKm;
         AccessMaxKm = Math.Max(AccessMaxKm, o.AccessMaxKm);
         SettlementsWithFibre += o.SettlementsWithFibre;
+        for (var t = 0; t < SettlementsCoveredByTech.Length; t++)
+        {
+            SettlementsCoveredByTech[t] += o.SettlementsCoveredByTech[t];
+        }
+
         SettlementsFibreKnown += o.SettlementsFibreKnown;
         Postal += o.Postal;
         MergeCounts(PostalByKind, o.PostalByKind);

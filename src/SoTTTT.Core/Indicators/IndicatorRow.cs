@@ -39,4 +39,11 @@ public sealed record IndicatorRow(
     IReadOnlyDictionary<string, double> FibreKmByPlacement,
     int Communes,
     double? CommunesWithFibrePct,
-    double? SettlementsWithinFibrePct);
+    double? SettlementsWithinFibrePct)
+{
+    /// <summary>
+    /// Share of the unit's settlements that some operator covers, per technology (predicted by
+    /// <see cref="Coverage.CoverageAnalysis"/> with the rules' thresholds), 0–100; empty without a BTS layer or settlements.
+    /// </summary>
+    public IReadOnlyDictionary<Technology, double> SettlementsCoveredPctByTech { get; init; } = new Dictionary<Technology, double>();
+}

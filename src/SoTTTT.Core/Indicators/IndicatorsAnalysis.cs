@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
+using SoTTTT.Core.Coverage;
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Spatial;
 
@@ -38,10 +39,16 @@ public static class IndicatorsAnalysis
             Unit: locator.Locate(s.Location, s.CommuneCode),
             NearestPostalM: NearestDistance(postalIndex, s.Location),
             Fibre: fibreIndex?.IsWithin(s.Location.Coordinate, reachM))).ToArray();
+        var coverage = CoveredByTech(dataset);
         for (var i = 0; i < settlementFacts.Length; i++)
         {
             var (unit, nearest, fibre) = settlementFacts[i];
-            For(unit, Dataset.LayerNames.Settlements)?.AddSettlement(dataset.Settlements[i].Population, nearest, fibre);
+            var a = For(unit, Dataset.LayerNames.Settlements);
+            a?.AddSettlement(dataset.Settlements[i].Population, nearest, fibre);
+            if (coverage is not null)
+            {
+                a?.AddCoverage(coverage[i]);
+            }
         }
 
         foreach (var p in dataset.PostalPoints)
@@ -75,9 +82,30 @@ public static class IndicatorsAnalysis
         var rows = dataset.AdminUnits
             .Where(u => u.Level == level)
             .OrderBy(u => u.Code, StringComparer.Ordinal)
-            .Select(u => ToRow(u, Total(u, dataset.Hierarchy, acc, totals), dataset.Hierarchy, totals))
+            .Select(u =>
+            {
+                var total = Total(u, dataset.Hierarchy, acc, totals);
+                var row = ToRow(u, total, dataset.Hierarchy, totals);
+                return coverage is null || total.Settlements == 0
+                    ? row
+                    : row with
+                    {
+                        SettlementsCoveredPctByTech = Enum.GetValues<Technology>().ToDictionary(t => t, t => 100.0 * total.SettlementsCoveredByTech[(int)t] / total.Settlements),
+                    };
+            })
             .ToList();
         return new IndicatorTable(dataset.Name, level, dataset.Crs.Name, reachM, rows, unassigned);
+    }
+
+    /// <summary>Per settlement, whether any operator covers it with each technology (<see cref="CoverageAnalysis"/>); null without a BTS layer.</summary>
+    private static bool[][]? CoveredByTech(Dataset dataset)
+    {
+        if (!dataset.Layers.Contains(Dataset.LayerNames.Bts) || dataset.Settlements.Count == 0)
+        {
+            return null;
+        }
+
+        return CoverageAnalysis.CoveredSettlements(dataset);
     }
 
     private static Accumulator Total(AdminUnit unit, AdminHierarchy hierarchy, Dictionary<string, Accumulator> own, Dictionary<string, Accumulator> totals)

@@ -25,6 +25,9 @@ public sealed record Dataset(
     /// <summary>The province rules in force (rules.json, else the documented defaults).</summary>
     public ProvinceRules Rules { get; init; } = ProvinceRules.Default;
 
+    /// <summary>Measured levels (<c>measurements.csv</c>), kept apart from the network layers; empty when absent.</summary>
+    public IReadOnlyList<Measurement> Measurements { get; init; } = [];
+
     /// <summary>The admin tree (province → district (optional) → commune), built on first use.</summary>
     public AdminHierarchy Hierarchy => hierarchy ??= new AdminHierarchy(AdminUnits);
 
@@ -39,5 +42,6 @@ public sealed record Dataset(
         public const string PostalPoints = "postal_points";
         public const string Zones = "zones";
         public const string Applications = "applications";
+        public const string Measurements = "measurements";
     }
 }

@@ -81,6 +81,9 @@ public sealed record ProvinceRules(IReadOnlyList<TowerClass> TowerClasses, doubl
     /// <summary>Shortest stretch in one corridor worth reporting as a shared-duct candidate (default 200 m).</summary>
     public double DuctMinLengthM { get; init; } = 200;
 
+    /// <summary>Radio-coverage thresholds and BTS defaults (default <see cref="CoverageRules.Default"/>).</summary>
+    public CoverageRules Coverage { get; init; } = CoverageRules.Default;
+
     /// <summary>The class of that name (exact, as canonicalised by the loader); null when unknown or not given.</summary>
     public TowerClass? Class(string? name)
     {

@@ -31,6 +31,10 @@ public static class IndicatorHeaders
         ["communes"] = ("Số xã, phường", "Communes"),
         ["communes_with_fibre_pct"] = ("Tỷ lệ xã có cáp quang đến trung tâm (%)", "Communes with fibre to the centre (%)"),
         ["settlements_within_fibre_pct"] = ("Tỷ lệ thôn, bản có cáp quang (%)", "Villages reached by fibre (%)"),
+        ["settlements_covered_pct_2g"] = ("Tỷ lệ thôn, bản có sóng 2G (%)", "Villages with 2G coverage (%)"),
+        ["settlements_covered_pct_3g"] = ("Tỷ lệ thôn, bản có sóng 3G (%)", "Villages with 3G coverage (%)"),
+        ["settlements_covered_pct_4g"] = ("Tỷ lệ thôn, bản có sóng 4G (%)", "Villages with 4G coverage (%)"),
+        ["settlements_covered_pct_5g"] = ("Tỷ lệ thôn, bản có sóng 5G (%)", "Villages with 5G coverage (%)"),
     };
 
     private static readonly Dictionary<string, (string Vi, string En)> Keys = new(StringComparer.Ordinal)

@@ -8,7 +8,7 @@ namespace SoTTTT.IO.Layers;
 /// </summary>
 public sealed class LayerCatalog(IReadOnlyList<ILayerSource> sources)
 {
-    public static LayerCatalog Default { get; } = new([.. DatasetLayers.Sources, .. IndicatorLayers.Sources, .. SharingLayers.Sources]);
+    public static LayerCatalog Default { get; } = new([.. DatasetLayers.Sources, .. IndicatorLayers.Sources, .. SharingLayers.Sources, .. CoverageLayers.Sources]);
 
     public IReadOnlyList<ILayerSource> Sources { get; } = sources;
 

@@ -67,6 +67,17 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
             : new Bts(id!, op!, tech!.Value, location!, c.Text("tower_id"), band, antennaHeight, eirp, azimuth, beamwidth, tilt, c.Text("status"));
     }
 
+    public Measurement? Measurement(RowContext c, RawTable t)
+    {
+        var id = c.Text("id", required: true);
+        c.Id = id;
+        var op = Operator(c, required: true);
+        var tech = c.Code<Technology>("tech", Codes.TryParseTechnology, ProblemCodes.UnknownTech, "2G, 3G, 4G, 5G", required: true);
+        var level = c.Number("level_dbm", required: true, min: -160, max: 0);
+        var location = positions.ReadPoint(c, t);
+        return c.HasProblems ? null : new Measurement(id!, op!, tech!.Value, level!.Value, location!, c.Text("source"), c.Text("date"));
+    }
+
     public FibreRoute? FibreRoute(RowContext c, RawTable t)
     {
         var id = c.Text("id", required: true);

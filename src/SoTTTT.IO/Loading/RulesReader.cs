@@ -18,6 +18,8 @@ namespace SoTTTT.IO.Loading;
 /// (replaces the default table).</item>
 /// <item><c>shared_duct</c>: <c>{"corridor_m", "min_length_m"}</c>.</item>
 /// <item><c>indicators</c>: <c>{"fibre_reach_m"}</c>.</item>
+/// <item><c>coverage</c>: <c>{"receiver_height_m", "beamwidth_deg", "max_attenuation_db", "technologies": {"2G": {"threshold_dbm",
+/// "band_mhz", "eirp_dbm", "antenna_height_m"}, …}}</c>; absent keys keep the defaults of <see cref="CoverageRules.Default"/>.</item>
 /// </list>
 /// Other top-level keys are left to other analyses' settings.
 /// </summary>
@@ -108,7 +110,75 @@ internal static class RulesReader
                 };
             }
 
+            if (root.TryGetProperty("coverage", out var coverage) && Object(coverage, "coverage", ["receiver_height_m", "beamwidth_deg", "max_attenuation_db", "technologies"]))
+            {
+                rules = rules with { Coverage = Coverage(coverage, rules.Coverage) };
+            }
+
             return rules;
+        }
+
+        private CoverageRules Coverage(JsonElement coverage, CoverageRules defaults)
+        {
+            var result = defaults with
+            {
+                ReceiverHeightM = Positive(coverage, "receiver_height_m", "coverage.receiver_height_m") ?? defaults.ReceiverHeightM,
+                BeamwidthDeg = Positive(coverage, "beamwidth_deg", "coverage.beamwidth_deg") ?? defaults.BeamwidthDeg,
+                MaxAttenuationDb = Positive(coverage, "max_attenuation_db", "coverage.max_attenuation_db") ?? defaults.MaxAttenuationDb,
+            };
+            if (result.BeamwidthDeg > 360)
+            {
+                Problem(ProblemCodes.ValueOutOfRange, "'coverage.beamwidth_deg' must be at most 360", "coverage.beamwidth_deg");
+                result = result with { BeamwidthDeg = defaults.BeamwidthDeg };
+            }
+
+            if (!coverage.TryGetProperty("technologies", out var techs) || techs.ValueKind == JsonValueKind.Null)
+            {
+                return result;
+            }
+
+            // Unknown keys are reported; the known ones are still checked, so one run lists every problem.
+            if (!Object(techs, "coverage.technologies", ["2G", "3G", "4G", "5G"]) && techs.ValueKind != JsonValueKind.Object)
+            {
+                return result;
+            }
+
+            foreach (var property in techs.EnumerateObject())
+            {
+                var key = "coverage.technologies." + property.Name;
+                if (!Core.Model.Codes.TryParseTechnology(property.Name, out var tech) || property.Value.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                Object(property.Value, key, ["threshold_dbm", "band_mhz", "eirp_dbm", "antenna_height_m"]);
+
+                var current = result.For(tech);
+                result = result.With(tech, new TechnologyCoverage(
+                    Signed(property.Value, "threshold_dbm", key + ".threshold_dbm") ?? current.ThresholdDbm,
+                    Positive(property.Value, "band_mhz", key + ".band_mhz") ?? current.BandMHz,
+                    Signed(property.Value, "eirp_dbm", key + ".eirp_dbm") ?? current.EirpDbm,
+                    Positive(property.Value, "antenna_height_m", key + ".antenna_height_m") ?? current.AntennaHeightM));
+            }
+
+            return result;
+        }
+
+        /// <summary>A finite number of either sign (dBm), or null when absent.</summary>
+        private double? Signed(JsonElement parent, string property, string key)
+        {
+            if (!parent.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind == JsonValueKind.Number && value.GetDouble() is var v && double.IsFinite(v))
+            {
+                return v;
+            }
+
+            Problem(ProblemCodes.UnparsableNumber, $"'{key}' must be a number", key);
+            return null;
         }
 
         private List<TowerClass>? TowerClasses(JsonElement classes)

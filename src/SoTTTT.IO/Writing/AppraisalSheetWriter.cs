@@ -86,7 +86,7 @@ public static class AppraisalSheetWriter
         ["ev.can_share"] = ("còn khả năng dùng chung", "can take the applicant"),
         ["ev.cannot_share"] = ("hết khả năng dùng chung", "full"),
         ["ev.none"] = ("không có", "none"),
-        ["coverage.none"] = ("Chưa tính: công cụ tính vùng phủ sóng (issue 3) chưa được kết nối.", "Not computed: the coverage engine (issue 3) is not connected yet."),
+        ["coverage.none"] = ("Chưa tính: bộ dữ liệu cần có lớp BTS và thôn/bản, hồ sơ cần ghi công nghệ.", "Not computed: the dataset needs BTS and settlements, the application a technology."),
         ["coverage.value"] = ("{0} thôn/bản, {1} người được phủ sóng mới ({2} {3})", "{0} villages, {1} people newly covered ({2} {3})"),
         ["rules"] = ("Quy định áp dụng: khoảng cách bắt buộc dùng chung {0} m (đô thị) / {1} m (ngoài đô thị); đồng vị trí {2} m. Hồ sơ trong một đợt được xét theo thứ tự trong tệp, mỗi hồ sơ so với mạng hiện có cùng các hồ sơ được chấp thuận trước đó.", "Rules applied: must-share distance {0} m (urban) / {1} m (non-urban); co-location {2} m. Applications in one batch are judged in file order, each against the existing network plus those approved before it."),
         ["footer"] = ("Phiếu do SoTTTT lập tự động từ dữ liệu và quy định của tỉnh; cán bộ thẩm định kiểm tra, bổ sung ý kiến và ký.", "Prepared automatically by SoTTTT from the province's data and rules; the appraising officer checks, adds remarks and signs."),

@@ -12,8 +12,8 @@ namespace SoTTTT.IO.Writing;
 /// </summary>
 public static class ApprovalWriter
 {
-    /// <summary>Why <c>coverage_gain</c> is null while no coverage engine is plugged in.</summary>
-    public const string CoverageGainNote = "coverage gain not computed: the coverage engine (issue 3) is not connected yet (ICoverageGain)";
+    /// <summary>Why <c>coverage_gain</c> is null when no coverage engine is plugged in.</summary>
+    public const string CoverageGainNote = "coverage gain not computed: it needs bts and settlements layers in the dataset";
 
     /// <summary>The summary table as a workbook sheet, headings in <paramref name="lang"/>.</summary>
     public static XlsxSheet Sheet(ApprovalResult result, string lang) => XlsxSheet.FromCsv(

@@ -48,6 +48,11 @@ public static class IndicatorColumns
         columns.Add(("communes", r => r.Communes.ToString()));
         columns.Add(("communes_with_fibre_pct", r => Fixed(r.CommunesWithFibrePct, 1)));
         columns.Add(("settlements_within_fibre_pct", r => Fixed(r.SettlementsWithinFibrePct, 1)));
+        foreach (var tech in Enum.GetValues<Technology>())
+        {
+            columns.Add(($"settlements_covered_pct_{Slug(Codes.Label(tech))}", r => Fixed(r.SettlementsCoveredPctByTech.TryGetValue(tech, out var pct) ? pct : null, 1)));
+        }
+
         return columns;
     }
 

@@ -80,6 +80,11 @@ public static class IndicatorTableWriter
                 w.WriteNumber("communes", r.Communes);
                 Number(w, "communes_with_fibre_pct", r.CommunesWithFibrePct, 1);
                 Number(w, "settlements_within_fibre_pct", r.SettlementsWithinFibrePct, 1);
+                foreach (var tech in Enum.GetValues<Technology>())
+                {
+                    Number(w, $"settlements_covered_pct_{Codes.Label(tech).ToLowerInvariant()}", r.SettlementsCoveredPctByTech.TryGetValue(tech, out var pct) ? pct : null, 1);
+                }
+
                 w.WriteEndObject();
             }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SoTTTT.Core.Model;
 using SoTTTT.Core.Rules;
 
 namespace SoTTTT.IO.Writing;
@@ -62,8 +63,31 @@ public static class RulesWriter
         w.WriteStartObject("indicators");
         w.WriteNumber("fibre_reach_m", rules.FibreReachM);
         w.WriteEndObject();
+        Coverage(w, rules.Coverage);
         w.WriteEndObject();
     });
+
+    private static void Coverage(Utf8JsonWriter w, CoverageRules coverage)
+    {
+        w.WriteStartObject("coverage");
+        w.WriteNumber("receiver_height_m", coverage.ReceiverHeightM);
+        w.WriteNumber("beamwidth_deg", coverage.BeamwidthDeg);
+        w.WriteNumber("max_attenuation_db", coverage.MaxAttenuationDb);
+        w.WriteStartObject("technologies");
+        foreach (var tech in Enum.GetValues<Technology>())
+        {
+            var t = coverage.For(tech);
+            w.WriteStartObject(Codes.Label(tech));
+            w.WriteNumber("threshold_dbm", t.ThresholdDbm);
+            w.WriteNumber("band_mhz", t.BandMHz);
+            w.WriteNumber("eirp_dbm", t.EirpDbm);
+            w.WriteNumber("antenna_height_m", t.AntennaHeightM);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
 
     private static void Pair(Utf8JsonWriter w, string name, DistancePair pair)
     {

@@ -52,8 +52,9 @@ public class ApproveCommandTests
             var evidence = mustShare.GetProperty("evidence")[0];
             Assert.That((evidence.GetProperty("id").GetString(), evidence.GetProperty("distance_m").GetDouble(), evidence.GetProperty("limit_m").GetDouble(), evidence.GetProperty("tenants").GetInt32(), evidence.GetProperty("can_share").GetBoolean()),
                 Is.EqualTo(("T1", 300.0, 400.0, 3, false)));
-            Assert.That(apps[0].GetProperty("coverage_gain").ValueKind, Is.EqualTo(JsonValueKind.Null));
-            Assert.That(root.GetProperty("coverage_gain_note").GetString(), Does.Contain("not computed"));
+            Assert.That(apps[0].GetProperty("coverage_gain").GetProperty("tech").GetString(), Is.EqualTo("4G"), "the coverage engine estimates the gain");
+            Assert.That(root.GetProperty("coverage_gain_computed").GetBoolean(), Is.True);
+            Assert.That(root.GetProperty("coverage_gain_note").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(root.GetProperty("summary").GetProperty("reject").GetInt32(), Is.EqualTo(2));
         });
     }
@@ -70,7 +71,8 @@ public class ApproveCommandTests
             Assert.That(exit, Is.EqualTo(0));
             Assert.That(lines[0], Is.EqualTo("row,id,operator,type,height_m,x,y,lon,lat,unit_code,urban,verdict,tower_id,failed,coverage_gain_population"));
             Assert.That(lines, Has.Length.EqualTo(6));
-            Assert.That(lines[1], Does.StartWith("1,R1,Gmobile,A2b,40.0,581500.00,2317200.00,").And.EndWith(",C1,false,refer,T1,SPACING_TOO_CLOSE;MUST_SHARE;TOWER_FULL,"));
+            Assert.That(lines[1], Does.StartWith("1,R1,Gmobile,A2b,40.0,581500.00,2317200.00,").And.EndWith(",C1,false,refer,T1,SPACING_TOO_CLOSE;MUST_SHARE;TOWER_FULL,6000"),
+                "Gmobile has no BTS yet: a 4G site with the default 60 dBm reaches all three settlements (1000 + 3000 + 2000 people)");
         });
     }
 

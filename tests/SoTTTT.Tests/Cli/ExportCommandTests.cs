@@ -43,6 +43,11 @@ public sealed class ExportCommandTests
                 // (10 m apart) make an inferred position. Both are shared, so no pair, and one tower has no spacing.
                 "Vị trí cột ăng ten và mức dùng chung (2)", "Cặp vị trí phải dùng chung nhưng chưa dùng chung (0)",
                 "Cặp cột ăng ten gần nhau hơn khoảng cách tối thiểu (0)", "Đoạn tuyến cáp có thể dùng chung cống bể (0)",
+
+                // Coverage results: one area per technology for any operator and for each operator with BTS of it
+                // (2G Viettel, 3G MobiFone, 4G VNPT/Vietnamobile/Viettel: 2 + 2 + 4), each settlement per technology
+                // (3 × 3); the three villages lie within a few km of the BTS, inside every default range, so no gap.
+                "Vùng phủ sóng theo công nghệ (8)", "Thôn/bản theo vùng phủ sóng (9)", "Vùng lõm sóng (0)", "Thôn/bản chưa được phủ sóng (0)",
             }));
             Assert.That(btsOperators, Is.EqualTo(new[] { "MobiFone (1)", "VNPT (1)", "Vietnamobile (1)", "Viettel (2)" }));
             Assert.That(t1.Element(Kml + "styleUrl")!.Value, Is.EqualTo("#towers-viettel"));
@@ -95,12 +100,12 @@ public sealed class ExportCommandTests
     {
         using var ds = SmallProvince.Create();
 
-        var (exit, _, error) = CliRunner.Run("export", ds.Folder, "--to", "gpkg", "--out", Path.Combine(ds.Folder, "x.gpkg"), "--layers", "bts,coverage_gaps");
+        var (exit, _, error) = CliRunner.Run("export", ds.Folder, "--to", "gpkg", "--out", Path.Combine(ds.Folder, "x.gpkg"), "--layers", "bts,plan_positions");
 
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(2));
-            Assert.That(error, Does.Contain("coverage_gaps").And.Contain("indicators_commune"));
+            Assert.That(error, Does.Contain("plan_positions").And.Contain("indicators_commune"));
             Assert.That(File.Exists(Path.Combine(ds.Folder, "x.gpkg")), Is.False);
         });
     }

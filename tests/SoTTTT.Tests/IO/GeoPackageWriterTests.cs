@@ -42,7 +42,7 @@ public sealed class GeoPackageWriterTests
             Assert.That(Scalar(c, "SELECT data_type FROM gpkg_contents WHERE table_name = 'bts'"), Is.EqualTo("features"));
             Assert.That(Scalar(c, "SELECT data_type FROM gpkg_contents WHERE table_name = 'indicators_commune'"), Is.EqualTo("attributes"));
             Assert.That(Scalar(c, "SELECT geometry_type_name || ' ' || srs_id FROM gpkg_geometry_columns WHERE table_name = 'fibre_routes'"), Is.EqualTo("LINESTRING 9209"));
-            Assert.That(Scalar(c, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), Is.EqualTo(10L), "one R-tree per feature table: 6 input layers, 4 sharing result layers");
+            Assert.That(Scalar(c, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), Is.EqualTo(14L), "one R-tree per feature table: 6 input layers, 4 sharing and 4 coverage result layers");
             Assert.That(Scalar(c, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_bts_geom_%'"), Is.EqualTo(6L));
         });
     }
@@ -147,6 +147,12 @@ public sealed class GeoPackageWriterTests
             ["missed_sharing"] = (0, "9209"),
             ["spacing_violations"] = (0, "9209"),
             ["shared_ducts"] = (0, "9209"),
+
+            // Coverage results (as in ExportCommandTests' KML folders): 2 + 2 + 4 areas, 3 villages × 3 technologies, no gap.
+            ["coverage_area"] = (8, "9209"),
+            ["settlements_coverage"] = (9, "9209"),
+            ["coverage_gaps"] = (0, "9209"),
+            ["settlements_uncovered"] = (0, "9209"),
         };
         Assert.That(layers, Is.EquivalentTo(expected), summary);
     }

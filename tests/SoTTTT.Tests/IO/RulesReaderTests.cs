@@ -38,7 +38,7 @@ public class RulesReaderTests
               "plan_tolerance_m": 50,
               "shared_duct": {"corridor_m": 10, "min_length_m": 0},
               "indicators": {"fibre_reach_m": 300},
-              "coverage": {"threshold_dbm": -100}
+              "coverage": {"technologies": {"4G": {"threshold_dbm": -100}}}
             }
             """);
         Assert.Multiple(() =>
@@ -53,6 +53,7 @@ public class RulesReaderTests
             Assert.That(rules.MinSpacing.Single(), Is.EqualTo(new SpacingRule("A2b", null, 40, new DistancePair(250, 450))));
             Assert.That(rules.PlanToleranceM, Is.EqualTo(new DistancePair(50, 50)));
             Assert.That((rules.DuctCorridorM, rules.DuctMinLengthM, rules.FibreReachM), Is.EqualTo((10.0, 0.0, 300.0)));
+            Assert.That(rules.Coverage.G4.ThresholdDbm, Is.EqualTo(-100));
         });
     }
 

@@ -51,9 +51,9 @@ public sealed class SvgMapRendererTests
     [Test]
     public void Render_ViewWithoutProviders_ListsTheLayersAsUnavailable()
     {
-        var svg = RenderSmallProvince("gaps", "en");
+        var svg = RenderSmallProvince("plan", "en");
 
-        Assert.That(svg, Does.Contain("Coverage gaps (not available)").And.Contain("Uncovered villages (not available)"));
+        Assert.That(svg, Does.Contain("New tower positions by phase (not available)").And.Contain("Fibre extensions / undergrounding (not available)"));
     }
 
     [Test]

@@ -46,7 +46,7 @@ public sealed class ViewerApiTests
             Assert.That(available["postal_access"], Is.True);
             Assert.That(available["missed_sharing"], Is.True);
             Assert.That(available["applications"], Is.True);
-            Assert.That(available["coverage_gaps"], Is.False);
+            Assert.That(available["coverage_gaps"], Is.True);
             Assert.That(available["plan_positions"], Is.False);
             Assert.That(extent[0], Is.InRange(105.5, 107.0), "min lon");
             Assert.That(extent[1], Is.InRange(20.3, 21.5), "min lat");
@@ -125,7 +125,7 @@ public sealed class ViewerApiTests
     [Test]
     public async Task Layer_DeclaredWithoutProvider_Is404NotAvailable()
     {
-        using var response = await client.GetAsync(new Uri("/api/layers/coverage_gaps", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/api/layers/plan_positions", UriKind.Relative));
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Multiple(() =>

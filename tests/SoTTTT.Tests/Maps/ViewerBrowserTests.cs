@@ -62,9 +62,14 @@ public sealed class ViewerBrowserTests
                 Assert.That(legendEntries, Is.GreaterThan(0), $"{view}: legend entries");
                 Assert.That(Errors(browser), Is.Empty, $"{view}: errors in the page");
             });
-            if (view is "coverage" or "gaps" or "plan")
+            if (view is "plan")
             {
                 Assert.That(unavailable, Is.Not.Empty, $"{view}: layers without a provider are shown as unavailable");
+            }
+
+            if (view == "coverage")
+            {
+                Assert.That(drawn["coverage_area"], Is.GreaterThan(0), "the coverage engine's areas are drawn");
             }
 
             if (view == "approval")

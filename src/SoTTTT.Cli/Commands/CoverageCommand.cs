@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using SoTTTT.Cli.Output;
+using SoTTTT.Core.Coverage;
+using SoTTTT.Core.Model;
+using SoTTTT.IO.Writing;
+
+namespace SoTTTT.Cli.Commands;
+
+/// <summary>
+/// <c>sotttt coverage DATASET [--tech T] [--operator O] [--cell-m 100] [--level province|district|commune]</c>: predicted
+/// coverage of settlements, population and area per unit, operator and technology; with <c>--out DIR</c> also the BTS
+/// footprints, uncovered settlements, best servers, gap clusters, coverage polygons and ASCII grids.
+/// </summary>
+internal static class CoverageCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var dataset = new Argument<string>("DATASET") { Description = DatasetSupport.ArgumentDescription };
+        var tech = new Option<string?>("--tech") { Description = "2G | 3G | 4G | 5G: only this technology" };
+        tech.AcceptOnlyFromAmong("2G", "3G", "4G", "5G", "2g", "3g", "4g", "5g");
+        var op = new Option<string?>("--operator") { Description = "only this operator (Viettel, VNPT, MobiFone, Vietnamobile, Gmobile)" };
+        var cell = new Option<double>("--cell-m") { Description = "raster cell size in metres (default 100)", DefaultValueFactory = _ => 100 };
+        var level = new Option<string>("--level") { Description = "province | district | commune: the units of the table (default province)", DefaultValueFactory = _ => "province" };
+        level.AcceptOnlyFromAmong("province", "district", "commune");
+        var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
+        var common = new CommonOptions();
+        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair };
+        common.AddTo(command, "xlsx");
+        command.SetAction(parse =>
+        {
+            var langOption = parse.GetValue(common.Lang);
+            var cellM = parse.GetValue(cell);
+            if (!double.IsFinite(cellM) || cellM < 1 || cellM > 10_000)
+            {
+                console.Error.WriteLine(Texts.Format("coverage.bad_cell", langOption ?? "vi", cellM.ToString(CultureInfo.InvariantCulture)));
+                return ExitCodes.BadInput;
+            }
+
+            string? opName = null;
+            if (parse.GetValue(op) is { } opText && !Codes.TryParseOperator(opText, out opName))
+            {
+                console.Error.WriteLine(Texts.Format("coverage.bad_operator", langOption ?? "vi", opText, string.Join(", ", Codes.Operators.Select(o => o.Name))));
+                return ExitCodes.BadInput;
+            }
+
+            Technology? techFilter = parse.GetValue(tech) is { } t && Codes.TryParseTechnology(t, out var parsed) ? parsed : null;
+            var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, langOption, parse.GetValue(repair), out var lang, out var exit);
+            if (exit is { } code)
+            {
+                return code;
+            }
+
+            // --level accepts only province, district and commune, all of which parse.
+            _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
+            var options = new CoverageOptions(adminLevel, techFilter, opName, cellM);
+            return Emit(console, loaded.Dataset!, options, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
+        });
+        return command;
+    }
+
+    /// <summary>Runs the analysis and writes it; shared with <c>demo</c>.</summary>
+    public static int Emit(CliConsole console, Dataset dataset, CoverageOptions options, string? format, string? outPath, string lang)
+    {
+        foreach (var layer in new[] { Dataset.LayerNames.Bts, Dataset.LayerNames.Settlements })
+        {
+            if (!dataset.Layers.Contains(layer))
+            {
+                console.Error.WriteLine(Texts.Format("coverage.needs_layer", lang, layer + ".csv"));
+                return ExitCodes.BadInput;
+            }
+        }
+
+        if (dataset.AdminUnits.Count > 0 && dataset.AdminUnits.All(u => u.Level != options.Level))
+        {
+            console.Error.WriteLine(Texts.Format("no.level", lang, Codes.Key(options.Level)));
+            return ExitCodes.BadInput;
+        }
+
+        if (format == "xlsx" && (outPath is null || !outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)))
+        {
+            console.Error.WriteLine(Texts.Get("xlsx.needs_out", lang));
+            return ExitCodes.BadInput;
+        }
+
+        var result = console.WithStatus(Texts.Get("coverage.computing", lang), () => CoverageAnalysis.Run(dataset, options));
+        if (outPath is not null)
+        {
+            foreach (var written in Write(result, dataset, outPath, lang))
+            {
+                console.Error.WriteLine(Texts.Format("written", lang, written));
+            }
+
+            if (result.PolygonsSkipped)
+            {
+                console.Error.WriteLine(Texts.Format("coverage.polygons_skipped", lang, result.Raster!.CellCount, options.MaxGridCells));
+            }
+
+            if (format is null or "xlsx")
+            {
+                return ExitCodes.Ok;
+            }
+        }
+
+        switch (format ?? (console.OutIsTerminal ? "table" : "csv"))
+        {
+            case "json":
+                console.Out.Write(CoverageWriter.ToJson(result));
+                break;
+            case "csv":
+                console.Out.Write(CoverageWriter.RowsCsv(result));
+                break;
+            default:
+                CoverageView.Render(console, result, lang);
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes a .xlsx, .json or .csv file (the unit table), or every file into a folder.</summary>
+    public static IReadOnlyList<string> Write(CoverageResult result, Dataset dataset, string outPath, string lang)
+    {
+        if (outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            XlsxTableWriter.Write(outPath, [CoverageWriter.Sheet(result, $"{Texts.Get("coverage.title", lang)} — {result.Dataset} — {CoverageView.Thresholds(result)}")]);
+            return [outPath];
+        }
+
+        if (outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            AtomicFile.WriteAllText(outPath, CoverageWriter.ToJson(result));
+            return [outPath];
+        }
+
+        if (outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            AtomicFile.WriteAllText(outPath, CoverageWriter.RowsCsv(result));
+            return [outPath];
+        }
+
+        return CoverageWriter.WriteFolder(result, dataset, outPath);
+    }
+}

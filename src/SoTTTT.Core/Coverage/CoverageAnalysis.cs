@@ -1,0 +1,505 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Simplify;
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Spatial;
+
+namespace SoTTTT.Core.Coverage;
+
+/// <summary>
+/// Predicted radio coverage (DOMAIN.md, "Radio coverage"): one <see cref="BtsFootprint"/> per BTS, every settlement
+/// judged exactly at its position (best level per operator × technology and the best server, found through an
+/// STR-tree of the footprints, in parallel), the share of settlements, population and area covered per admin unit,
+/// operator and technology (plus any operator, <c>*</c>), uncovered settlements, and — on the raster of
+/// <see cref="CoverageRasterBuilder"/> — gap clusters and coverage polygons. A settlement is covered by a technology
+/// when some BTS's level there meets the technology's threshold of <see cref="Rules.CoverageRules"/>. Pure: no I/O.
+/// </summary>
+public static class CoverageAnalysis
+{
+    public static CoverageResult Run(Dataset dataset, CoverageOptions options)
+    {
+        var rules = dataset.Rules.Coverage;
+        var selected = new List<int>();
+        for (var b = 0; b < dataset.Bts.Count; b++)
+        {
+            var bts = dataset.Bts[b];
+            if ((options.Tech is null || bts.Tech == options.Tech) && (options.Operator is null || bts.Operator == options.Operator))
+            {
+                selected.Add(b);
+            }
+        }
+
+        var locator = new UnitLocator(dataset);
+        var urbanArea = new UrbanArea(dataset, locator, new ZoneIndex(dataset.Zones));
+        var footprints = selected
+            .AsParallel()
+            .AsOrdered()
+            .Select(b =>
+            {
+                var bts = dataset.Bts[b];
+                var environment = urbanArea.IsUrban(bts.Location.Coordinate) ? CoverageEnvironment.Urban : CoverageEnvironment.Rural;
+                return FootprintCalculator.Compute(b, bts, rules, environment);
+            })
+            .ToArray();
+
+        var layers = footprints.Select(f => new CoverageLayer(f.Operator, f.Tech)).Distinct()
+            .OrderBy(l => l.Tech).ThenBy(l => l.Operator, StringComparer.Ordinal).ToList();
+        var techs = options.Tech is { } only ? [only] : layers.Select(l => l.Tech).Distinct().Order().ToList();
+        var layerIndex = layers.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
+        var layerOf = footprints.Select(f => layerIndex[new CoverageLayer(f.Operator, f.Tech)]).ToArray();
+
+        var settlements = JudgeSettlements(dataset, locator, footprints, layers.Count, layerOf);
+        var uncovered = Uncovered(dataset, footprints, techs, layers, settlements);
+
+        var status = RasterStatus.Off;
+        CoverageRaster? raster = null;
+        IReadOnlyList<GapCluster> gaps = [];
+        var polygons = new List<CoveragePolygon>();
+        var polygonsSkipped = false;
+        if (options.Raster)
+        {
+            raster = CoverageRasterBuilder.Build(dataset, footprints, layers, layerOf, techs, options.CellM);
+            status = raster is null ? RasterStatus.NoPolygons : RasterStatus.Built;
+        }
+
+        var factory = GeometryFactories.For(dataset.Crs);
+        if (raster is not null)
+        {
+            gaps = [.. techs.SelectMany(t => GapFinder.Find(raster, t, dataset.Settlements, dataset.AdminUnits, options.GapMinAreaKm2, factory))];
+            polygonsSkipped = raster.CellCount > options.MaxGridCells;
+            if (options.Polygons && !polygonsSkipped)
+            {
+                polygons = Polygons(raster, layers, techs, factory);
+            }
+        }
+
+        var (rows, unassigned) = Rows(dataset, options.Level, layers, techs, rules, settlements, raster);
+        var errors = PredictionErrors(dataset.Measurements, footprints, layers);
+        return new CoverageResult(
+            dataset.Name,
+            dataset.Crs.Name,
+            options.Level,
+            options,
+            rules,
+            layers,
+            techs,
+            footprints,
+            settlements,
+            rows,
+            uncovered,
+            status,
+            raster,
+            gaps,
+            polygons,
+            polygonsSkipped,
+            unassigned)
+        {
+            PredictionErrors = errors,
+        };
+    }
+
+    /// <summary>
+    /// Measured − predicted per operator, technology and model, the prediction being the best level of the same
+    /// operator and technology at the measurement (any BTS within its model's range, threshold or not).
+    /// </summary>
+    private static List<PredictionError> PredictionErrors(IReadOnlyList<Measurement> measurements, BtsFootprint[] footprints, List<CoverageLayer> layers)
+    {
+        if (measurements.Count == 0)
+        {
+            return [];
+        }
+
+        var tree = new STRtree<int>();
+        for (var f = 0; f < footprints.Length; f++)
+        {
+            var r = footprints[f].ModelMaxKm * 1000;
+            tree.Insert(new Envelope(footprints[f].X - r, footprints[f].X + r, footprints[f].Y - r, footprints[f].Y + r), f);
+        }
+
+        tree.Build();
+        var selected = layers.ToHashSet();
+        var judged = measurements
+            .Where(m => selected.Contains(new CoverageLayer(m.Operator, m.Tech)))
+            .AsParallel()
+            .AsOrdered()
+            .Select(m =>
+            {
+                var best = double.NegativeInfinity;
+                BtsFootprint? server = null;
+                foreach (var f in tree.Query(new Envelope(m.Location.Coordinate)))
+                {
+                    var fp = footprints[f];
+                    if (fp.Operator == m.Operator && fp.Tech == m.Tech && fp.LevelDbm(m.Location.X, m.Location.Y) is var level && level > best)
+                    {
+                        best = level;
+                        server = fp;
+                    }
+                }
+
+                return (m.Operator, m.Tech, Model: server?.Model.Name ?? PredictionError.NoModel, Error: server is null ? double.NaN : m.LevelDbm - best);
+            })
+            .ToList();
+        return [.. judged
+            .GroupBy(j => (j.Operator, j.Tech, j.Model))
+            .OrderBy(g => g.Key.Operator, StringComparer.Ordinal).ThenBy(g => g.Key.Tech).ThenBy(g => g.Key.Model, StringComparer.Ordinal)
+            .Select(g => g.Key.Model == PredictionError.NoModel
+                ? new PredictionError(g.Key.Operator, g.Key.Tech, g.Key.Model, g.Count(), null, null)
+                : new PredictionError(g.Key.Operator, g.Key.Tech, g.Key.Model, g.Count(), g.Average(j => j.Error), Math.Sqrt(g.Average(j => j.Error * j.Error))))];
+    }
+
+    /// <summary>
+    /// Per settlement (dataset order), whether any operator covers it with each technology (index (int)tech): the
+    /// covered flags of <see cref="Run"/> without levels, servers, rows or raster, stopping at the first BTS that covers.
+    /// </summary>
+    public static bool[][] CoveredSettlements(Dataset dataset)
+    {
+        var rules = dataset.Rules.Coverage;
+        var locator = new UnitLocator(dataset);
+        var urbanArea = new UrbanArea(dataset, locator, new ZoneIndex(dataset.Zones));
+        var footprints = dataset.Bts
+            .AsParallel()
+            .AsOrdered()
+            .Select((bts, b) => FootprintCalculator.Compute(b, bts, rules, urbanArea.IsUrban(bts.Location.Coordinate) ? CoverageEnvironment.Urban : CoverageEnvironment.Rural))
+            .ToArray();
+        var tree = RangeTree(footprints);
+        return [.. dataset.Settlements
+            .AsParallel()
+            .AsOrdered()
+            .Select(s =>
+            {
+                var covered = new bool[4];
+                var left = 4;
+                var x = s.Location.X;
+                var y = s.Location.Y;
+                foreach (var f in tree.Query(new Envelope(x, x, y, y)))
+                {
+                    var fp = footprints[f];
+                    var t = (int)fp.Tech;
+                    if (covered[t])
+                    {
+                        continue;
+                    }
+
+                    var dx = x - fp.X;
+                    var dy = y - fp.Y;
+                    var r = fp.MaxRangeKm * 1000;
+                    if ((dx * dx) + (dy * dy) <= r * r && (fp.IsOmni || fp.Covers(x, y)))
+                    {
+                        covered[t] = true;
+                        if (--left == 0)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                return covered;
+            })];
+    }
+
+    /// <summary>Whether the settlement's best level of the technology (any layer in <paramref name="layers"/>) meets the threshold.</summary>
+    public static bool IsCovered(SettlementCoverage s, IReadOnlyList<CoverageLayer> layers, Technology tech, double thresholdDbm, string? op = null)
+    {
+        for (var l = 0; l < layers.Count; l++)
+        {
+            if (layers[l].Tech == tech && (op is null || layers[l].Operator == op) && s.BestLevelDbm[l] >= thresholdDbm)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The footprints by the square around their boresight range (BTS with no range left out).</summary>
+    private static STRtree<int> RangeTree(BtsFootprint[] footprints)
+    {
+        var tree = new STRtree<int>();
+        for (var f = 0; f < footprints.Length; f++)
+        {
+            var r = footprints[f].MaxRangeKm * 1000;
+            if (r > 0)
+            {
+                tree.Insert(new Envelope(footprints[f].X - r, footprints[f].X + r, footprints[f].Y - r, footprints[f].Y + r), f);
+            }
+        }
+
+        tree.Build();
+        return tree;
+    }
+
+    private static SettlementCoverage[] JudgeSettlements(Dataset dataset, UnitLocator locator, BtsFootprint[] footprints, int layerCount, int[] layerOf)
+    {
+        var tree = RangeTree(footprints);
+        return dataset.Settlements
+            .AsParallel()
+            .AsOrdered()
+            .Select(s =>
+            {
+                var levels = new double[layerCount];
+                var servers = new int[layerCount];
+                Array.Fill(levels, double.NegativeInfinity);
+                Array.Fill(servers, -1);
+                var x = s.Location.X;
+                var y = s.Location.Y;
+                List<int> hits = [.. tree.Query(new Envelope(x, x, y, y))];
+                hits.Sort();
+                foreach (var f in hits)
+                {
+                    var fp = footprints[f];
+                    var dx = x - fp.X;
+                    var dy = y - fp.Y;
+                    var r = fp.MaxRangeKm * 1000;
+                    if ((dx * dx) + (dy * dy) > r * r)
+                    {
+                        continue;
+                    }
+
+                    var level = fp.LevelDbm(x, y);
+                    var l = layerOf[f];
+                    if (level > levels[l])
+                    {
+                        levels[l] = level;
+                        servers[l] = fp.Index;
+                    }
+                }
+
+                return new SettlementCoverage(s, locator.Locate(s.Location, s.CommuneCode)?.Code, levels, servers);
+            })
+            .ToArray();
+    }
+
+    private static List<UncoveredSettlement> Uncovered(Dataset dataset, BtsFootprint[] footprints, IReadOnlyList<Technology> techs, List<CoverageLayer> layers, SettlementCoverage[] settlements)
+    {
+        var rules = dataset.Rules.Coverage;
+        var result = new List<UncoveredSettlement>();
+        foreach (var tech in techs)
+        {
+            var threshold = rules.For(tech).ThresholdDbm;
+            var ofTech = footprints.Where(f => f.Tech == tech).ToArray();
+            var nearest = new STRtree<int>();
+            var reach = new STRtree<int>();
+            for (var f = 0; f < ofTech.Length; f++)
+            {
+                nearest.Insert(new Envelope(ofTech[f].X, ofTech[f].X, ofTech[f].Y, ofTech[f].Y), f);
+                var r = ofTech[f].ModelMaxKm * 1000;
+                reach.Insert(new Envelope(ofTech[f].X - r, ofTech[f].X + r, ofTech[f].Y - r, ofTech[f].Y + r), f);
+            }
+
+            nearest.Build();
+            reach.Build();
+            var distance = new PointDistance();
+            result.AddRange(settlements
+                .Where(s => !IsCovered(s, layers, tech, threshold))
+                .AsParallel()
+                .AsOrdered()
+                .Select(s =>
+                {
+                    var x = s.Settlement.Location.X;
+                    var y = s.Settlement.Location.Y;
+                    var point = new Envelope(x, x, y, y);
+                    string? nearestId = null;
+                    double? nearestM = null;
+                    double? best = null;
+                    if (ofTech.Length > 0)
+                    {
+                        var n = ofTech[nearest.NearestNeighbour(point, -1, distance)];
+                        nearestId = n.Id;
+                        nearestM = Math.Sqrt(((x - n.X) * (x - n.X)) + ((y - n.Y) * (y - n.Y)));
+                        foreach (var f in reach.Query(point))
+                        {
+                            var level = ofTech[f].LevelDbm(x, y);
+                            if (double.IsFinite(level) && (best is null || level > best))
+                            {
+                                best = level;
+                            }
+                        }
+                    }
+
+                    return new UncoveredSettlement(s.Settlement, s.UnitCode, tech, nearestId, nearestM, best, threshold);
+                }));
+        }
+
+        return result;
+    }
+
+    private static List<CoveragePolygon> Polygons(CoverageRaster raster, List<CoverageLayer> layers, IReadOnlyList<Technology> techs, GeometryFactory factory)
+    {
+        var jobs = layers.Select((l, i) => (Layer: l, Index: i))
+            .Concat(techs.Select(t => (Layer: new CoverageLayer(CoverageLayer.AnyOperator, t), Index: -1)))
+            .ToList();
+        var cellKm2 = raster.CellM * raster.CellM / 1e6;
+        return jobs
+            .AsParallel()
+            .AsOrdered()
+            .Select(job =>
+            {
+                bool In(int i, int j) =>
+                    raster.UnitAt(i, j) >= 0 && (job.Index >= 0 ? raster.Covered(job.Index, i, j) : raster.CoveredByAny(job.Layer.Tech, i, j));
+                var cells = new List<(int I, int J)>();
+                for (var j = 0; j < raster.Height; j++)
+                {
+                    for (var i = 0; i < raster.Width; i++)
+                    {
+                        if (In(i, j))
+                        {
+                            cells.Add((i, j));
+                        }
+                    }
+                }
+
+                if (cells.Count == 0)
+                {
+                    return new CoveragePolygon(job.Layer, factory.CreatePolygon(), 0);
+                }
+
+                var traced = CellPolygonTracer.Trace(cells, In, raster.OriginX, raster.OriginY, raster.CellM, factory);
+                return new CoveragePolygon(job.Layer, TopologyPreservingSimplifier.Simplify(traced, raster.CellM / 2), cells.Count * cellKm2);
+            })
+            .ToList();
+    }
+
+    private static (List<CoverageRow> Rows, int Unassigned) Rows(
+        Dataset dataset,
+        AdminLevel level,
+        List<CoverageLayer> layers,
+        IReadOnlyList<Technology> techs,
+        Rules.CoverageRules rules,
+        SettlementCoverage[] settlements,
+        CoverageRaster? raster)
+    {
+        var wholeDataset = dataset.AdminUnits.Count == 0;
+        var units = wholeDataset
+            ? [new AdminUnit(string.Empty, dataset.Name, level, null, null, null, null, null)]
+            : dataset.AdminUnits.Where(u => u.Level == level).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var rowOf = units.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        var targetOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Target(string? unitCode)
+        {
+            if (wholeDataset)
+            {
+                return 0;
+            }
+
+            if (unitCode is null)
+            {
+                return -1;
+            }
+
+            if (!targetOf.TryGetValue(unitCode, out var t))
+            {
+                var target = dataset.Hierarchy.SelfAndAncestors(unitCode).FirstOrDefault(a => a.Level == level);
+                targetOf[unitCode] = t = target is null ? -1 : rowOf[target.Code];
+            }
+
+            return t;
+        }
+
+        // Operator columns: each layer, then any operator (index layers.Count + tech position).
+        var columns = layers.Count + techs.Count;
+        var total = new int[units.Count];
+        var totalPop = new long[units.Count];
+        var covered = new int[units.Count, columns];
+        var coveredPop = new long[units.Count, columns];
+        var unassigned = 0;
+        foreach (var s in settlements)
+        {
+            var u = Target(s.UnitCode);
+            if (u < 0)
+            {
+                unassigned++;
+                continue;
+            }
+
+            var population = s.Settlement.Population ?? 0;
+            total[u]++;
+            totalPop[u] += population;
+            for (var t = 0; t < techs.Count; t++)
+            {
+                var threshold = rules.For(techs[t]).ThresholdDbm;
+                var any = false;
+                for (var l = 0; l < layers.Count; l++)
+                {
+                    if (layers[l].Tech == techs[t] && s.BestLevelDbm[l] >= threshold)
+                    {
+                        covered[u, l]++;
+                        coveredPop[u, l] += population;
+                        any = true;
+                    }
+                }
+
+                if (any)
+                {
+                    covered[u, layers.Count + t]++;
+                    coveredPop[u, layers.Count + t] += population;
+                }
+            }
+        }
+
+        long[]? cellTotal = null;
+        long[,]? cellCovered = null;
+        if (raster is not null)
+        {
+            var (cells, byLayer, byTech) = CoverageRasterBuilder.Count(raster, dataset.AdminUnits.Count);
+            cellTotal = new long[units.Count];
+            cellCovered = new long[units.Count, columns];
+            for (var k = 0; k < dataset.AdminUnits.Count; k++)
+            {
+                var u = Target(dataset.AdminUnits[k].Code);
+                if (u < 0 || cells[k] == 0)
+                {
+                    continue;
+                }
+
+                cellTotal[u] += cells[k];
+                for (var l = 0; l < layers.Count; l++)
+                {
+                    cellCovered[u, l] += byLayer[l][k];
+                }
+
+                for (var t = 0; t < techs.Count; t++)
+                {
+                    cellCovered[u, layers.Count + t] += byTech[(int)techs[t]][k];
+                }
+            }
+        }
+
+        var rows = new List<CoverageRow>();
+        var cellKm2 = raster is null ? 0 : raster.CellM * raster.CellM / 1e6;
+        for (var u = 0; u < units.Count; u++)
+        {
+            for (var t = 0; t < techs.Count; t++)
+            {
+                var columnsOfTech = new List<(string Operator, int Column)> { (CoverageLayer.AnyOperator, layers.Count + t) };
+                columnsOfTech.AddRange(layers.Select((l, i) => (l, i)).Where(x => x.l.Tech == techs[t]).Select(x => (x.l.Operator, x.i)));
+                foreach (var (op, column) in columnsOfTech)
+                {
+                    double? area = cellTotal is null || cellTotal[u] == 0 ? null : cellTotal[u] * cellKm2;
+                    double? areaPct = cellTotal is null || cellTotal[u] == 0 ? null : 100.0 * cellCovered![u, column] / cellTotal[u];
+                    rows.Add(new CoverageRow(
+                        units[u].Code,
+                        units[u].Name,
+                        level,
+                        op,
+                        techs[t],
+                        total[u],
+                        covered[u, column],
+                        total[u] == 0 ? null : 100.0 * covered[u, column] / total[u],
+                        totalPop[u],
+                        coveredPop[u, column],
+                        totalPop[u] == 0 ? null : 100.0 * coveredPop[u, column] / totalPop[u],
+                        area,
+                        areaPct,
+                        rules.For(techs[t]).ThresholdDbm));
+                }
+            }
+        }
+
+        return (rows, unassigned);
+    }
+
+    private sealed class PointDistance : IItemDistance<Envelope, int>
+    {
+        public double Distance(IBoundable<Envelope, int> item1, IBoundable<Envelope, int> item2) => item1.Bounds.Distance(item2.Bounds);
+    }
+}

@@ -1,0 +1,450 @@
+using System.Numerics;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using SoTTTT.Core.Model;
+
+namespace SoTTTT.Core.Coverage;
+
+/// <summary>
+/// Builds a <see cref="CoverageRaster"/>: admin polygons are scan-converted (province, then district, then commune,
+/// so the deepest unit wins); then, tile by tile in parallel, every footprint reaching the tile marks the cells whose
+/// centre it covers — exactly within the range for omni BTS, and for sectors within the range towards the cell's
+/// direction (the pattern attenuation looked up in 512 steps of the cosine of the angle off boresight, ranges from
+/// <see cref="BtsFootprint.RangeTableM"/> in 0.5 dB steps).
+/// </summary>
+public static class CoverageRasterBuilder
+{
+    private const int CosineBins = 512;
+    private const double TableStepDb = 0.5;
+
+    private static readonly double[] AngleOfBinDeg = BuildAngles();
+
+    /// <summary>The raster, or null when no admin unit has a polygon.</summary>
+    /// <param name="layerOf">Per footprint (same order as <paramref name="footprints"/>), its index in <paramref name="layers"/>.</param>
+    public static CoverageRaster? Build(Dataset dataset, IReadOnlyList<BtsFootprint> footprints, IReadOnlyList<CoverageLayer> layers, int[] layerOf, IReadOnlyList<Technology> techs, double cellM)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cellM);
+        var envelope = new Envelope();
+        foreach (var unit in dataset.AdminUnits)
+        {
+            if (unit.Boundary is { IsEmpty: false } b)
+            {
+                envelope.ExpandToInclude(b.EnvelopeInternal);
+            }
+        }
+
+        if (envelope.IsNull)
+        {
+            return null;
+        }
+
+        var originX = Math.Floor(envelope.MinX / cellM) * cellM;
+        var originY = Math.Floor(envelope.MinY / cellM) * cellM;
+        var width = Math.Max(1, (int)Math.Ceiling((envelope.MaxX - originX) / cellM));
+        var height = Math.Max(1, (int)Math.Ceiling((envelope.MaxY - originY) / cellM));
+        var raster = new CoverageRaster(originX, originY, cellM, width, height, layers, techs);
+        ScanUnits(dataset, raster);
+        MarkFootprints(raster, footprints, layerOf);
+        return raster;
+    }
+
+    /// <summary>
+    /// Cell counts per unit index (deepest unit of each cell): all cells, covered cells per layer, and covered cells
+    /// per technology by any layer.
+    /// </summary>
+    public static (long[] Total, long[][] ByLayer, long[][] ByTech) Count(CoverageRaster raster, int unitCount)
+    {
+        var total = new long[unitCount];
+        var byLayer = raster.Layers.Select(_ => new long[unitCount]).ToArray();
+        var byTech = Enumerable.Range(0, 4).Select(_ => new long[unitCount]).ToArray();
+        var gate = new object();
+        Parallel.ForEach(
+            raster.Tiles.Where(t => t is not null),
+            () => (Total: new long[unitCount], Layer: raster.Layers.Select(_ => new long[unitCount]).ToArray(), Tech: Enumerable.Range(0, 4).Select(_ => new long[unitCount]).ToArray()),
+            (tile, _, local) =>
+            {
+                CountTile(tile!, local.Total, local.Layer, local.Tech);
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    Add(total, local.Total);
+                    for (var l = 0; l < byLayer.Length; l++)
+                    {
+                        Add(byLayer[l], local.Layer[l]);
+                    }
+
+                    for (var t = 0; t < 4; t++)
+                    {
+                        Add(byTech[t], local.Tech[t]);
+                    }
+                }
+            });
+        return (total, byLayer, byTech);
+    }
+
+    private static void Add(long[] into, long[] from)
+    {
+        for (var k = 0; k < into.Length; k++)
+        {
+            into[k] += from[k];
+        }
+    }
+
+    private static void CountTile(CoverageRaster.Tile tile, long[] total, long[][] byLayer, long[][] byTech)
+    {
+        for (var w = 0; w < CoverageRaster.TileWords; w++)
+        {
+            var mask = tile.Mask[w];
+            if (mask == 0)
+            {
+                continue;
+            }
+
+            var first = tile.Units[w * 64];
+            var uniform = mask == ulong.MaxValue;
+            for (var k = 1; uniform && k < 64; k++)
+            {
+                uniform = tile.Units[(w * 64) + k] == first;
+            }
+
+            if (uniform)
+            {
+                total[first] += 64;
+                for (var l = 0; l < byLayer.Length; l++)
+                {
+                    if (tile.Layers[l] is { } bits)
+                    {
+                        byLayer[l][first] += BitOperations.PopCount(bits[w]);
+                    }
+                }
+
+                for (var t = 0; t < 4; t++)
+                {
+                    if (tile.Any[t] is { } bits)
+                    {
+                        byTech[t][first] += BitOperations.PopCount(bits[w]);
+                    }
+                }
+
+                continue;
+            }
+
+            for (var k = 0; k < 64; k++)
+            {
+                if ((mask & (1UL << k)) == 0)
+                {
+                    continue;
+                }
+
+                var local = (w * 64) + k;
+                var unit = tile.Units[local];
+                total[unit]++;
+                for (var l = 0; l < byLayer.Length; l++)
+                {
+                    if (tile.Layers[l] is { } bits && CoverageRaster.Bit(bits, local))
+                    {
+                        byLayer[l][unit]++;
+                    }
+                }
+
+                for (var t = 0; t < 4; t++)
+                {
+                    if (tile.Any[t] is { } bits && CoverageRaster.Bit(bits, local))
+                    {
+                        byTech[t][unit]++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void ScanUnits(Dataset dataset, CoverageRaster raster)
+    {
+        foreach (var level in new[] { AdminLevel.Province, AdminLevel.District, AdminLevel.Commune })
+        {
+            var units = new List<int>();
+            for (var u = 0; u < dataset.AdminUnits.Count; u++)
+            {
+                if (dataset.AdminUnits[u].Level == level && dataset.AdminUnits[u].Boundary is { IsEmpty: false })
+                {
+                    units.Add(u);
+                    var env = dataset.AdminUnits[u].Boundary!.EnvelopeInternal;
+                    var (i0, j0, i1, j1) = CellRange(raster, env.MinX, env.MinY, env.MaxX, env.MaxY);
+                    for (var ty = j0 >> CoverageRaster.TileShift; ty <= j1 >> CoverageRaster.TileShift; ty++)
+                    {
+                        for (var tx = i0 >> CoverageRaster.TileShift; tx <= i1 >> CoverageRaster.TileShift; tx++)
+                        {
+                            raster.Tiles[(ty * raster.TilesX) + tx] ??= new CoverageRaster.Tile(tx, ty, raster.Layers.Count);
+                        }
+                    }
+                }
+            }
+
+            Parallel.ForEach(units, u => ScanPolygon(raster, dataset.AdminUnits[u].Boundary!, u));
+        }
+
+        for (var k = 0; k < raster.Tiles.Length; k++)
+        {
+            if (raster.Tiles[k] is not { } tile)
+            {
+                continue;
+            }
+
+            var any = false;
+            for (var local = 0; local < CoverageRaster.TileCells; local++)
+            {
+                if (tile.Units[local] >= 0)
+                {
+                    CoverageRaster.Set(tile.Mask, local);
+                    any = true;
+                }
+            }
+
+            if (!any)
+            {
+                raster.Tiles[k] = null;
+            }
+        }
+    }
+
+    private static (int I0, int J0, int I1, int J1) CellRange(CoverageRaster raster, double minX, double minY, double maxX, double maxY) =>
+        (Math.Clamp((int)Math.Floor((minX - raster.OriginX) / raster.CellM), 0, raster.Width - 1),
+         Math.Clamp((int)Math.Floor((minY - raster.OriginY) / raster.CellM), 0, raster.Height - 1),
+         Math.Clamp((int)Math.Floor((maxX - raster.OriginX) / raster.CellM), 0, raster.Width - 1),
+         Math.Clamp((int)Math.Floor((maxY - raster.OriginY) / raster.CellM), 0, raster.Height - 1));
+
+    /// <summary>Even-odd scan conversion at cell centres: a cell belongs to the polygon when its centre does (x in [left, right)).</summary>
+    private static void ScanPolygon(CoverageRaster raster, Geometry boundary, int unit)
+    {
+        var edges = new List<(double X1, double Y1, double X2, double Y2)>();
+        for (var g = 0; g < boundary.NumGeometries; g++)
+        {
+            if (boundary.GetGeometryN(g) is not Polygon polygon)
+            {
+                continue;
+            }
+
+            AddRing(edges, polygon.Shell);
+            foreach (var hole in polygon.Holes)
+            {
+                AddRing(edges, hole);
+            }
+        }
+
+        edges.Sort((a, b) => Math.Min(a.Y1, a.Y2).CompareTo(Math.Min(b.Y1, b.Y2)));
+        var env = boundary.EnvelopeInternal;
+        var c = raster.CellM;
+        var j0 = Math.Max(0, (int)Math.Ceiling(((env.MinY - raster.OriginY) / c) - 0.5));
+        var j1 = Math.Min(raster.Height - 1, (int)Math.Floor(((env.MaxY - raster.OriginY) / c) - 0.5));
+        var xs = new List<double>();
+        var active = new List<(double X1, double Y1, double X2, double Y2)>();
+        var next = 0;
+        for (var j = j0; j <= j1; j++)
+        {
+            var y = raster.OriginY + ((j + 0.5) * c);
+            while (next < edges.Count && Math.Min(edges[next].Y1, edges[next].Y2) <= y)
+            {
+                active.Add(edges[next++]);
+            }
+
+            active.RemoveAll(e => Math.Max(e.Y1, e.Y2) < y);
+            xs.Clear();
+            foreach (var (x1, y1, x2, y2) in active)
+            {
+                if ((y1 <= y && y < y2) || (y2 <= y && y < y1))
+                {
+                    xs.Add(x1 + ((y - y1) * (x2 - x1) / (y2 - y1)));
+                }
+            }
+
+            xs.Sort();
+            for (var k = 0; k + 1 < xs.Count; k += 2)
+            {
+                var i0 = Math.Max(0, (int)Math.Ceiling(((xs[k] - raster.OriginX) / c) - 0.5));
+                var i1 = Math.Min(raster.Width - 1, (int)Math.Ceiling(((xs[k + 1] - raster.OriginX) / c) - 0.5) - 1);
+                for (var i = i0; i <= i1; i++)
+                {
+                    raster.TileAt(i, j)!.Units[CoverageRaster.Local(i, j)] = unit;
+                }
+            }
+        }
+    }
+
+    private static void AddRing(List<(double, double, double, double)> edges, LineString ring)
+    {
+        var seq = ring.CoordinateSequence;
+        for (var k = 0; k + 1 < seq.Count; k++)
+        {
+            if (seq.GetY(k) != seq.GetY(k + 1))
+            {
+                edges.Add((seq.GetX(k), seq.GetY(k), seq.GetX(k + 1), seq.GetY(k + 1)));
+            }
+        }
+    }
+
+    private static void MarkFootprints(CoverageRaster raster, IReadOnlyList<BtsFootprint> footprints, int[] layerOf)
+    {
+        var tree = new STRtree<int>();
+        var tables = new float[]?[footprints.Count];
+        Parallel.For(0, footprints.Count, f =>
+        {
+            if (!footprints[f].IsOmni && footprints[f].MaxRangeKm > 0)
+            {
+                tables[f] = footprints[f].RangeTableM(TableStepDb);
+            }
+        });
+        for (var f = 0; f < footprints.Count; f++)
+        {
+            var fp = footprints[f];
+            if (fp.MaxRangeKm > 0)
+            {
+                var r = fp.MaxRangeKm * 1000;
+                tree.Insert(new Envelope(fp.X - r, fp.X + r, fp.Y - r, fp.Y + r), f);
+            }
+        }
+
+        tree.Build();
+        Parallel.ForEach(raster.Tiles.Where(t => t is not null), tile =>
+        {
+            var t = tile!;
+            var c = raster.CellM;
+            var minX = raster.OriginX + (t.Tx * CoverageRaster.TileSize * c);
+            var minY = raster.OriginY + (t.Ty * CoverageRaster.TileSize * c);
+            var span = CoverageRaster.TileSize * c;
+            List<int> hits = [.. tree.Query(new Envelope(minX, minX + span, minY, minY + span))];
+            hits.Sort();
+            var r2 = new double[CosineBins];
+            foreach (var f in hits)
+            {
+                var fp = footprints[f];
+                var bits = t.Layers[layerOf[f]] ??= new ulong[CoverageRaster.TileWords];
+                if (tables[f] is { } table)
+                {
+                    MarkSector(raster, t, bits, fp, table, r2);
+                }
+                else
+                {
+                    MarkOmni(raster, t, bits, fp);
+                }
+            }
+
+            for (var l = 0; l < raster.Layers.Count; l++)
+            {
+                if (t.Layers[l] is not { } bits)
+                {
+                    continue;
+                }
+
+                var any = t.Any[(int)raster.Layers[l].Tech] ??= new ulong[CoverageRaster.TileWords];
+                for (var w = 0; w < any.Length; w++)
+                {
+                    any[w] |= bits[w];
+                }
+            }
+        });
+    }
+
+    /// <summary>The tile's cell rows/columns whose centres lie in [lo, hi] along one axis.</summary>
+    private static (int From, int To) Centres(double lo, double hi, double origin, double cellM, int tileStart)
+    {
+        var from = Math.Max(tileStart, (int)Math.Ceiling(((lo - origin) / cellM) - 0.5));
+        var to = Math.Min(tileStart + CoverageRaster.TileSize - 1, (int)Math.Floor(((hi - origin) / cellM) - 0.5));
+        return (from, to);
+    }
+
+    private static void MarkOmni(CoverageRaster raster, CoverageRaster.Tile t, ulong[] bits, BtsFootprint fp)
+    {
+        var c = raster.CellM;
+        var r = fp.MaxRangeKm * 1000;
+        var (j0, j1) = Centres(fp.Y - r, fp.Y + r, raster.OriginY, c, t.Ty * CoverageRaster.TileSize);
+        j1 = Math.Min(j1, raster.Height - 1);
+        for (var j = j0; j <= j1; j++)
+        {
+            var dy = raster.OriginY + ((j + 0.5) * c) - fp.Y;
+            var half = Math.Sqrt(Math.Max(0, (r * r) - (dy * dy)));
+            var (i0, i1) = Centres(fp.X - half, fp.X + half, raster.OriginX, c, t.Tx * CoverageRaster.TileSize);
+            i1 = Math.Min(i1, raster.Width - 1);
+            if (i0 > i1)
+            {
+                continue;
+            }
+
+            var row = (j & (CoverageRaster.TileSize - 1)) << CoverageRaster.TileShift;
+            CoverageRaster.SetRange(bits, row + (i0 & (CoverageRaster.TileSize - 1)), row + (i1 & (CoverageRaster.TileSize - 1)));
+        }
+    }
+
+    private static void MarkSector(CoverageRaster raster, CoverageRaster.Tile t, ulong[] bits, BtsFootprint fp, float[] table, double[] r2)
+    {
+        var c = raster.CellM;
+        var azimuth = fp.AzimuthDeg!.Value * Math.PI / 180;
+        var ux = Math.Sin(azimuth);
+        var uy = Math.Cos(azimuth);
+        double minX = fp.X, maxX = fp.X, minY = fp.Y, maxY = fp.Y;
+        for (var k = 0; k < CosineBins; k++)
+        {
+            var attenuation = -AntennaPattern.HorizontalDb(AngleOfBinDeg[k], fp.BeamwidthDeg, fp.MaxAttenuationDb);
+            var pos = attenuation / TableStepDb;
+            var lo = Math.Min((int)pos, table.Length - 1);
+            var hi = Math.Min(lo + 1, table.Length - 1);
+            var r = table[lo] + ((table[hi] - table[lo]) * (pos - lo));
+            r2[k] = r * r;
+        }
+
+        // Bounding box of the lobe from its outline every 2°, widened by a cell for the parts between the samples.
+        for (var deg = 0; deg < 360; deg += 2)
+        {
+            var a = deg * Math.PI / 180;
+            var cos = Math.Cos(a);
+            var r = Math.Sqrt(r2[Bin(cos)]) * 1.02;
+            var bx = fp.X + (r * Math.Sin(azimuth + a));
+            var by = fp.Y + (r * Math.Cos(azimuth + a));
+            minX = Math.Min(minX, bx);
+            maxX = Math.Max(maxX, bx);
+            minY = Math.Min(minY, by);
+            maxY = Math.Max(maxY, by);
+        }
+
+        var (j0, j1) = Centres(minY - c, maxY + c, raster.OriginY, c, t.Ty * CoverageRaster.TileSize);
+        var (i0, i1) = Centres(minX - c, maxX + c, raster.OriginX, c, t.Tx * CoverageRaster.TileSize);
+        j1 = Math.Min(j1, raster.Height - 1);
+        i1 = Math.Min(i1, raster.Width - 1);
+        var rMax2 = r2[CosineBins - 1];
+        for (var j = j0; j <= j1; j++)
+        {
+            var dy = raster.OriginY + ((j + 0.5) * c) - fp.Y;
+            var row = (j & (CoverageRaster.TileSize - 1)) << CoverageRaster.TileShift;
+            for (var i = i0; i <= i1; i++)
+            {
+                var dx = raster.OriginX + ((i + 0.5) * c) - fp.X;
+                var d2 = (dx * dx) + (dy * dy);
+                if (d2 > rMax2)
+                {
+                    continue;
+                }
+
+                var covered = d2 == 0 || d2 <= r2[Bin(((dx * ux) + (dy * uy)) / Math.Sqrt(d2))];
+                if (covered)
+                {
+                    CoverageRaster.Set(bits, row + (i & (CoverageRaster.TileSize - 1)));
+                }
+            }
+        }
+    }
+
+    private static int Bin(double cosine) => Math.Clamp((int)Math.Round((cosine + 1) * 0.5 * (CosineBins - 1)), 0, CosineBins - 1);
+
+    private static double[] BuildAngles()
+    {
+        var angles = new double[CosineBins];
+        for (var k = 0; k < CosineBins; k++)
+        {
+            angles[k] = Math.Acos(Math.Clamp((2.0 * k / (CosineBins - 1)) - 1, -1, 1)) * 180 / Math.PI;
+        }
+
+        return angles;
+    }
+}

@@ -1,0 +1,49 @@
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Rules;
+
+namespace SoTTTT.Core.Coverage;
+
+/// <summary>
+/// Builds a <see cref="BtsFootprint"/> from a BTS row: band, EIRP, antenna height and beamwidth from the row, else
+/// from <see cref="CoverageRules"/> for its technology (listed in <see cref="BtsFootprint.Defaults"/>).
+/// </summary>
+public static class FootprintCalculator
+{
+    public static BtsFootprint Compute(int index, Bts bts, CoverageRules rules, CoverageEnvironment environment)
+    {
+        var tech = rules.For(bts.Tech);
+        var defaults = new List<string>();
+        double Pick(double? value, double fallback, string field)
+        {
+            if (value is { } v && double.IsFinite(v) && v > 0)
+            {
+                return v;
+            }
+
+            defaults.Add(field);
+            return fallback;
+        }
+
+        var band = Pick(bts.BandMHz, tech.BandMHz, "band_mhz");
+        var height = Pick(bts.AntennaHeightM, tech.AntennaHeightM, "antenna_height_m");
+        double eirp;
+        if (bts.EirpDbm is { } e && double.IsFinite(e))
+        {
+            eirp = e;
+        }
+        else
+        {
+            defaults.Add("eirp_dbm");
+            eirp = tech.EirpDbm;
+        }
+
+        var beamwidth = rules.BeamwidthDeg;
+        if (bts.AzimuthDeg is not null)
+        {
+            beamwidth = Pick(bts.BeamwidthDeg, rules.BeamwidthDeg, "beamwidth_deg");
+        }
+
+        var (model, modelEnvironment) = CoverageModelChoice.For(band, environment);
+        return new BtsFootprint(index, bts, environment, model, modelEnvironment, band, eirp, height, rules.ReceiverHeightM, beamwidth, rules.MaxAttenuationDb, tech.ThresholdDbm, defaults);
+    }
+}

@@ -1,0 +1,333 @@
+using System.Text;
+using SoTTTT.Core.Coverage;
+using SoTTTT.Core.Crs;
+using SoTTTT.Core.Model;
+using SoTTTT.IO.GeoJson;
+using SoTTTT.IO.Layers;
+
+namespace SoTTTT.IO.Writing;
+
+/// <summary>
+/// Deterministic CSV, JSON, GeoJSON and ASCII-grid renderings of a <see cref="CoverageResult"/> (invariant culture,
+/// fixed decimals, <c>\n</c>). README "coverage" lists the files, columns and keys. Every file states or sits beside
+/// the thresholds used (DOMAIN.md: every report states the thresholds).
+/// </summary>
+public static class CoverageWriter
+{
+    private static readonly (string Name, Func<CoverageRow, string> Cell)[] RowColumns =
+    [
+        ("code", r => r.Code),
+        ("name", r => r.Name),
+        ("level", r => Codes.Key(r.Level)),
+        ("operator", r => r.Operator),
+        ("tech", r => Codes.Label(r.Tech)),
+        ("settlements_total", r => CsvOutput.Int(r.SettlementsTotal)),
+        ("settlements_covered", r => CsvOutput.Int(r.SettlementsCovered)),
+        ("settlements_covered_pct", r => CsvOutput.Fixed(r.SettlementsCoveredPct, 1)),
+        ("population_total", r => CsvOutput.Int(r.PopulationTotal)),
+        ("population_covered", r => CsvOutput.Int(r.PopulationCovered)),
+        ("population_covered_pct", r => CsvOutput.Fixed(r.PopulationCoveredPct, 1)),
+        ("area_km2", r => CsvOutput.Fixed(r.AreaKm2, 2)),
+        ("area_covered_pct", r => CsvOutput.Fixed(r.AreaCoveredPct, 1)),
+        ("threshold_dbm", r => CsvOutput.Fixed(r.ThresholdDbm, 1)),
+    ];
+
+    private static readonly (string Name, Func<BtsFootprint, string> Cell)[] FootprintColumns =
+    [
+        ("id", f => f.Id),
+        ("operator", f => f.Operator),
+        ("tech", f => Codes.Label(f.Tech)),
+        ("model", f => f.Model.Name),
+        ("env", f => Env(f.Environment)),
+        ("model_env", f => f.ModelEnvironment),
+        ("max_range_km", f => CsvOutput.Fixed(f.MaxRangeKm, 3)),
+        ("range_capped", f => CsvOutput.Flag(f.RangeCapped)),
+        ("band_mhz", f => CsvOutput.Fixed(f.BandMHz, 1)),
+        ("eirp_dbm", f => CsvOutput.Fixed(f.EirpDbm, 1)),
+        ("antenna_height_m", f => CsvOutput.Fixed(f.AntennaHeightM, 1)),
+        ("azimuth_deg", f => CsvOutput.Fixed(f.AzimuthDeg, 1)),
+        ("beamwidth_deg", f => f.IsOmni ? string.Empty : CsvOutput.Fixed(f.BeamwidthDeg, 1)),
+        ("threshold_dbm", f => CsvOutput.Fixed(f.ThresholdDbm, 1)),
+        ("defaults", f => string.Join(';', f.Defaults)),
+        ("extrapolated", f => string.Join(';', f.OutOfRange.Select(o => o.Parameter))),
+    ];
+
+    private static readonly (string Name, Func<UncoveredSettlement, string> Cell)[] UncoveredColumns =
+    [
+        ("id", u => u.Settlement.Id),
+        ("name", u => u.Settlement.Name ?? string.Empty),
+        ("unit_code", u => u.UnitCode ?? string.Empty),
+        ("population", u => CsvOutput.Int(u.Settlement.Population)),
+        ("tech", u => Codes.Label(u.Tech)),
+        ("nearest_bts_id", u => u.NearestBtsId ?? string.Empty),
+        ("nearest_distance_m", u => CsvOutput.Fixed(u.NearestDistanceM, 0)),
+        ("best_level_dbm", u => CsvOutput.Fixed(u.BestLevelDbm, 1)),
+        ("threshold_dbm", u => CsvOutput.Fixed(u.ThresholdDbm, 1)),
+        ("x", u => CsvOutput.Fixed(u.Settlement.Location.X, 2)),
+        ("y", u => CsvOutput.Fixed(u.Settlement.Location.Y, 2)),
+    ];
+
+    private static readonly (string Name, Func<PredictionError, string> Cell)[] ErrorColumns =
+    [
+        ("operator", e => e.Operator),
+        ("tech", e => Codes.Label(e.Tech)),
+        ("model", e => e.Model),
+        ("count", e => CsvOutput.Int(e.Count)),
+        ("mean_error_db", e => CsvOutput.Fixed(e.MeanDb, 2)),
+        ("rmse_db", e => CsvOutput.Fixed(e.RmseDb, 2)),
+    ];
+
+    /// <summary>The per-unit table (what <c>--format csv</c> prints).</summary>
+    public static string RowsCsv(CoverageResult r) => CsvOutput.Write(RowColumns, r.Rows);
+
+    public static string FootprintsCsv(CoverageResult r) => CsvOutput.Write(FootprintColumns, r.Footprints);
+
+    public static string UncoveredCsv(CoverageResult r) => CsvOutput.Write(UncoveredColumns, r.Uncovered);
+
+    public static string PredictionErrorsCsv(CoverageResult r) => CsvOutput.Write(ErrorColumns, r.PredictionErrors);
+
+    /// <summary>Per settlement and layer with a prediction: the best server and its level; operator <c>*</c> rows give the best of all operators.</summary>
+    public static string BestServerCsv(CoverageResult r, Dataset dataset)
+    {
+        var sb = new StringBuilder("settlement_id,operator,tech,bts_id,level_dbm,distance_m,covered\n");
+        foreach (var s in r.Settlements)
+        {
+            foreach (var tech in r.Techs)
+            {
+                var threshold = r.Rules.For(tech).ThresholdDbm;
+                var bestLayer = -1;
+                for (var l = 0; l < r.Layers.Count; l++)
+                {
+                    if (r.Layers[l].Tech == tech && s.BestServer[l] >= 0 && (bestLayer < 0 || s.BestLevelDbm[l] > s.BestLevelDbm[bestLayer]))
+                    {
+                        bestLayer = l;
+                    }
+                }
+
+                if (bestLayer < 0)
+                {
+                    continue;
+                }
+
+                Line(sb, s, CoverageLayer.AnyOperator, tech, bestLayer, threshold, dataset);
+                for (var l = 0; l < r.Layers.Count; l++)
+                {
+                    if (r.Layers[l].Tech == tech && s.BestServer[l] >= 0)
+                    {
+                        Line(sb, s, r.Layers[l].Operator, tech, l, threshold, dataset);
+                    }
+                }
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// <c>{"dataset", "crs", "level", "thresholds_dbm", "receiver_height_m", "cell_m", "raster", "bts", "settlements",
+    /// "unassigned_settlements", "gaps", "rows", "prediction_errors"}</c>; rows have the keys of the CSV columns.
+    /// </summary>
+    public static string ToJson(CoverageResult r) => JsonOutput.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("dataset", r.Dataset);
+        w.WriteString("crs", r.Crs);
+        w.WriteString("level", Codes.Key(r.Level));
+        w.WriteStartObject("thresholds_dbm");
+        foreach (var tech in Enum.GetValues<Technology>())
+        {
+            w.WriteNumber(Codes.Label(tech), r.Rules.For(tech).ThresholdDbm);
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("receiver_height_m", r.Rules.ReceiverHeightM);
+        w.WriteNumber("cell_m", r.Options.CellM);
+        w.WriteString("raster", r.RasterStatus.ToString().ToLowerInvariant());
+        w.WriteNumber("bts", r.Footprints.Count);
+        w.WriteNumber("bts_with_defaults", r.Footprints.Count(f => f.Defaults.Count > 0));
+        w.WriteNumber("settlements", r.Settlements.Count);
+        w.WriteNumber("unassigned_settlements", r.UnassignedSettlements);
+        w.WriteNumber("gaps", r.Gaps.Count);
+        w.WriteStartArray("rows");
+        foreach (var row in r.Rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", row.Code);
+            w.WriteString("name", row.Name);
+            w.WriteString("level", Codes.Key(row.Level));
+            w.WriteString("operator", row.Operator);
+            w.WriteString("tech", Codes.Label(row.Tech));
+            w.WriteNumber("settlements_total", row.SettlementsTotal);
+            w.WriteNumber("settlements_covered", row.SettlementsCovered);
+            JsonOutput.Number(w, "settlements_covered_pct", row.SettlementsCoveredPct, 1);
+            w.WriteNumber("population_total", row.PopulationTotal);
+            w.WriteNumber("population_covered", row.PopulationCovered);
+            JsonOutput.Number(w, "population_covered_pct", row.PopulationCoveredPct, 1);
+            JsonOutput.Number(w, "area_km2", row.AreaKm2, 2);
+            JsonOutput.Number(w, "area_covered_pct", row.AreaCoveredPct, 1);
+            w.WriteNumber("threshold_dbm", row.ThresholdDbm);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("prediction_errors");
+        foreach (var e in r.PredictionErrors)
+        {
+            w.WriteStartObject();
+            w.WriteString("operator", e.Operator);
+            w.WriteString("tech", Codes.Label(e.Tech));
+            w.WriteString("model", e.Model);
+            w.WriteNumber("count", e.Count);
+            JsonOutput.Number(w, "mean_error_db", e.MeanDb, 2);
+            JsonOutput.Number(w, "rmse_db", e.RmseDb, 2);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>The per-unit table as one worksheet.</summary>
+    public static XlsxSheet Sheet(CoverageResult r, string title) => new(
+        "coverage",
+        title,
+        [.. RowColumns.Select(c => new XlsxColumn(c.Name, c.Name is "code" or "name" or "level" or "operator" or "tech" ? FieldType.Text : FieldType.Real))],
+        [.. r.Rows.Select(row => (IReadOnlyList<object?>)[.. RowColumns.Select(c => Cell(c.Name, c.Cell(row)))])]);
+
+    /// <summary>
+    /// Writes every file into <paramref name="folder"/>: coverage.csv/.json, bts_footprints.csv,
+    /// uncovered_settlements.csv/.geojson, best_server.csv, gaps.geojson, coverage_polygons.geojson,
+    /// coverage_&lt;tech&gt;.asc/.prj (operators covering each cell), prediction_errors.csv with measurements.
+    /// </summary>
+    public static IReadOnlyList<string> WriteFolder(CoverageResult r, Dataset dataset, string folder)
+    {
+        var written = new List<string>();
+        void Text(string name, string content)
+        {
+            var path = Path.Combine(folder, name);
+            AtomicFile.WriteAllText(path, content);
+            written.Add(path);
+        }
+
+        Text("coverage.csv", RowsCsv(r));
+        Text("coverage.json", ToJson(r));
+        Text("bts_footprints.csv", FootprintsCsv(r));
+        Text("uncovered_settlements.csv", UncoveredCsv(r));
+        Text("best_server.csv", BestServerCsv(r, dataset));
+        if (r.PredictionErrors.Count > 0)
+        {
+            Text("prediction_errors.csv", PredictionErrorsCsv(r));
+        }
+
+        var tables = new List<FeatureTable> { UncoveredTable(r, dataset.Crs) };
+        if (r.Raster is not null)
+        {
+            tables.Add(GapsTable(r, dataset));
+            if (!r.PolygonsSkipped && r.Polygons.Count > 0)
+            {
+                tables.Add(PolygonsTable(r, dataset.Crs));
+            }
+        }
+
+        written.AddRange(GeoJsonWriter.Write(folder, tables, null));
+        if (r.Raster is { } raster && !r.PolygonsSkipped)
+        {
+            foreach (var tech in r.Techs)
+            {
+                var path = Path.Combine(folder, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.asc");
+                AsciiGridWriter.Write(path, raster, (i, j) => raster.UnitAt(i, j) < 0 ? null : raster.OperatorsCovering(tech, i, j));
+                AtomicFile.WriteAllText(Path.ChangeExtension(path, ".prj"), CrsWkt.Wkt(dataset.Crs));
+                written.Add(path);
+                written.Add(Path.ChangeExtension(path, ".prj"));
+            }
+        }
+
+        return written;
+    }
+
+    public static FeatureTable UncoveredTable(CoverageResult r, CrsDefinition crs) => new(
+        "uncovered_settlements",
+        "Thôn/bản chưa được phủ sóng",
+        FeatureGeometryType.Point,
+        crs,
+        [
+            new LayerField("id", FieldType.Text, "Mã"),
+            new LayerField("name", FieldType.Text, "Tên"),
+            new LayerField("unit_code", FieldType.Text, "Mã đơn vị"),
+            new LayerField("population", FieldType.Integer, "Dân số"),
+            new LayerField("tech", FieldType.Text, "Công nghệ"),
+            new LayerField("nearest_bts_id", FieldType.Text, "BTS gần nhất"),
+            new LayerField("nearest_distance_m", FieldType.Real, "Khoảng cách (m)"),
+            new LayerField("best_level_dbm", FieldType.Real, "Mức thu tốt nhất (dBm)"),
+            new LayerField("threshold_dbm", FieldType.Real, "Ngưỡng (dBm)"),
+        ],
+        [.. r.Uncovered.Select(u => new FeatureRow(u.Settlement.Location, [
+            u.Settlement.Id, u.Settlement.Name, u.UnitCode, u.Settlement.Population, Codes.Label(u.Tech), u.NearestBtsId,
+            Round(u.NearestDistanceM, 0), Round(u.BestLevelDbm, 1), u.ThresholdDbm]))]);
+
+    public static FeatureTable GapsTable(CoverageResult r, Dataset dataset)
+    {
+        AdminUnit? Commune(string? code) =>
+            code is null ? null : dataset.Hierarchy.SelfAndAncestors(code).FirstOrDefault(u => u.Level == AdminLevel.Commune);
+        return GapsTable(r, dataset.Crs, Commune);
+    }
+
+    private static FeatureTable GapsTable(CoverageResult r, CrsDefinition crs, Func<string?, AdminUnit?> commune) => new(
+        "gaps",
+        "Vùng lõm sóng",
+        FeatureGeometryType.Geometry,
+        crs,
+        [
+            new LayerField("id", FieldType.Text, "Mã"),
+            new LayerField("tech", FieldType.Text, "Công nghệ"),
+            new LayerField("cells", FieldType.Integer, "Số ô"),
+            new LayerField("area_km2", FieldType.Real, "Diện tích (km²)"),
+            new LayerField("settlements", FieldType.Integer, "Số thôn/bản"),
+            new LayerField("population", FieldType.Integer, "Dân số"),
+            new LayerField("centroid_x", FieldType.Real, "Tâm X"),
+            new LayerField("centroid_y", FieldType.Real, "Tâm Y"),
+            new LayerField("unit_code", FieldType.Text, "Mã đơn vị"),
+            new LayerField("commune_code", FieldType.Text, "Mã xã"),
+            new LayerField("commune_name", FieldType.Text, "Tên xã"),
+            new LayerField("threshold_dbm", FieldType.Real, "Ngưỡng (dBm)"),
+        ],
+        [.. r.Gaps.Select(g => new FeatureRow(g.Area, [
+            g.Id, Codes.Label(g.Tech), (long)g.Cells, Math.Round(g.AreaKm2, 4), (long)g.Settlements, g.Population,
+            Math.Round(g.Centroid.X, 1), Math.Round(g.Centroid.Y, 1), g.UnitCode, commune(g.UnitCode)?.Code, commune(g.UnitCode)?.Name,
+            r.Rules.For(g.Tech).ThresholdDbm]))]);
+
+    public static FeatureTable PolygonsTable(CoverageResult r, CrsDefinition crs) => new(
+        "coverage_polygons",
+        "Vùng phủ sóng",
+        FeatureGeometryType.Geometry,
+        crs,
+        [
+            new LayerField("operator", FieldType.Text, "Doanh nghiệp"),
+            new LayerField("tech", FieldType.Text, "Công nghệ"),
+            new LayerField("area_km2", FieldType.Real, "Diện tích (km²)"),
+            new LayerField("threshold_dbm", FieldType.Real, "Ngưỡng (dBm)"),
+        ],
+        [.. r.Polygons.Select(p => new FeatureRow(p.Area.IsEmpty ? null : p.Area, [
+            p.Layer.Operator, Codes.Label(p.Layer.Tech), Math.Round(p.AreaKm2, 3), r.Rules.For(p.Layer.Tech).ThresholdDbm]))]);
+
+    private static void Line(StringBuilder sb, SettlementCoverage s, string op, Technology tech, int layer, double threshold, Dataset dataset)
+    {
+        var bts = dataset.Bts[s.BestServer[layer]];
+        var distance = s.Settlement.Location.Distance(bts.Location);
+        var level = s.BestLevelDbm[layer];
+        sb.Append(Escape(s.Settlement.Id)).Append(',').Append(Escape(op)).Append(',').Append(Codes.Label(tech)).Append(',')
+            .Append(Escape(bts.Id)).Append(',').Append(CsvOutput.Fixed(level, 1)).Append(',').Append(CsvOutput.Fixed(distance, 0)).Append(',')
+            .Append(CsvOutput.Flag(level >= threshold)).Append('\n');
+    }
+
+    private static string Escape(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    private static object? Cell(string name, string text) =>
+        name is "code" or "name" or "level" or "operator" or "tech" ? text
+        : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static double? Round(double? value, int decimals) => value is { } v ? Math.Round(v, decimals) : null;
+
+    private static string Env(CoverageEnvironment e) => e == CoverageEnvironment.Urban ? "urban" : "rural";
+}

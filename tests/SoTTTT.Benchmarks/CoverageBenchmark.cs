@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using SoTTTT.Core.Coverage;
+using SoTTTT.Core.Model;
+
+namespace SoTTTT.Benchmarks;
+
+/// <summary>
+/// The coverage analysis on a loaded dataset (issue 3: goal &lt; 60 s and &lt; 4 GB on the national profile, 100 m
+/// cells, every operator and technology): footprints, settlements, raster, area per province, gap clusters.
+/// </summary>
+internal static class CoverageBenchmark
+{
+    public static int Run(string folder, string[] args)
+    {
+        BenchmarkSupport.Machine();
+        if (BenchmarkSupport.LoadOnce(folder) is not { } dataset)
+        {
+            return 2;
+        }
+
+        var repeats = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
+        var cellM = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 100;
+        var parts = Stopwatch.StartNew();
+        _ = CoverageAnalysis.Run(dataset, new CoverageOptions(AdminLevel.Province) { Raster = false });
+        Console.WriteLine($"footprints + settlements only (no raster): {parts.Elapsed.TotalSeconds:F2} s");
+        parts.Restart();
+        var flags = CoverageAnalysis.CoveredSettlements(dataset);
+        Console.WriteLine($"covered flags only (what the indicators use): {parts.Elapsed.TotalSeconds:F2} s for {flags.Length} settlements");
+        for (var run = 1; run <= repeats; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = CoverageAnalysis.Run(dataset, new CoverageOptions(AdminLevel.Province, CellM: cellM) { Polygons = false });
+            var any = result.Rows.Where(r => r.Operator == CoverageLayer.AnyOperator).ToList();
+            Console.WriteLine(
+                $"run {run}: coverage (province level, {cellM:F0} m cells, {result.Layers.Count} operator × tech layers) {clock.Elapsed.TotalSeconds:F2} s (goal < 60 s); " +
+                $"{result.Footprints.Count} footprints, {result.Settlements.Count} settlements, {result.Uncovered.Count} uncovered settlement × tech, " +
+                $"raster {result.Raster?.Width}×{result.Raster?.Height} ({result.Raster?.MaskCells() ?? 0} cells in units), {result.Gaps.Count} gap clusters; " +
+                $"4G any operator: {Pct(any, Technology.G4)}; {BenchmarkSupport.Peak()} (goal < 4 GB)");
+        }
+
+        return 0;
+    }
+
+    private static string Pct(List<CoverageRow> rows, Technology tech)
+    {
+        var of = rows.Where(r => r.Tech == tech).ToList();
+        var total = of.Sum(r => r.SettlementsTotal);
+        return total == 0 ? "–" : $"{100.0 * of.Sum(r => r.SettlementsCovered) / total:F1} % of settlements";
+    }
+}

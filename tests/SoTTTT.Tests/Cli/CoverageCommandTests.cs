@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using NUnit.Framework;
+using SoTTTT.Tests.Support;
+
+namespace SoTTTT.Tests.Cli;
+
+public class CoverageCommandTests
+{
+    private static string Sample() => DemoSample.Folder;
+
+    [Test]
+    public void Coverage_Sample_FilesAndPercentages()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), "sotttt-coverage-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exit, _, error) = CliRunner.Run("coverage", Sample(), "--level", "district", "--out", outDir, "--lang", "en");
+            Assert.That(exit, Is.EqualTo(0), error);
+            string[] files =
+            [
+                "coverage.csv", "coverage.json", "bts_footprints.csv", "uncovered_settlements.csv", "uncovered_settlements.geojson",
+                "best_server.csv", "gaps.geojson", "coverage_polygons.geojson", "coverage_4g.asc", "coverage_4g.prj",
+            ];
+            var lines = File.ReadAllLines(Path.Combine(outDir, "coverage.csv"));
+            var header = lines[0].Split(',');
+            var pct = new[] { "settlements_covered_pct", "population_covered_pct", "area_covered_pct" }.Select(c => Array.IndexOf(header, c)).ToArray();
+            var values = lines.Skip(1).SelectMany(l => pct.Select(k => l.Split(',')[k])).Where(v => v.Length > 0)
+                .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToList();
+            var footprints = File.ReadAllLines(Path.Combine(outDir, "bts_footprints.csv"));
+            Assert.Multiple(() =>
+            {
+                Assert.That(files.Where(f => !File.Exists(Path.Combine(outDir, f))), Is.Empty);
+                Assert.That(pct, Has.None.EqualTo(-1));
+                Assert.That(values, Is.Not.Empty);
+                Assert.That(values, Has.All.InRange(0.0, 100.0));
+                Assert.That(footprints[0], Does.StartWith("id,operator,tech,model,env,model_env,max_range_km"));
+                Assert.That(footprints, Has.Length.EqualTo(2953), "one row per BTS of bts.csv");
+                Assert.That(header, Does.Contain("threshold_dbm"));
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(outDir))
+            {
+                Directory.Delete(outDir, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public void Coverage_Json_StatesThresholds()
+    {
+        var (exit, output, error) = CliRunner.Run("coverage", Sample(), "--tech", "4G", "--operator", "viettel", "--format", "json");
+        Assert.That(exit, Is.EqualTo(0), error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("thresholds_dbm").GetProperty("4G").GetDouble(), Is.EqualTo(-110));
+            Assert.That(root.GetProperty("thresholds_dbm").GetProperty("2G").GetDouble(), Is.EqualTo(-95));
+            Assert.That(root.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("operator").GetString()), Is.EqualTo(new[] { "*", "Viettel" }));
+        });
+    }
+
+    [Test]
+    public void Coverage_TechWithoutBts_WholeProvinceIsOneGap()
+    {
+        // SmallProvince: communes C1 and C2 (2 km × 2 km each, 100 m cells: 800 cells in all), no 5G BTS at all, so
+        // the gap is both communes (8 km², a tie of 400 cells each, broken by unit order: C1) with all three villages.
+        using var ds = SmallProvince.Create();
+        var outDir = Path.Combine(ds.Folder, "out");
+        var (exit, _, error) = CliRunner.Run("coverage", ds.Folder, "--tech", "5G", "--out", outDir);
+        Assert.That(exit, Is.EqualTo(0), error);
+        using var gaps = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "gaps.geojson")));
+        var features = gaps.RootElement.GetProperty("features").EnumerateArray().ToList();
+        var p = features[0].GetProperty("properties");
+        var lon = features[0].GetProperty("geometry").GetProperty("coordinates")[0][0][0].GetDouble();
+        Assert.Multiple(() =>
+        {
+            Assert.That(features, Has.Count.EqualTo(1));
+            Assert.That(p.GetProperty("area_km2").GetDouble(), Is.EqualTo(8).Within(1e-9));
+            Assert.That(p.GetProperty("population").GetInt64(), Is.EqualTo(6000));
+            Assert.That(p.GetProperty("settlements").GetInt32(), Is.EqualTo(3));
+            Assert.That(p.GetProperty("commune_code").GetString(), Is.EqualTo("C1"));
+            Assert.That(p.GetProperty("threshold_dbm").GetDouble(), Is.EqualTo(-110));
+            Assert.That(lon, Is.InRange(106.0, 106.5), "WGS84 longitude");
+            Assert.That(File.ReadAllLines(Path.Combine(outDir, "uncovered_settlements.csv")), Has.Length.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public void Demo_WritesCoverageFolder()
+    {
+        using var ds = new TempDataset();
+        var outDir = Path.Combine(ds.Folder, "out");
+        var (exit, _, error) = CliRunner.Run("demo", "--out", outDir, "--lang", "en");
+        Assert.That(exit, Is.EqualTo(0), error);
+        var header = File.ReadLines(Path.Combine(outDir, "coverage", "coverage.csv")).First();
+        var indicators = File.ReadLines(Path.Combine(outDir, "indicators_district.csv")).First();
+        Assert.Multiple(() =>
+        {
+            Assert.That(header, Does.StartWith("code,name,level,operator,tech,settlements_total"));
+            Assert.That(File.Exists(Path.Combine(outDir, "coverage", "gaps.geojson")), Is.True);
+            Assert.That(indicators, Does.Contain("settlements_covered_pct_4g"));
+        });
+    }
+
+    [Test]
+    public void Coverage_Xlsx_WorkbookAndNeedsOutFile()
+    {
+        using var ds = SmallProvince.Create();
+        var path = Path.Combine(ds.Folder, "coverage.xlsx");
+        var (exit, _, error) = CliRunner.Run("coverage", ds.Folder, "--format", "xlsx", "--out", path);
+        var (withoutOut, _, _) = CliRunner.Run("coverage", ds.Folder, "--format", "xlsx");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(File.ReadAllBytes(path).Take(2), Is.EqualTo("PK"u8.ToArray()), "an OOXML (zip) workbook");
+            Assert.That(withoutOut, Is.EqualTo(2));
+        });
+    }
+
+    [TestCase("--operator", "NoSuchTelecom")]
+    [TestCase("--cell-m", "0")]
+    [TestCase("--tech", "6G")]
+    public void Coverage_BadOption_Exit2(string option, string value)
+    {
+        var (exit, _, _) = CliRunner.Run("coverage", Sample(), option, value);
+        Assert.That(exit, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Coverage_BadDataset_Exit2WithProblems()
+    {
+        using var ds = new TempDataset("Hỏng", "VN2000:105.5");
+        ds.File("bts.csv", "id,operator,tech,x,y\nB1,Viettel,7G,585000,2317000\n");
+        ds.File("settlements.csv", "id,x,y\nS1,585000,2317000\n");
+        var (exit, _, error) = CliRunner.Run("coverage", ds.Folder);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("UNKNOWN_TECH"));
+        });
+    }
+
+    [Test]
+    public void Coverage_NoSettlementsLayer_Exit2()
+    {
+        using var ds = new TempDataset("Thiếu", "VN2000:105.5");
+        ds.File("bts.csv", "id,operator,tech,x,y\nB1,Viettel,4G,585000,2317000\n");
+        var (exit, _, error) = CliRunner.Run("coverage", ds.Folder, "--lang", "en");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("settlements.csv"));
+        });
+    }
+}
