@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
+using SoTTTT.IO.GeoJson;
 using SoTTTT.IO.Layers;
 
 namespace SoTTTT.Cli.Viewer;
@@ -36,27 +37,7 @@ internal static class LayerGeoJson
             foreach (var i in fields)
             {
                 json.WritePropertyName(table.Fields[i].Name);
-                switch (values[i])
-                {
-                    case null:
-                        json.WriteNullValue();
-                        break;
-                    case bool b:
-                        json.WriteBooleanValue(b);
-                        break;
-                    case double d when double.IsFinite(d):
-                        json.WriteNumberValue(d);
-                        break;
-                    case long l:
-                        json.WriteNumberValue(l);
-                        break;
-                    case int n:
-                        json.WriteNumberValue(n);
-                        break;
-                    case var other:
-                        json.WriteStringValue(DatasetLayers.CellText(other));
-                        break;
-                }
+                GeoJsonWriter.WriteValue(json, values[i]);
             }
 
             json.WriteEndObject();

@@ -65,27 +65,7 @@ public static class GeoJsonWriter
             for (var i = 0; i < table.Fields.Count; i++)
             {
                 json.WritePropertyName(table.Fields[i].Name);
-                switch (row.Values[i])
-                {
-                    case null:
-                        json.WriteNullValue();
-                        break;
-                    case bool b:
-                        json.WriteBooleanValue(b);
-                        break;
-                    case double d when double.IsFinite(d):
-                        json.WriteNumberValue(d);
-                        break;
-                    case long l:
-                        json.WriteNumberValue(l);
-                        break;
-                    case int n:
-                        json.WriteNumberValue(n);
-                        break;
-                    case var other:
-                        json.WriteStringValue(DatasetLayers.CellText(other));
-                        break;
-                }
+                WriteValue(json, row.Values[i]);
             }
 
             json.WriteEndObject();
@@ -179,5 +159,32 @@ public static class GeoJsonWriter
         json.WriteNumberValue(Math.Round(x, 7, MidpointRounding.AwayFromZero));
         json.WriteNumberValue(Math.Round(y, 7, MidpointRounding.AwayFromZero));
         json.WriteEndArray();
+    }
+
+    /// <summary>A field value as a GeoJSON property value: null, boolean, number (finite), else invariant text.</summary>
+    public static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case bool b:
+                json.WriteBooleanValue(b);
+                break;
+            case double d when double.IsFinite(d):
+                json.WriteNumberValue(d);
+                break;
+            case long l:
+                json.WriteNumberValue(l);
+                break;
+            case int n:
+                json.WriteNumberValue(n);
+                break;
+            case var other:
+                json.WriteStringValue(DatasetLayers.CellText(other));
+                break;
+        }
     }
 }

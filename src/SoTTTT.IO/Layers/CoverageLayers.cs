@@ -18,6 +18,16 @@ public static class CoverageLayers
     public const string Gaps = "coverage_gaps";
     public const string Uncovered = "settlements_uncovered";
 
+    /// <summary>The settlement and technology a settlement layer's row is about.</summary>
+    private static readonly LayerField[] SettlementFields =
+    [
+        new("id", FieldType.Text, "Mã"),
+        new("name", FieldType.Text, "Tên"),
+        new("commune_code", FieldType.Text, "Mã xã"),
+        new("population", FieldType.Integer, "Dân số"),
+        new("tech", FieldType.Text, "Công nghệ"),
+    ];
+
     private static readonly ConditionalWeakTable<Dataset, Lazy<CoverageResult>> Cache = [];
 
     /// <summary>The four layers, for datasets with BTS and settlements.</summary>
@@ -87,11 +97,7 @@ public static class CoverageLayers
             FeatureGeometryType.Point,
             dataset.Crs,
             [
-                new LayerField("id", FieldType.Text, "Mã"),
-                new LayerField("name", FieldType.Text, "Tên"),
-                new LayerField("commune_code", FieldType.Text, "Mã xã"),
-                new LayerField("population", FieldType.Integer, "Dân số"),
-                new LayerField("tech", FieldType.Text, "Công nghệ"),
+                .. SettlementFields,
                 new LayerField("operator", FieldType.Text, "Doanh nghiệp"),
                 new LayerField("covered", FieldType.Boolean, "Được phủ sóng"),
                 new LayerField("best_level_dbm", FieldType.Real, "Mức thu tốt nhất (dBm)"),
@@ -134,11 +140,7 @@ public static class CoverageLayers
             FeatureGeometryType.Point,
             dataset.Crs,
             [
-                new LayerField("id", FieldType.Text, "Mã"),
-                new LayerField("name", FieldType.Text, "Tên"),
-                new LayerField("commune_code", FieldType.Text, "Mã xã"),
-                new LayerField("population", FieldType.Integer, "Dân số"),
-                new LayerField("tech", FieldType.Text, "Công nghệ"),
+                .. SettlementFields,
                 new LayerField("gap_id", FieldType.Text, "Vùng lõm"),
             ],
             [.. result.Uncovered.Select(u => new FeatureRow(u.Settlement.Location, [
