@@ -17,6 +17,9 @@ public static class IndicatorsAnalysis
 {
     public static IndicatorTable Run(Dataset dataset, AdminLevel level)
     {
+        // Predicted coverage runs beside the other indicators: its index builds and theirs are single-threaded, so on
+        // two cores the two overlap instead of queueing.
+        var coverageTask = Task.Run(() => CoveredByTech(dataset));
         var locator = new UnitLocator(dataset);
         var reachM = dataset.Rules.FibreReachM;
         var acc = dataset.AdminUnits.ToDictionary(u => u.Code, _ => new Accumulator(), StringComparer.Ordinal);
@@ -39,16 +42,10 @@ public static class IndicatorsAnalysis
             Unit: locator.Locate(s.Location, s.CommuneCode),
             NearestPostalM: NearestDistance(postalIndex, s.Location),
             Fibre: fibreIndex?.IsWithin(s.Location.Coordinate, reachM))).ToArray();
-        var coverage = CoveredByTech(dataset);
         for (var i = 0; i < settlementFacts.Length; i++)
         {
             var (unit, nearest, fibre) = settlementFacts[i];
-            var a = For(unit, Dataset.LayerNames.Settlements);
-            a?.AddSettlement(dataset.Settlements[i].Population, nearest, fibre);
-            if (coverage is not null)
-            {
-                a?.AddCoverage(coverage[i]);
-            }
+            For(unit, Dataset.LayerNames.Settlements)?.AddSettlement(dataset.Settlements[i].Population, nearest, fibre);
         }
 
         foreach (var p in dataset.PostalPoints)
@@ -76,6 +73,18 @@ public static class IndicatorsAnalysis
         {
             bool? reached = unit.Boundary is { IsEmpty: false } b && fibreIndex is not null ? fibreIndex.IsWithin(b.InteriorPoint.Coordinate, reachM) : null;
             acc[unit.Code].AddCommune(reached);
+        }
+
+        var coverage = coverageTask.GetAwaiter().GetResult();
+        if (coverage is not null)
+        {
+            for (var i = 0; i < settlementFacts.Length; i++)
+            {
+                if (settlementFacts[i].Unit is { } unit)
+                {
+                    acc[unit.Code].AddCoverage(coverage[i]);
+                }
+            }
         }
 
         var totals = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
