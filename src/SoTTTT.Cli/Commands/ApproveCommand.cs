@@ -64,7 +64,7 @@ internal static class ApproveCommand
         });
         if (outPath is not null)
         {
-            foreach (var written in Write(result, dataset, outPath, lang))
+            foreach (var written in Write(result, loaded, applicationsPath, outPath, lang))
             {
                 console.Error.WriteLine(Texts.Format("written", lang, written));
             }
@@ -92,11 +92,13 @@ internal static class ApproveCommand
     }
 
     /// <summary>
-    /// Writes the summary to an .xlsx workbook, or approvals.csv, approvals.json, approvals.xlsx and the appraisal
-    /// sheets into a folder; returns the files and the sheet folder.
+    /// Writes the summary to an .xlsx workbook, or approvals.csv, approvals.json, approvals.xlsx, the appraisal sheets
+    /// and approvals.html (the summary page with the approval view's map, when the map definitions are found) into a
+    /// folder; returns the files and the sheet folder.
     /// </summary>
-    public static IReadOnlyList<string> Write(ApprovalResult result, Dataset dataset, string outDir, string lang)
+    public static IReadOnlyList<string> Write(ApprovalResult result, LoadResult loaded, string applicationsPath, string outDir, string lang)
     {
+        var dataset = loaded.Dataset!;
         if (outDir.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
             XlsxTableWriter.Write(outDir, [ApprovalWriter.Sheet(result, lang)]);
@@ -111,6 +113,21 @@ internal static class ApproveCommand
         XlsxTableWriter.Write(xlsx, [ApprovalWriter.Sheet(result, lang)]);
         var sheets = Path.Combine(outDir, SheetFolder);
         var written = AppraisalSheetWriter.WriteAll(sheets, result, dataset.Zones, lang);
-        return [csv, json, xlsx, Path.Combine(sheets, $"*.html ({written.Count})")];
+        var summary = Path.Combine(outDir, "approvals.html");
+        AtomicFile.WriteAllText(summary, AppraisalSheetWriter.SummaryHtml(result, ApprovalMap(result, loaded, applicationsPath, lang), SheetFolder, lang));
+        return [csv, json, xlsx, summary, Path.Combine(sheets, $"*.html ({written.Count})")];
+    }
+
+    /// <summary>The approval view (maps/views/approval.json) of these verdicts as SVG; null when maps/ is not found.</summary>
+    private static string? ApprovalMap(ApprovalResult result, LoadResult loaded, string applicationsPath, string lang)
+    {
+        if (Viewer.ViewerAssets.Locate() is not { } assets || IO.Maps.MapCatalogueReader.Read(assets.MapsFolder) is not { Succeeded: true, Catalogue: { } catalogue }
+            || catalogue.View("approval") is not { } view)
+        {
+            return null;
+        }
+
+        var context = new Viewer.MapDataContext(loaded.Dataset!, loaded.Settings, applicationsPath, result);
+        return Viewer.StaticMaps.Render(catalogue, view, Viewer.MapLayerSources.Default(), context, lang);
     }
 }

@@ -15,13 +15,19 @@ internal sealed class MapDataContext
     private readonly Lazy<ApprovalResult?> approval;
 
     /// <param name="applicationsPath">The applications file to appraise for the approval view, when there is one.</param>
-    public MapDataContext(Dataset dataset, DatasetSettings? settings, string? applicationsPath)
+    /// <param name="appraised">The verdicts on that file when they are already known (so it is not appraised twice).</param>
+    public MapDataContext(Dataset dataset, DatasetSettings? settings, string? applicationsPath, ApprovalResult? appraised = null)
     {
         Dataset = dataset;
         ApplicationsPath = applicationsPath;
         postalAccess = new(() => PostalAccessAnalysis.Run(dataset));
         approval = new(() =>
         {
+            if (appraised is not null)
+            {
+                return appraised;
+            }
+
             if (applicationsPath is null || settings is null || !File.Exists(applicationsPath))
             {
                 return null;

@@ -51,6 +51,18 @@ public static class AppraisalSheetWriter
         ["verdict.refer"] = ("CHUYỂN CẤP CÓ THẨM QUYỀN XEM XÉT: phải dùng chung nhưng cột {0} không còn khả năng lắp thêm", "REFER to the provincial authority: must share, but tower {0} cannot take another operator"),
         ["verdict.reject"] = ("KHÔNG CHẤP THUẬN", "REJECT"),
         ["verdict.failed"] = ("Tiêu chí không đạt: {0}", "Rules failed: {0}"),
+        ["summary.title"] = ("TỔNG HỢP KẾT QUẢ THẨM ĐỊNH", "APPRAISAL SUMMARY"),
+        ["summary.subtitle"] = ("Hồ sơ đề nghị lắp đặt trạm BTS / xây dựng cột ăng ten, xét theo thứ tự trong tệp", "BTS / tower applications, judged in file order"),
+        ["summary.counts"] = ("Chấp thuận: {0}; dùng chung: {1}; chuyển cấp có thẩm quyền: {2}; không chấp thuận: {3}", "Approve: {0}; share: {1}; refer: {2}; reject: {3}"),
+        ["summary.map"] = ("Bản đồ các hồ sơ và căn cứ thẩm định", "Map of the applications and their evidence"),
+        ["summary.table"] = ("Danh sách hồ sơ", "Applications"),
+        ["col.sheet"] = ("Phiếu thẩm định", "Sheet"),
+        ["col.gain"] = ("Dân số được phủ thêm", "Population newly covered"),
+        ["col.verdict"] = ("Kết luận", "Verdict"),
+        ["short.approve"] = ("Chấp thuận", "Approve"),
+        ["short.share"] = ("Dùng chung cột {0}", "Share tower {0}"),
+        ["short.refer"] = ("Chuyển cấp có thẩm quyền (cột {0})", "Refer (tower {0})"),
+        ["short.reject"] = ("Không chấp thuận", "Reject"),
         ["rule.OUTSIDE_PROVINCE"] = ("Vị trí nằm trong địa giới hành chính của tỉnh", "Site inside the province's boundaries"),
         ["rule.NO_TOWER_ZONE"] = ("Không thuộc khu vực cấm xây dựng cột ăng ten", "Not in a no-tower zone"),
         ["rule.ZONE_CLASS_NOT_ALLOWED"] = ("Loại cột phù hợp khu vực (chỉ cột A1; không xây mới cột cồng kềnh)", "Class allowed in the zone (A1 only; no new bulky towers)"),
@@ -117,6 +129,44 @@ public static class AppraisalSheetWriter
         }
 
         return paths;
+    }
+
+    /// <summary>
+    /// The summary page of a batch (<c>approvals.html</c>): counts per verdict, the map of the approval view when one is
+    /// given (an SVG of the map views, <c>SvgMapRenderer</c>), and one row per application linking its sheet in
+    /// <paramref name="sheetFolder"/>.
+    /// </summary>
+    public static string SummaryHtml(ApprovalResult result, string? mapSvg, string sheetFolder, string lang)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        string L(string key) => Labels.TryGetValue(key, out var t) ? (lang == "en" ? t.En : t.Vi) : throw new KeyNotFoundException($"no sheet text '{key}'");
+        string Lf(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, L(key), args);
+        int Count(Verdict v) => result.Verdicts.Count(x => x.Verdict == v);
+        var h = new StringBuilder();
+        h.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{(lang == "en" ? "en" : "vi")}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{Esc(L("summary.title"))} — {Esc(result.Dataset)}</title>\n");
+        h.Append("<style>body{font-family:'Times New Roman',serif;max-width:1100px;margin:24px auto;color:#111}h1{text-align:center;font-size:22px;margin:4px 0}")
+            .Append(".sub{text-align:center;font-style:italic;margin:0 0 16px}h2{font-size:16px;margin-top:22px;border-bottom:1px solid #999}")
+            .Append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:4px 6px;vertical-align:top;font-size:14px}th{background:#eee}")
+            .Append(".approve{color:#1b5e20}.share{color:#1d3557}.refer{color:#b36b00}.reject{color:#b71c1c;font-weight:bold}svg{max-width:100%;height:auto;border:1px solid #ccd}</style>\n</head>\n<body>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<p>{Esc(result.Dataset)}</p>\n<h1>{Esc(L("summary.title"))}</h1>\n<p class=\"sub\">{Esc(L("summary.subtitle"))}</p>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<p id=\"counts\">{Esc(Lf("summary.counts", Count(Verdict.Approve), Count(Verdict.Share), Count(Verdict.Refer), Count(Verdict.Reject)))}</p>\n");
+        if (mapSvg is not null)
+        {
+            h.Append(CultureInfo.InvariantCulture, $"<h2>{Esc(L("summary.map"))}</h2>\n").Append(mapSvg).Append('\n');
+        }
+
+        h.Append(CultureInfo.InvariantCulture, $"<h2>{Esc(L("summary.table"))}</h2>\n<table>\n<tr><th>{Esc(L("col.no"))}</th><th>{Esc(L("field.id"))}</th><th>{Esc(L("field.operator"))}</th><th>{Esc(L("field.type"))}</th><th>{Esc(L("field.height"))}</th><th>{Esc(L("col.verdict"))}</th><th>{Esc(L("col.code"))}</th><th>{Esc(L("col.gain"))}</th><th>{Esc(L("col.sheet"))}</th></tr>\n");
+        foreach (var v in result.Verdicts)
+        {
+            var key = VerdictKeys.Key(v.Verdict);
+            var link = $"{sheetFolder}/{Uri.EscapeDataString(FileName(v))}";
+            h.Append(CultureInfo.InvariantCulture, $"<tr data-verdict=\"{key}\"><td>{v.Row}</td><td>{Esc(v.ApplicationId ?? "–")}</td><td>{Esc(v.Application?.Operator ?? "–")}</td><td>{Esc(v.Application?.Type ?? "–")}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{(v.Application?.HeightM is { } m ? M(m) : "–")}</td><td class=\"{key}\">{Esc(Lf("short." + key, v.TowerId))}</td><td><code>{Esc(string.Join(", ", v.Failed))}</code></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{(v.CoverageGain?.Population is { } p ? p.ToString(CultureInfo.InvariantCulture) : "–")}</td><td><a href=\"{Esc(link)}\">{Esc(FileName(v))}</a></td></tr>\n");
+        }
+
+        h.Append("</table>\n</body>\n</html>\n");
+        return h.ToString();
     }
 
     public static string Html(ApprovalResult result, ApplicationVerdict verdict, IReadOnlyList<Zone> zones, string lang)

@@ -107,6 +107,31 @@ public class ApproveCommandTests
     }
 
     [Test]
+    public void Approve_Out_SummaryPageWithMapAndALinkPerApplication()
+    {
+        using var ds = SmallProvince.Create();
+        ds.File("apps.csv", Applications);
+        var outDir = Path.Combine(ds.Folder, "out");
+
+        var (exit, _, error) = CliRunner.Run("approve", ds.Folder, Path.Combine(ds.Folder, "apps.csv"), "--out", outDir);
+        var csv = CliRunner.Run("approve", ds.Folder, Path.Combine(ds.Folder, "apps.csv"), "--format", "csv").Out
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[11]).ToList();
+
+        Assert.That(exit, Is.Zero, error);
+        var html = File.ReadAllText(Path.Combine(outDir, "approvals.html"));
+        var rows = System.Text.RegularExpressions.Regex.Matches(html, "<tr data-verdict=\"([a-z]+)\">").Select(m => m.Groups[1].Value).ToList();
+        var links = System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"([^\"]+)\">").Select(m => m.Groups[1].Value).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows, Is.EqualTo(csv), "one row per application, verdicts as approvals.csv has them");
+            Assert.That(System.Net.WebUtility.HtmlDecode(html), Does.Contain($"Chấp thuận: {csv.Count(v => v == "approve")}; dùng chung: {csv.Count(v => v == "share")}; chuyển cấp có thẩm quyền: {csv.Count(v => v == "refer")}; không chấp thuận: {csv.Count(v => v == "reject")}"));
+            Assert.That(html, Does.Contain("<svg").And.Contain("id=\"layer-applications\""), "the approval view's map (maps/views/approval.json)");
+            Assert.That(links, Has.Count.EqualTo(5));
+            Assert.That(links.Select(l => File.Exists(Path.Combine(outDir, Uri.UnescapeDataString(l)))), Is.All.True, "every link opens its sheet");
+        });
+    }
+
+    [Test]
     public void Approve_English_SheetInEnglish()
     {
         using var ds = SmallProvince.Create();
