@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SoTTTT.Cli.Output;
 using SoTTTT.Core.Coverage;
+using SoTTTT.Core.Coverage.PathLoss;
 using SoTTTT.Core.Model;
 using SoTTTT.IO.Writing;
 
@@ -24,8 +25,10 @@ internal static class CoverageCommand
         var level = new Option<string>("--level") { Description = "province | district | commune: the units of the table (default province)", DefaultValueFactory = _ => "province" };
         level.AcceptOnlyFromAmong("province", "district", "commune");
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
+        var model = new Option<string?>("--model") { Description = $"one path-loss model for every BTS instead of the choice by band ({PathLossModels.Names}); needs --env when the model has environments" };
+        var env = new Option<string?>("--env") { Description = "the model's environment (e.g. urban, suburban, open for okumura-hata; los, nlos for 3gpp-rma)" };
         var common = new CommonOptions();
-        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair };
+        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair, model, env };
         common.AddTo(command, "xlsx");
         command.SetAction(parse =>
         {
@@ -44,6 +47,12 @@ internal static class CoverageCommand
                 return ExitCodes.BadInput;
             }
 
+            if (ModelChoice(parse.GetValue(model), parse.GetValue(env), out var modelOverride) is { } problem)
+            {
+                console.Error.WriteLine(Texts.Format(problem.Key, langOption ?? "vi", problem.Args));
+                return ExitCodes.BadInput;
+            }
+
             Technology? techFilter = parse.GetValue(tech) is { } t && Codes.TryParseTechnology(t, out var parsed) ? parsed : null;
             var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, langOption, parse.GetValue(repair), out var lang, out var exit);
             if (exit is { } code)
@@ -53,10 +62,34 @@ internal static class CoverageCommand
 
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
-            var options = new CoverageOptions(adminLevel, techFilter, opName, cellM);
+            var options = new CoverageOptions(adminLevel, techFilter, opName, cellM) { Model = modelOverride };
             return Emit(console, loaded.Dataset!, options, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
         });
         return command;
+    }
+
+    /// <summary>The <c>--model</c>/<c>--env</c> override, or the text key and arguments of why it cannot be used.</summary>
+    private static (string Key, object[] Args)? ModelChoice(string? name, string? environment, out ModelOverride? choice)
+    {
+        choice = null;
+        if (name is null)
+        {
+            return environment is null ? null : ("coverage.env_without_model", []);
+        }
+
+        if (PathLossModels.ByName(name) is not { } model)
+        {
+            return ("coverage.bad_model", [name, PathLossModels.Names]);
+        }
+
+        var env = environment ?? (model.Environments.Count == 0 ? string.Empty : null);
+        if (env is null || (model.Environments.Count > 0 && !model.Environments.Contains(env, StringComparer.Ordinal)))
+        {
+            return ("coverage.bad_env", [model.Name, environment ?? "–", string.Join(", ", model.Environments)]);
+        }
+
+        choice = new ModelOverride(model, env);
+        return null;
     }
 
     /// <summary>Runs the analysis and writes it; shared with <c>demo</c>.</summary>

@@ -38,7 +38,7 @@ public static class CoverageAnalysis
             {
                 var bts = dataset.Bts[b];
                 var environment = urbanArea.IsUrban(bts.Location.Coordinate) ? CoverageEnvironment.Urban : CoverageEnvironment.Rural;
-                return FootprintCalculator.Compute(b, bts, rules, environment);
+                return FootprintCalculator.Compute(b, bts, rules, environment, options.Model);
             })
             .ToArray();
 

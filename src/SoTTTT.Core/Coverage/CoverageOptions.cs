@@ -20,4 +20,10 @@ public sealed record CoverageOptions(AdminLevel Level, Technology? Tech = null, 
 
     /// <summary>Whether to trace coverage polygons per operator × technology.</summary>
     public bool Polygons { get; init; } = true;
+
+    /// <summary>
+    /// A path-loss model (and its environment) for every BTS instead of the choice by band and environment
+    /// (<see cref="CoverageModelChoice"/>); null keeps that choice.
+    /// </summary>
+    public ModelOverride? Model { get; init; }
 }

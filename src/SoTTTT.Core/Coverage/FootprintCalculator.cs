@@ -9,7 +9,7 @@ namespace SoTTTT.Core.Coverage;
 /// </summary>
 public static class FootprintCalculator
 {
-    public static BtsFootprint Compute(int index, Bts bts, CoverageRules rules, CoverageEnvironment environment)
+    public static BtsFootprint Compute(int index, Bts bts, CoverageRules rules, CoverageEnvironment environment, ModelOverride? modelOverride = null)
     {
         var tech = rules.For(bts.Tech);
         var defaults = new List<string>();
@@ -43,7 +43,7 @@ public static class FootprintCalculator
             beamwidth = Pick(bts.BeamwidthDeg, rules.BeamwidthDeg, "beamwidth_deg");
         }
 
-        var (model, modelEnvironment) = CoverageModelChoice.For(band, environment);
+        var (model, modelEnvironment) = modelOverride is { } o ? (o.Model, o.Environment) : CoverageModelChoice.For(band, environment);
         return new BtsFootprint(index, bts, environment, model, modelEnvironment, band, eirp, height, rules.ReceiverHeightM, beamwidth, rules.MaxAttenuationDb, tech.ThresholdDbm, defaults);
     }
 }

@@ -156,4 +156,54 @@ public class CoverageCommandTests
             Assert.That(error, Does.Contain("settlements.csv"));
         });
     }
+
+    // Free-space loss L = 20·log10(4π·d·f / c) (ITU-R P.525, Friis), so the range where EIRP − L reaches the threshold is
+    // d = c / (4π·f) · 10^((EIRP − threshold) / 20). A 4G BTS at 1800 MHz with EIRP −10 dBm against −110 dBm allows
+    // 100 dB: d = 299792458 / (4π · 1.8e9) · 10^5 m = 1.3254 km. S1 lies 1.30 km away (covered), S2 1.35 km (not).
+    [Test]
+    public void Coverage_ModelOverride_FreeSpaceRangeAndVerdicts()
+    {
+        using var ds = new TempDataset("Không gian tự do", "VN2000:105.5");
+        ds.File("bts.csv", "id,operator,tech,band_mhz,eirp_dbm,antenna_height_m,x,y\nB1,Viettel,4G,1800,-10,30,585000,2317000\n");
+        ds.File("settlements.csv", "id,population,x,y\nS1,100,586300,2317000\nS2,100,585000,2318350\n");
+        var outDir = Path.Combine(ds.Folder, "out");
+
+        var (exit, _, error) = CliRunner.Run("coverage", ds.Folder, "--model", "free-space", "--out", outDir);
+
+        Assert.That(exit, Is.Zero, error);
+        var footprint = File.ReadAllLines(Path.Combine(outDir, "bts_footprints.csv"));
+        var header = footprint[0].Split(',').ToList();
+        var row = footprint[1].Split(',');
+        var expectedKm = 299792458 / (4 * Math.PI * 1.8e9) * 1e5 / 1000;
+        var uncovered = File.ReadAllLines(Path.Combine(outDir, "uncovered_settlements.csv")).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(row[header.IndexOf("model")], Is.EqualTo("free-space"));
+            Assert.That(double.Parse(row[header.IndexOf("max_range_km")], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(expectedKm).Within(0.002));
+            Assert.That(uncovered, Is.EqualTo(new[] { "S2" }));
+        });
+    }
+
+    [TestCase("--model", "bogus")]
+    [TestCase("--env", "urban")]
+    public void Coverage_BadModelChoice_Exit2(string option, string value)
+    {
+        var (exit, _, error) = CliRunner.Run("coverage", Sample(), option, value);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("--model").Or.Contain("mô hình"));
+        });
+    }
+
+    [Test]
+    public void Coverage_ModelWithEnvironmentsButNoEnv_Exit2ListingThem()
+    {
+        var (exit, _, error) = CliRunner.Run("coverage", Sample(), "--model", "okumura-hata", "--lang", "en");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("urban-large, urban, suburban, open"));
+        });
+    }
 }
