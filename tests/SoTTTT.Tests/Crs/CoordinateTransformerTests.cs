@@ -201,22 +201,6 @@ public sealed partial class CoordinateTransformerTests
         });
     }
 
-    [Test]
-    [Explicit("Informal throughput measurement; timing depends on the machine.")]
-    public void Transform_MillionPointsWgs84ToTm3_ReportsThroughput()
-    {
-        var transformer = CoordinateTransformer.Create(CrsRegistry.Wgs84, CrsRegistry.Tm3(105.5));
-        var (xs, ys) = Inputs(CrsRegistry.Wgs84, 1_000_000);
-        transformer.Transform(xs[..1000], ys[..1000]);
-
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        transformer.Transform(xs, ys);
-        watch.Stop();
-
-        TestContext.Out.WriteLine($"{xs.Length / watch.Elapsed.TotalSeconds:N0} points/s ({watch.ElapsedMilliseconds} ms for {xs.Length:N0})");
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
-    }
-
     private static IEnumerable<(double Lon, double Lat)> Grid(double west, double east, double south, double north, double step)
     {
         for (var lon = west; lon <= east + 1e-9; lon += step)
