@@ -38,7 +38,7 @@ public sealed class ServeCommandTests
         var assets = new ViewerAssets(RepoMaps.Folder);
         if (!assets.HasOpenLayers)
         {
-            Assert.Ignore("maps/node_modules is absent: run npm ci in maps/ (tests/run.sh does)");
+            ExternalTools.Missing("maps/node_modules is absent: run npm ci in maps/ (tests/run.sh does)");
         }
 
         var (console, error) = Console();
