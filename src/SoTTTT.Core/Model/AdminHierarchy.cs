@@ -31,6 +31,10 @@ public sealed class AdminHierarchy
     public IReadOnlyList<AdminUnit> ChildrenOf(string code) =>
         children.TryGetValue(code, out var list) ? list : [];
 
+    /// <summary>The commune holding the unit (itself when it is one); null for a unit above commune level or an unknown code.</summary>
+    public AdminUnit? CommuneOf(string? code) =>
+        code is null ? null : SelfAndAncestors(code).FirstOrDefault(u => u.Level == AdminLevel.Commune);
+
     /// <summary>The unit and all its ancestors, nearest first.</summary>
     public IEnumerable<AdminUnit> SelfAndAncestors(string code)
     {

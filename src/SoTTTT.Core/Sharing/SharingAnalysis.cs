@@ -43,7 +43,10 @@ public static class SharingAnalysis
             ToConvert(positions, facts, zones, rules),
             SpacingViolations(positions, facts, rules),
             fibre,
-            unassigned);
+            unassigned)
+        {
+            Positions = positions,
+        };
     }
 
     private static bool ExistingTower(TowerPosition p) => p.Tower is { Status: TowerStatus.Existing };

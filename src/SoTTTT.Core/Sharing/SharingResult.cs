@@ -1,5 +1,6 @@
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Rules;
+using SoTTTT.Core.Spatial;
 
 namespace SoTTTT.Core.Sharing;
 
@@ -18,4 +19,8 @@ public sealed record SharingResult(
     IReadOnlyList<TowerToConvert> ToConvert,
     IReadOnlyList<SpacingViolation> SpacingViolations,
     FibreSharing Fibre,
-    int Unassigned);
+    int Unassigned)
+{
+    /// <summary>The tower positions the figures are about (declared towers and positions inferred from BTS).</summary>
+    public IReadOnlyList<TowerPosition> Positions { get; init; } = [];
+}

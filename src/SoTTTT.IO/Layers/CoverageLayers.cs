@@ -72,7 +72,7 @@ public static class CoverageLayers
         var rows = new List<FeatureRow>();
         foreach (var s in result.Settlements)
         {
-            var commune = Commune(dataset, s.UnitCode);
+            var commune = CommuneCode(dataset, s.UnitCode);
             foreach (var tech in result.Techs)
             {
                 var best = -1;
@@ -120,7 +120,7 @@ public static class CoverageLayers
             new LayerField("commune_code", FieldType.Text, "Mã xã"),
         ],
         [.. result.Gaps.Select(g => new FeatureRow(Multi(g.Area), [
-            g.Id, Codes.Label(g.Tech), (long)g.Settlements, g.Population, Math.Round(g.AreaKm2, 4), Commune(dataset, g.UnitCode)]))]);
+            g.Id, Codes.Label(g.Tech), (long)g.Settlements, g.Population, Math.Round(g.AreaKm2, 4), CommuneCode(dataset, g.UnitCode)]))]);
 
     /// <summary>Settlements no operator covers, per technology, with the gap cluster their cell belongs to (null when none).</summary>
     public static FeatureTable UncoveredTable(Dataset dataset, CoverageResult result)
@@ -144,7 +144,7 @@ public static class CoverageLayers
                 new LayerField("gap_id", FieldType.Text, "Vùng lõm"),
             ],
             [.. result.Uncovered.Select(u => new FeatureRow(u.Settlement.Location, [
-                u.Settlement.Id, u.Settlement.Name, Commune(dataset, u.UnitCode), u.Settlement.Population, Codes.Label(u.Tech),
+                u.Settlement.Id, u.Settlement.Name, CommuneCode(dataset, u.UnitCode), u.Settlement.Population, Codes.Label(u.Tech),
                 gapOf.GetValueOrDefault((u.Settlement.Id, u.Tech))]))]);
     }
 
@@ -152,7 +152,5 @@ public static class CoverageLayers
     private static NetTopologySuite.Geometries.Geometry Multi(NetTopologySuite.Geometries.Geometry g) =>
         g is NetTopologySuite.Geometries.Polygon p ? p.Factory.CreateMultiPolygon([p]) : g;
 
-    /// <summary>The commune holding the unit (itself when it is one); null when the unit is above commune level.</summary>
-    private static string? Commune(Dataset dataset, string? unitCode) =>
-        unitCode is null ? null : dataset.Hierarchy.SelfAndAncestors(unitCode).FirstOrDefault(u => u.Level == AdminLevel.Commune)?.Code;
+    private static string? CommuneCode(Dataset dataset, string? unitCode) => dataset.Hierarchy.CommuneOf(unitCode)?.Code;
 }

@@ -46,7 +46,7 @@ public static class SharingLayers
             "Vị trí cột ăng ten và mức dùng chung",
             FeatureGeometryType.Point,
             [F("id"), F("tower_id"), F("type"), F("inferred", FieldType.Boolean), F("operators"), F("tenants", FieldType.Integer), F("shared", FieldType.Boolean), F("bts", FieldType.Integer)],
-            a.Positions.Where(p => p.BtsIndices.Count > 0).Select(p => new FeatureRow(
+            a.Result.Positions.Where(p => p.BtsIndices.Count > 0).Select(p => new FeatureRow(
                 p.Location,
                 [p.Id, p.Tower?.Id, p.Tower?.Type, p.Inferred, string.Join(", ", p.Operators), (long)p.Operators.Count, p.Shared, (long)p.BtsIndices.Count])));
     }
@@ -115,9 +115,8 @@ public static class SharingLayers
 
     private static Analysed Analyse(Dataset d) => Cache.GetValue(d, dataset => new Lazy<Analysed>(() =>
     {
-        var positions = BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs));
         var result = SharingAnalysis.Run(dataset, AdminLevel.Commune);
-        return new Analysed(result, positions, positions.ToDictionary(p => p.Id, p => p.Location, StringComparer.Ordinal));
+        return new Analysed(result, result.Positions.ToDictionary(p => p.Id, p => p.Location, StringComparer.Ordinal));
     })).Value;
 
     private static LineString Line(Dataset d, Point a, Point b) =>
@@ -128,5 +127,5 @@ public static class SharingLayers
     private static FeatureTable Table(Dataset d, string layer, string title, FeatureGeometryType type, LayerField[] fields, IEnumerable<FeatureRow> rows) =>
         new(layer, title, type, d.Crs, fields, rows.ToList());
 
-    private sealed record Analysed(SharingResult Result, IReadOnlyList<TowerPosition> Positions, IReadOnlyDictionary<string, Point> PositionAt);
+    private sealed record Analysed(SharingResult Result, IReadOnlyDictionary<string, Point> PositionAt);
 }

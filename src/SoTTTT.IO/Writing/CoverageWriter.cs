@@ -265,12 +265,7 @@ public static class CoverageWriter
             u.Settlement.Id, u.Settlement.Name, u.UnitCode, u.Settlement.Population, Codes.Label(u.Tech), u.NearestBtsId,
             Round(u.NearestDistanceM, 0), Round(u.BestLevelDbm, 1), u.ThresholdDbm]))]);
 
-    public static FeatureTable GapsTable(CoverageResult r, Dataset dataset)
-    {
-        AdminUnit? Commune(string? code) =>
-            code is null ? null : dataset.Hierarchy.SelfAndAncestors(code).FirstOrDefault(u => u.Level == AdminLevel.Commune);
-        return GapsTable(r, dataset.Crs, Commune);
-    }
+    public static FeatureTable GapsTable(CoverageResult r, Dataset dataset) => GapsTable(r, dataset.Crs, dataset.Hierarchy.CommuneOf);
 
     private static FeatureTable GapsTable(CoverageResult r, CrsDefinition crs, Func<string?, AdminUnit?> commune) => new(
         "gaps",
