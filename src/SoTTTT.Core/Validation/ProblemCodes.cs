@@ -44,4 +44,30 @@ public static class ProblemCodes
 
     /// <summary>A GeoPackage cannot be opened or a database cannot be reached (the message says why).</summary>
     public const string SourceUnavailable = "SOURCE_UNAVAILABLE";
+
+    // Warnings (notices): the data load, but these are probably wrong. Issue 11.
+
+    /// <summary>Many points of a layer on one coordinate (placeholders, a geocoder's default).</summary>
+    public const string StackedPositions = "STACKED_POSITIONS";
+
+    /// <summary>Points with different ids closer than 1 m.</summary>
+    public const string NearDuplicatePositions = "NEAR_DUPLICATE_POSITIONS";
+
+    /// <summary>Both coordinates whole degrees, e.g. (105, 9): a placeholder.</summary>
+    public const string RoundDegreePositions = "ROUND_DEGREE_POSITIONS";
+
+    /// <summary>Fewer than 3 decimals of a degree: uncertain by more than 100 m.</summary>
+    public const string LowPrecisionCoordinates = "LOW_PRECISION_COORDINATES";
+
+    /// <summary>Data more than 1.5° from the analysis CRS's central meridian.</summary>
+    public const string FarFromCentralMeridian = "FAR_FROM_CENTRAL_MERIDIAN";
+
+    /// <summary>Child units whose polygons' union differs from their parent's polygon by more than 1 % of its area.</summary>
+    public const string ChildrenAreaMismatch = "CHILDREN_AREA_MISMATCH";
+
+    /// <summary>Points outside every polygon of a level: counted in no unit of it (listed as unassigned).</summary>
+    public const string OutsideUnits = "OUTSIDE_UNITS";
+
+    /// <summary>Points inside a unit but outside all its children, given to the nearest child within the tolerance.</summary>
+    public const string NearestUnitAssigned = "NEAREST_UNIT_ASSIGNED";
 }
