@@ -62,14 +62,8 @@ public static class ProblemCodes
     /// <summary>Data more than 1.5° from the analysis CRS's central meridian.</summary>
     public const string FarFromCentralMeridian = "FAR_FROM_CENTRAL_MERIDIAN";
 
-    /// <summary>Child units whose polygons' union differs from their parent's polygon by more than 1 % of its area.</summary>
+    /// <summary>Child units whose polygons' areas add up to more or less than their parent's by over 1 % of it.</summary>
     public const string ChildrenAreaMismatch = "CHILDREN_AREA_MISMATCH";
-
-    /// <summary>Points outside every polygon of a level: counted in no unit of it (listed as unassigned).</summary>
-    public const string OutsideUnits = "OUTSIDE_UNITS";
-
-    /// <summary>Points inside a unit but outside all its children, given to the nearest child within the tolerance.</summary>
-    public const string NearestUnitAssigned = "NEAREST_UNIT_ASSIGNED";
 
     /// <summary>A DEM file cannot be read at all: missing, not a TIFF, truncated or corrupt (the message names the file and why).</summary>
     public const string DemUnreadable = "DEM_UNREADABLE";
