@@ -46,6 +46,7 @@ internal static class CoverageView
         }
 
         console.Ansi.Write(table);
+        RenderBudget(console, r, lang);
         var withDefaults = r.Footprints.Count(f => f.Defaults.Count > 0);
         if (withDefaults > 0)
         {
@@ -116,6 +117,37 @@ internal static class CoverageView
         if (r.UnassignedSettlements > 0)
         {
             console.Error.WriteLine(Texts.Format("unassigned", lang, $"{Dataset.LayerNames.Settlements} {r.UnassignedSettlements}"));
+        }
+    }
+
+    /// <summary>The budget of each technology's default BTS, with its rural / suburban / urban figures (DOMAIN.md: always print the budget).</summary>
+    public static void RenderBudget(CliConsole console, CoverageResult r, string lang)
+    {
+        var rules = r.Rules;
+        static string N(double v, string format = "0.#") => v.ToString(format, CultureInfo.InvariantCulture);
+        console.Out.WriteLine(Texts.Format("coverage.budget_head", lang, Texts.Get("coverage.place." + CoverageWriter.PlaceKey(rules.Place), lang), N(rules.BodyLossDb), N(rules.CellEdgeProbabilityPct), N(rules.MaxRangeKm)));
+        foreach (var group in BudgetSummary.For(rules, r.Techs, r.Options.Model).GroupBy(b => b.Tech))
+        {
+            var all = group.ToList();
+            var b = all[0].Budget;
+            var settings = rules.For(group.Key);
+            var channel = b.Signal.ResourceBlocks is { } prb ? $" ({N(b.Signal.BandwidthMHz ?? 0)} MHz, {prb} PRB)" : string.Empty;
+            string Triple(Func<BudgetSummary, double> value, string format) => string.Join(" / ", all.Select(x => N(value(x), format)));
+            console.Out.WriteLine(Texts.Format(
+                "coverage.budget",
+                lang,
+                Codes.Label(group.Key),
+                b.Signal.Name,
+                N(b.TotalEirpDbm),
+                N(b.Signal.OffsetDb, "+0.0;−0.0;0"),
+                channel,
+                N(b.ReferenceEirpDbm, "0.0"),
+                N(b.ThresholdDbm),
+                Triple(x => x.Budget.MaxPathLossDb, "0.0"),
+                Triple(x => x.RangeKm, "0.00"),
+                Texts.Get("coverage.budget_env", lang),
+                N(settings.AntennaHeightM),
+                N(settings.BandMHz)));
         }
     }
 

@@ -30,17 +30,8 @@ public static class CoverageAnalysis
         }
 
         var locator = new UnitLocator(dataset);
-        var urbanArea = new UrbanArea(dataset, locator, new ZoneIndex(dataset.Zones));
-        var footprints = selected
-            .AsParallel()
-            .AsOrdered()
-            .Select(b =>
-            {
-                var bts = dataset.Bts[b];
-                var environment = urbanArea.IsUrban(bts.Location.Coordinate) ? CoverageEnvironment.Urban : CoverageEnvironment.Rural;
-                return FootprintCalculator.Compute(b, bts, rules, environment, options.Model);
-            })
-            .ToArray();
+        var engine = new CoverageEngine(dataset, locator, options.Model);
+        var footprints = engine.Footprints(selected);
 
         var layers = footprints.Select(f => new CoverageLayer(f.Operator, f.Tech)).Distinct()
             .OrderBy(l => l.Tech).ThenBy(l => l.Operator, StringComparer.Ordinal).ToList();
@@ -112,7 +103,7 @@ public static class CoverageAnalysis
         var tree = new STRtree<int>();
         for (var f = 0; f < footprints.Length; f++)
         {
-            var r = footprints[f].ModelMaxKm * 1000;
+            var r = footprints[f].ReachKm * 1000;
             tree.Insert(new Envelope(footprints[f].X - r, footprints[f].X + r, footprints[f].Y - r, footprints[f].Y + r), f);
         }
 
@@ -153,14 +144,7 @@ public static class CoverageAnalysis
     /// </summary>
     public static bool[][] CoveredSettlements(Dataset dataset)
     {
-        var rules = dataset.Rules.Coverage;
-        var locator = new UnitLocator(dataset);
-        var urbanArea = new UrbanArea(dataset, locator, new ZoneIndex(dataset.Zones));
-        var footprints = dataset.Bts
-            .AsParallel()
-            .AsOrdered()
-            .Select((bts, b) => FootprintCalculator.Compute(b, bts, rules, urbanArea.IsUrban(bts.Location.Coordinate) ? CoverageEnvironment.Urban : CoverageEnvironment.Rural))
-            .ToArray();
+        var footprints = new CoverageEngine(dataset).Footprints();
         var tree = RangeTree(footprints);
         return [.. dataset.Settlements
             .AsParallel()
@@ -282,7 +266,7 @@ public static class CoverageAnalysis
             for (var f = 0; f < ofTech.Length; f++)
             {
                 nearest.Insert(new Envelope(ofTech[f].X, ofTech[f].X, ofTech[f].Y, ofTech[f].Y), f);
-                var r = ofTech[f].ModelMaxKm * 1000;
+                var r = ofTech[f].ReachKm * 1000;
                 reach.Insert(new Envelope(ofTech[f].X - r, ofTech[f].X + r, ofTech[f].Y - r, ofTech[f].Y + r), f);
             }
 

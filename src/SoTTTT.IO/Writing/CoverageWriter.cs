@@ -44,6 +44,11 @@ public static class CoverageWriter
         ("range_capped", f => CsvOutput.Flag(f.RangeCapped)),
         ("band_mhz", f => CsvOutput.Fixed(f.BandMHz, 1)),
         ("eirp_dbm", f => CsvOutput.Fixed(f.EirpDbm, 1)),
+        ("bandwidth_mhz", f => CsvOutput.Fixed(f.Budget.Signal.BandwidthMHz, 1)),
+        ("reference_signal", f => f.Budget.Signal.Name),
+        ("rs_eirp_dbm", f => CsvOutput.Fixed(f.Budget.ReferenceEirpDbm, 1)),
+        ("receiver_losses_db", f => CsvOutput.Fixed(f.Budget.ReceiverLossesDb, 1)),
+        ("max_path_loss_db", f => CsvOutput.Fixed(f.Budget.MaxPathLossDb, 1)),
         ("antenna_height_m", f => CsvOutput.Fixed(f.AntennaHeightM, 1)),
         ("azimuth_deg", f => CsvOutput.Fixed(f.AzimuthDeg, 1)),
         ("beamwidth_deg", f => f.IsOmni ? string.Empty : CsvOutput.Fixed(f.BeamwidthDeg, 1)),
@@ -141,6 +146,7 @@ public static class CoverageWriter
 
         w.WriteEndObject();
         w.WriteNumber("receiver_height_m", r.Rules.ReceiverHeightM);
+        Budget(w, r);
         w.WriteNumber("cell_m", r.Options.CellM);
         w.WriteString("raster", r.RasterStatus.ToString().ToLowerInvariant());
         w.WriteNumber("bts", r.Footprints.Count);
@@ -324,5 +330,74 @@ public static class CoverageWriter
 
     private static double? Round(double? value, int decimals) => value is { } v ? Math.Round(v, decimals) : null;
 
-    private static string Env(CoverageEnvironment e) => e == CoverageEnvironment.Urban ? "urban" : "rural";
+    /// <summary>The environment's key in outputs: <c>urban</c>, <c>suburban</c>, <c>rural</c>.</summary>
+    public static string Env(CoverageEnvironment e) => e switch
+    {
+        CoverageEnvironment.Urban => "urban",
+        CoverageEnvironment.Suburban => "suburban",
+        _ => "rural",
+    };
+
+    /// <summary>
+    /// <c>"budget": {"place", "body_loss_db", "cell_edge_probability_pct", "max_range_km", "technologies": {"4G":
+    /// {"reference_signal", "bandwidth_mhz", "resource_blocks", "rs_offset_db", "eirp_dbm", "rs_eirp_dbm", "threshold_dbm",
+    /// "environments": {"rural": {"model", "penetration_loss_db", "shadowing_sigma_db", "shadow_margin_db",
+    /// "max_path_loss_db", "range_km"}, …}}}}</c> for the technologies' default BTS.
+    /// </summary>
+    public static void Budget(System.Text.Json.Utf8JsonWriter w, CoverageResult r)
+    {
+        var rules = r.Rules;
+        w.WriteStartObject("budget");
+        w.WriteString("place", PlaceKey(rules.Place));
+        w.WriteNumber("body_loss_db", rules.BodyLossDb);
+        w.WriteNumber("cell_edge_probability_pct", rules.CellEdgeProbabilityPct);
+        w.WriteNumber("max_range_km", rules.MaxRangeKm);
+        w.WriteStartObject("technologies");
+        foreach (var group in BudgetSummary.For(rules, r.Techs, r.Options.Model).GroupBy(b => b.Tech))
+        {
+            var first = group.First().Budget;
+            w.WriteStartObject(Codes.Label(group.Key));
+            w.WriteString("reference_signal", first.Signal.Name);
+            JsonOutput.Number(w, "bandwidth_mhz", first.Signal.BandwidthMHz, 1);
+            if (first.Signal.ResourceBlocks is { } prb)
+            {
+                w.WriteNumber("resource_blocks", prb);
+            }
+            else
+            {
+                w.WriteNull("resource_blocks");
+            }
+
+            JsonOutput.Number(w, "rs_offset_db", first.Signal.OffsetDb, 2);
+            w.WriteNumber("eirp_dbm", first.TotalEirpDbm);
+            JsonOutput.Number(w, "rs_eirp_dbm", first.ReferenceEirpDbm, 2);
+            w.WriteNumber("threshold_dbm", first.ThresholdDbm);
+            w.WriteStartObject("environments");
+            foreach (var b in group)
+            {
+                w.WriteStartObject(Env(b.Environment));
+                w.WriteString("model", b.Model);
+                w.WriteNumber("penetration_loss_db", b.Budget.PenetrationLossDb);
+                w.WriteNumber("shadowing_sigma_db", b.Budget.ShadowingSigmaDb);
+                JsonOutput.Number(w, "shadow_margin_db", b.Budget.ShadowMarginDb, 2);
+                JsonOutput.Number(w, "max_path_loss_db", b.Budget.MaxPathLossDb, 2);
+                JsonOutput.Number(w, "range_km", b.RangeKm, 3);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The place's key in rules.json and outputs: <c>outdoor</c>, <c>in_car</c>, <c>indoor</c>.</summary>
+    public static string PlaceKey(Core.Rules.ReceiverPlace place) => place switch
+    {
+        Core.Rules.ReceiverPlace.InCar => "in_car",
+        Core.Rules.ReceiverPlace.Indoor => "indoor",
+        _ => "outdoor",
+    };
 }

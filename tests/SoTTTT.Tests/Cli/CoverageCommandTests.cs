@@ -157,14 +157,15 @@ public class CoverageCommandTests
         });
     }
 
-    // Free-space loss L = 20·log10(4π·d·f / c) (ITU-R P.525, Friis), so the range where EIRP − L reaches the threshold is
-    // d = c / (4π·f) · 10^((EIRP − threshold) / 20). A 4G BTS at 1800 MHz with EIRP −10 dBm against −110 dBm allows
-    // 100 dB: d = 299792458 / (4π · 1.8e9) · 10^5 m = 1.3254 km. S1 lies 1.30 km away (covered), S2 1.35 km (not).
+    // Free-space loss L = 20·log10(4π·d·f / c) (ITU-R P.525, Friis), so the range where EIRP − losses − L reaches the
+    // threshold is d = c / (4π·f) · 10^((EIRP − losses − threshold) / 20). A 2G BTS (BCCH at full power) at 1800 MHz with
+    // EIRP 8 dBm against −95 dBm, less the default 3 dB body loss, allows 100 dB: d = 299792458 / (4π · 1.8e9) · 10^5 m
+    // = 1.3254 km. S1 lies 1.30 km away (covered), S2 1.35 km (not).
     [Test]
     public void Coverage_ModelOverride_FreeSpaceRangeAndVerdicts()
     {
         using var ds = new TempDataset("Không gian tự do", "VN2000:105.5");
-        ds.File("bts.csv", "id,operator,tech,band_mhz,eirp_dbm,antenna_height_m,x,y\nB1,Viettel,4G,1800,-10,30,585000,2317000\n");
+        ds.File("bts.csv", "id,operator,tech,band_mhz,eirp_dbm,antenna_height_m,x,y\nB1,Viettel,2G,1800,8,30,585000,2317000\n");
         ds.File("settlements.csv", "id,population,x,y\nS1,100,586300,2317000\nS2,100,585000,2318350\n");
         var outDir = Path.Combine(ds.Folder, "out");
 
