@@ -21,7 +21,7 @@ internal static class CoverageView
             .Title($"{Texts.Get("coverage.title", lang)} — {r.Dataset}")
             .Caption(Texts.Format("coverage.caption", lang, Thresholds(r), r.Rules.ReceiverHeightM, r.Options.CellM, r.Crs))
             .Border(TableBorder.Rounded);
-        foreach (var key in new[] { "name", "coverage.tech", "sharing.operator", "settlements", "coverage.covered", "coverage.settlements_pct", "coverage.population_pct", "coverage.area_pct" })
+        foreach (var key in new[] { "name", "coverage.tech", "sharing.operator", "settlements", "coverage.covered", "coverage.settlements_pct", "coverage.population_pct", "coverage.area_pct", "coverage.communes" })
         {
             var column = new TableColumn(Markup.Escape(Texts.Get(key, lang)));
             if (key is not ("name" or "coverage.tech" or "sharing.operator"))
@@ -34,15 +34,17 @@ internal static class CoverageView
 
         foreach (var row in r.Rows)
         {
+            var firstOfUnit = row.Operator == CoverageLayer.AnyOperator && row.Tech == r.Techs[0];
             table.AddRow(
-                Markup.Escape(row.Operator == CoverageLayer.AnyOperator && row.Tech == r.Techs[0] ? row.Name : string.Empty),
-                row.Operator == CoverageLayer.AnyOperator ? Codes.Label(row.Tech) : string.Empty,
+                Markup.Escape(firstOfUnit ? row.Name : string.Empty),
+                row.Operator == CoverageLayer.AnyOperator ? (row.Tech is null ? Texts.Get("coverage.any_tech", lang) : row.TechLabel) : string.Empty,
                 Markup.Escape(row.Operator == CoverageLayer.AnyOperator ? Texts.Get("sharing.all", lang) : row.Operator),
                 row.SettlementsTotal.ToString(CultureInfo.InvariantCulture),
                 row.SettlementsCovered.ToString(CultureInfo.InvariantCulture),
                 Dash(IndicatorColumns.Fixed(row.SettlementsCoveredPct, 1)),
                 Dash(IndicatorColumns.Fixed(row.PopulationCoveredPct, 1)),
-                Dash(IndicatorColumns.Fixed(row.AreaCoveredPct, 1)));
+                Dash(IndicatorColumns.Fixed(row.AreaCoveredPct, 1)),
+                row.CommunesTotal == 0 ? "–" : $"{row.CommunesCovered}/{row.CommunesTotal}");
         }
 
         console.Ansi.Write(table);

@@ -20,7 +20,7 @@ public static class CoverageWriter
         ("name", r => r.Name),
         ("level", r => Codes.Key(r.Level)),
         ("operator", r => r.Operator),
-        ("tech", r => Codes.Label(r.Tech)),
+        ("tech", r => r.TechLabel),
         ("settlements_total", r => CsvOutput.Int(r.SettlementsTotal)),
         ("settlements_covered", r => CsvOutput.Int(r.SettlementsCovered)),
         ("settlements_covered_pct", r => CsvOutput.Fixed(r.SettlementsCoveredPct, 1)),
@@ -30,6 +30,9 @@ public static class CoverageWriter
         ("area_km2", r => CsvOutput.Fixed(r.AreaKm2, 2)),
         ("area_covered_pct", r => CsvOutput.Fixed(r.AreaCoveredPct, 1)),
         ("threshold_dbm", r => CsvOutput.Fixed(r.ThresholdDbm, 1)),
+        ("communes_total", r => CsvOutput.Int(r.CommunesTotal)),
+        ("communes_covered", r => CsvOutput.Int(r.CommunesCovered)),
+        ("communes_covered_pct", r => CsvOutput.Fixed(r.CommunesCoveredPct, 1)),
     ];
 
     private static readonly (string Name, Func<BtsFootprint, string> Cell)[] FootprintColumns =
@@ -162,7 +165,7 @@ public static class CoverageWriter
             w.WriteString("name", row.Name);
             w.WriteString("level", Codes.Key(row.Level));
             w.WriteString("operator", row.Operator);
-            w.WriteString("tech", Codes.Label(row.Tech));
+            w.WriteString("tech", row.TechLabel);
             w.WriteNumber("settlements_total", row.SettlementsTotal);
             w.WriteNumber("settlements_covered", row.SettlementsCovered);
             JsonOutput.Number(w, "settlements_covered_pct", row.SettlementsCoveredPct, 1);
@@ -171,7 +174,10 @@ public static class CoverageWriter
             JsonOutput.Number(w, "population_covered_pct", row.PopulationCoveredPct, 1);
             JsonOutput.Number(w, "area_km2", row.AreaKm2, 2);
             JsonOutput.Number(w, "area_covered_pct", row.AreaCoveredPct, 1);
-            w.WriteNumber("threshold_dbm", row.ThresholdDbm);
+            JsonOutput.Number(w, "threshold_dbm", row.ThresholdDbm, 1);
+            w.WriteNumber("communes_total", row.CommunesTotal);
+            w.WriteNumber("communes_covered", row.CommunesCovered);
+            JsonOutput.Number(w, "communes_covered_pct", row.CommunesCoveredPct, 1);
             w.WriteEndObject();
         }
 
@@ -271,9 +277,10 @@ public static class CoverageWriter
             u.Settlement.Id, u.Settlement.Name, u.UnitCode, u.Settlement.Population, Codes.Label(u.Tech), u.NearestBtsId,
             Round(u.NearestDistanceM, 0), Round(u.BestLevelDbm, 1), u.ThresholdDbm]))]);
 
-    public static FeatureTable GapsTable(CoverageResult r, Dataset dataset) => GapsTable(r, dataset.Crs, dataset.Hierarchy.CommuneOf);
+    public static FeatureTable GapsTable(CoverageResult r, Dataset dataset) =>
+        GapsTable(r, dataset.Crs, dataset.Hierarchy.CommuneOf, code => code is null ? null : dataset.Hierarchy.SelfAndAncestors(code).FirstOrDefault(u => u.Level == AdminLevel.District));
 
-    private static FeatureTable GapsTable(CoverageResult r, CrsDefinition crs, Func<string?, AdminUnit?> commune) => new(
+    private static FeatureTable GapsTable(CoverageResult r, CrsDefinition crs, Func<string?, AdminUnit?> commune, Func<string?, AdminUnit?> district) => new(
         "gaps",
         "Vùng lõm sóng",
         FeatureGeometryType.Geometry,
@@ -291,11 +298,13 @@ public static class CoverageWriter
             new LayerField("commune_code", FieldType.Text, "Mã xã"),
             new LayerField("commune_name", FieldType.Text, "Tên xã"),
             new LayerField("threshold_dbm", FieldType.Real, "Ngưỡng (dBm)"),
+            new LayerField("district_code", FieldType.Text, "Mã huyện"),
+            new LayerField("district_name", FieldType.Text, "Tên huyện"),
         ],
         [.. r.Gaps.Select(g => new FeatureRow(g.Area, [
             g.Id, Codes.Label(g.Tech), (long)g.Cells, Math.Round(g.AreaKm2, 4), (long)g.Settlements, g.Population,
             Math.Round(g.Centroid.X, 1), Math.Round(g.Centroid.Y, 1), g.UnitCode, commune(g.UnitCode)?.Code, commune(g.UnitCode)?.Name,
-            r.Rules.For(g.Tech).ThresholdDbm]))]);
+            r.Rules.For(g.Tech).ThresholdDbm, district(g.UnitCode)?.Code, district(g.UnitCode)?.Name]))]);
 
     public static FeatureTable PolygonsTable(CoverageResult r, CrsDefinition crs) => new(
         "coverage_polygons",

@@ -182,18 +182,24 @@ public class CoverageAnalysisTests
             }
         }
 
-        var gap = r.Gaps.Single();
+        // Gaps are split at the commune boundary x = 605000: C2's gap (all 5,000 cells, S_far) sorts first by population,
+        // then C1's with the disc as a hole.
+        var far = r.Gaps[0];
+        var near = r.Gaps[1];
         var any = r.Rows.Single(x => x.Operator == CoverageLayer.AnyOperator);
         Assert.Multiple(() =>
         {
-            Assert.That(rangeM, Is.InRange(300, 2500), "precondition: the disc lies inside C1");
+            Assert.That(rangeM, Is.InRange(300, 2400), "precondition: the disc lies inside C1");
             Assert.That(r.RasterStatus, Is.EqualTo(RasterStatus.Built));
-            Assert.That(gap.Cells, Is.EqualTo(10000 - expectedCovered));
-            Assert.That(gap.AreaKm2, Is.EqualTo((10000 - expectedCovered) * 0.01).Within(1e-9));
-            Assert.That(gap.Area.Area, Is.EqualTo((10000 - expectedCovered) * 100.0 * 100.0).Within(1e-3));
-            Assert.That(((Polygon)gap.Area).NumInteriorRings, Is.EqualTo(1), "the covered disc is a hole");
-            Assert.That(gap.Population, Is.EqualTo(300));
-            Assert.That(gap.Settlements, Is.EqualTo(1));
+            Assert.That(r.Gaps, Has.Count.EqualTo(2));
+            Assert.That((far.UnitCode, near.UnitCode), Is.EqualTo(("C2", "C1")));
+            Assert.That(far.Cells, Is.EqualTo(5000));
+            Assert.That(near.Cells, Is.EqualTo(5000 - expectedCovered));
+            Assert.That(near.AreaKm2, Is.EqualTo((5000 - expectedCovered) * 0.01).Within(1e-9));
+            Assert.That(near.Area.Area, Is.EqualTo((5000 - expectedCovered) * 100.0 * 100.0).Within(1e-3));
+            Assert.That(((Polygon)near.Area).NumInteriorRings, Is.EqualTo(1), "the covered disc is a hole");
+            Assert.That((far.Population, near.Population), Is.EqualTo((300L, 0L)));
+            Assert.That((far.Settlements, near.Settlements), Is.EqualTo((1, 0)));
             Assert.That(any.AreaCoveredPct, Is.EqualTo(expectedCovered / 100.0).Within(1e-9));
             Assert.That(any.AreaKm2, Is.EqualTo(100).Within(1e-9));
             Assert.That(any.SettlementsCovered, Is.EqualTo(1));
