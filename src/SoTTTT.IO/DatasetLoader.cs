@@ -147,7 +147,7 @@ public static class DatasetLoader
         var table = !path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase)
             ? CsvTableReader.Read(text, fileName, schema.AllColumns, problems)
             : GeoJsonTableReader.Read(text, fileName, schema.AllColumns, problems);
-        return table is not null && LayerStructure.Check(schema, table.Columns.Keys, fileName, table.HasGeometryColumn, table.IsGeoJson, problems) ? table : null;
+        return table is not null && LayerStructure.Check(schema, table.Columns.Keys, fileName, table.HasGeometryColumn, table.IsGeoJson, table.HeaderRow, problems) ? table : null;
     }
 
     /// <summary>
@@ -186,7 +186,9 @@ public static class DatasetLoader
         }
 
         var table = ReadTableFile(path, LayerSchema.Applications, problems);
-        if (table is null || problems.Sorted().Any(p => p.Row is null or 0))
+        // Problems not on a data row (encoding, header) are problems with the file itself.
+        var dataRows = table?.Rows.Select(r => r.Row).ToHashSet();
+        if (table is null || problems.Sorted().Any(p => p.Row is not { } r || !dataRows!.Contains(r)))
         {
             return new ApplicationsLoadResult([], problems.Sorted());
         }
@@ -194,7 +196,7 @@ public static class DatasetLoader
         var builders = new LayerBuilders(new PositionResolver(settings.Crs, dataset.Crs), dataset.Rules);
         var rows = table.Rows.Select(row => (row, builders.Application(new RowContext(table, row, problems), table))).ToArray();
         CheckUnique(rows, new Dictionary<string, RawTable>(StringComparer.Ordinal) { [LayerSchema.Applications.Layer] = table }, LayerSchema.Applications, "id", a => a.Id, problems);
-        var byRow = problems.Sorted().Where(p => p.Row is > 0).GroupBy(p => p.Row!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<ValidationProblem>)[.. g]);
+        var byRow = problems.Sorted().Where(p => p.Row is not null).GroupBy(p => p.Row!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<ValidationProblem>)[.. g]);
         var entries = rows
             .Select(r => byRow.TryGetValue(r.row.Row, out var rowProblems)
                 ? new ApplicationEntry(r.row.Row, r.row.Get("id"), null, rowProblems)

@@ -44,4 +44,19 @@ public static class ProblemCodes
 
     /// <summary>A GeoPackage cannot be opened or a database cannot be reached (the message says why).</summary>
     public const string SourceUnavailable = "SOURCE_UNAVAILABLE";
+
+    /// <summary>A DEM file cannot be read at all: missing, not a TIFF, truncated or corrupt (the message names the file and why).</summary>
+    public const string DemUnreadable = "DEM_UNREADABLE";
+
+    /// <summary>A DEM file is a TIFF with content SoTTTT does not read (the message names the file and the TIFF or GeoTIFF tag/key).</summary>
+    public const string DemUnsupported = "DEM_UNSUPPORTED";
+
+    /// <summary>A DEM file carries no usable georeferencing: no pixel scale and tie point or transformation, or no CRS keys.</summary>
+    public const string DemNoCrs = "DEM_NO_CRS";
+
+    /// <summary>A terrain profile touches a DEM pixel without data (no-data value): the elevation there is unknown.</summary>
+    public const string DemNoData = "DEM_NO_DATA";
+
+    /// <summary>A terrain profile leaves the DEM's extent.</summary>
+    public const string DemOutsideExtent = "DEM_OUTSIDE_EXTENT";
 }
