@@ -119,7 +119,10 @@ public static class IndicatorsAnalysis
                     ? row
                     : row with
                     {
-                        SettlementsCoveredPctByTech = Enum.GetValues<Technology>().ToDictionary(t => t, t => 100.0 * total.SettlementsCoveredByTech[(int)t] / total.Settlements),
+                        // No BTS of the technology in the unit and nothing covered from outside: no data (empty), not 0 %.
+                        SettlementsCoveredPctByTech = Enum.GetValues<Technology>()
+                            .Where(t => total.BtsByTech.GetValueOrDefault(Codes.Label(t)) > 0 || total.SettlementsCoveredByTech[(int)t] > 0)
+                            .ToDictionary(t => t, t => 100.0 * total.SettlementsCoveredByTech[(int)t] / total.Settlements),
                     };
             })
             .ToList();
