@@ -42,7 +42,9 @@ internal static class Texts
         ["demo.done"] = ("Kết quả của bộ dữ liệu mẫu đã được ghi vào {0}", "The sample dataset's results are in {0}"),
         ["synth.working"] = ("Đang tạo dữ liệu tổng hợp…", "Generating synthetic data…"),
         ["synth.done"] = ("Đã tạo bộ dữ liệu tổng hợp tại {0}", "Synthetic dataset written to {0}"),
-        ["no.level"] = ("Bộ dữ liệu không có đơn vị {0} (dữ liệu sau 01/7/2025 không có cấp huyện).", "The dataset has no {0} units (data after 1 July 2025 has no district level)."),
+        ["no.level"] = ("Bộ dữ liệu không có đơn vị {0}: admin_units có {1}.", "The dataset has no {0} units: admin_units has {1}."),
+        ["no.level.district"] = ("Bộ dữ liệu không có đơn vị cấp huyện ({0}) (dữ liệu sau 01/7/2025 không có cấp huyện; dùng --level province hoặc commune): admin_units có {1}.", "The dataset has no district units (data after 1 July 2025 has no district level; use --level province or commune): admin_units has {1}."),
+        ["no.level.commune"] = ("Bộ dữ liệu không có đơn vị cấp xã ({0}): admin_units có {1}. Thêm các xã (level commune, parent_code là mã huyện hoặc tỉnh) để có bảng cấp xã.", "The dataset has no commune units: admin_units has {1}. Add the communes (level commune, parent_code their district or province) for the commune table."),
         ["xlsx.needs_out"] = ("--format xlsx cần --out TỆP.xlsx", "--format xlsx needs --out FILE.xlsx"),
         ["serve.listening"] = ("Bản đồ đang chạy tại {0} (Ctrl+C để dừng)", "The map viewer is at {0} (Ctrl+C stops it)"),
         ["serve.preparing"] = ("Đang chuẩn bị các lớp bản đồ…", "Preparing the map layers…"),
@@ -215,6 +217,21 @@ internal static class Texts
         ["verdict.refer"] = ("chuyển cấp trên", "refer"),
         ["verdict.reject"] = ("không chấp thuận", "reject"),
     };
+
+    /// <summary>Why a table of <paramref name="level"/> cannot be made: the levels the dataset has, and for districts the 2025 reform.</summary>
+    public static string NoLevel(Core.Model.Dataset dataset, Core.Model.AdminLevel level, string lang)
+    {
+        var present = dataset.AdminUnits.Count == 0
+            ? "0"
+            : string.Join(", ", dataset.AdminUnits.GroupBy(u => u.Level).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Core.Model.Codes.Key(g.Key)}"));
+        var key = level switch
+        {
+            Core.Model.AdminLevel.District => "no.level.district",
+            Core.Model.AdminLevel.Commune => "no.level.commune",
+            _ => "no.level",
+        };
+        return Format(key, lang, Core.Model.Codes.Key(level), present);
+    }
 
     public static string Get(string key, string lang) =>
         All.TryGetValue(key, out var t) ? (lang == "en" ? t.En : t.Vi) : throw new KeyNotFoundException($"no text '{key}'");
