@@ -30,9 +30,15 @@ internal static class RulesReader
 {
     public static ProvinceRules Read(string folder, string relativePath, bool explicitPath, ProblemCollector problems)
     {
-        var path = Path.Combine(folder, relativePath);
         var file = relativePath;
-        if (!File.Exists(path))
+        var path = SafeFile.InsideFolder(folder, relativePath, out var outside);
+        if (path is null)
+        {
+            problems.Add(ProblemCodes.FileOutsideDataset, $"'rules' names {outside}", SettingsReader.FileName, null, "rules");
+            return ProvinceRules.Default;
+        }
+
+        if (SafeFile.KindOf(path) == FileKind.Missing)
         {
             if (explicitPath)
             {
@@ -42,7 +48,7 @@ internal static class RulesReader
             return ProvinceRules.Default;
         }
 
-        var text = TextFileReader.Read(path, file, problems);
+        var text = TextFileReader.Read(path, file, problems, SafeFile.SettingsLimitBytes);
         return text is null ? ProvinceRules.Default : Parse(text, file, problems);
     }
 

@@ -12,13 +12,13 @@ internal static class SettingsReader
     public static DatasetSettings? Read(string folder, ProblemCollector problems)
     {
         var path = Path.Combine(folder, FileName);
-        if (!File.Exists(path))
+        if (SafeFile.KindOf(path) == FileKind.Missing)
         {
             problems.Add(ProblemCodes.MissingRequiredField, "dataset.json is missing: a dataset folder needs it with at least {\"name\": …}", FileName);
             return null;
         }
 
-        var text = TextFileReader.Read(path, FileName, problems);
+        var text = TextFileReader.Read(path, FileName, problems, SafeFile.SettingsLimitBytes);
         if (text is null)
         {
             return null;
