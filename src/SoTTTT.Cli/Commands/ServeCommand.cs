@@ -16,8 +16,8 @@ internal static class ServeCommand
     public static Command Create(CliConsole console)
     {
         var dataset = new Argument<string>("DATASET") { Description = DatasetSupport.ArgumentDescription };
-        var port = new Option<int>("--port") { Description = "TCP port (default 8080)", DefaultValueFactory = _ => 8080 };
-        var host = new Option<string>("--host") { Description = "address to listen on (default 127.0.0.1, loopback only)", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "TCP port 1–65535 (default 8080)", DefaultValueFactory = _ => 8080 };
+        var host = new Option<string>("--host") { Description = "IP address or localhost to listen on (default 127.0.0.1, this machine only; another address exposes the viewer to the network)", DefaultValueFactory = _ => "127.0.0.1" };
         var lang = new Option<string?>("--lang") { Description = "vi | en: the viewer's starting language" };
         lang.AcceptOnlyFromAmong("vi", "en");
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
@@ -25,6 +25,13 @@ internal static class ServeCommand
         command.SetAction(parse =>
         {
             var source = parse.GetValue(dataset)!;
+            var listen = ListenAddress.Parse(parse.GetValue(host)!, parse.GetValue(port), out var listenError);
+            if (listen is null)
+            {
+                console.Error.WriteLine("sotttt serve: " + listenError);
+                return ExitCodes.BadInput;
+            }
+
             var loaded = DatasetSupport.Load(console, source, parse.GetValue(lang), parse.GetValue(repair), out var language, out var exit);
             if (exit is { } code)
             {
@@ -41,7 +48,12 @@ internal static class ServeCommand
 
             // The first view's layers are indexed before the address is announced, so the first page draws at once.
             console.WithStatus(Texts.Get("serve.preparing", language), () => store.Warm(catalogue!.Views[0].Name, ViewerServer.Extent(store)));
-            var url = $"http://{Bracketed(parse.GetValue(host)!)}:{parse.GetValue(port)}";
+            var url = listen.Url;
+            if (!listen.IsLoopback)
+            {
+                console.Error.WriteLine(Texts.Format("serve.exposed", language, url));
+            }
+
             using var app = ViewerServer.Build(store, assets!, language, b => b.WebHost.UseUrls(url));
             try
             {
@@ -85,6 +97,4 @@ internal static class ServeCommand
         catalogue = read.Catalogue;
         return null;
     }
-
-    private static string Bracketed(string host) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
 }

@@ -47,6 +47,7 @@ internal static class Texts
         ["no.level.commune"] = ("Bộ dữ liệu không có đơn vị cấp xã ({0}): admin_units có {1}. Thêm các xã (level commune, parent_code là mã huyện hoặc tỉnh) để có bảng cấp xã.", "The dataset has no commune units: admin_units has {1}. Add the communes (level commune, parent_code their district or province) for the commune table."),
         ["xlsx.needs_out"] = ("--format xlsx cần --out TỆP.xlsx", "--format xlsx needs --out FILE.xlsx"),
         ["serve.listening"] = ("Bản đồ đang chạy tại {0} (Ctrl+C để dừng)", "The map viewer is at {0} (Ctrl+C stops it)"),
+        ["serve.exposed"] = ("CẢNH BÁO: {0} không phải địa chỉ loopback — máy khác trong mạng xem được mọi lớp dữ liệu. Chỉ dùng trong mạng tin cậy.", "WARNING: {0} is not a loopback address — other machines on the network can read every layer. Use it on a trusted network only."),
         ["serve.preparing"] = ("Đang chuẩn bị các lớp bản đồ…", "Preparing the map layers…"),
         ["serve.cannot_listen"] = ("Không mở được {0}: {1} (cổng đang được dùng? thử --port khác)", "Cannot listen on {0}: {1} (port in use? try another --port)"),
         ["serve.no_maps"] = ("Không tìm thấy thư mục maps/ (layers.json, index.html) cạnh chương trình hoặc phía trên thư mục hiện tại.", "The maps/ folder (layers.json, index.html) was not found beside the program or above the working folder."),
