@@ -242,6 +242,16 @@ public static class CoverageWriter
         }
 
         written.AddRange(GeoJsonWriter.Write(folder, tables, null));
+        if (r.Raster is { } grid)
+        {
+            foreach (var tech in r.Techs)
+            {
+                var path = Path.Combine(folder, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.tif");
+                WriteGeoTiff(path, grid, tech, dataset.Crs);
+                written.Add(path);
+            }
+        }
+
         if (r.Raster is { } raster && !r.PolygonsSkipped)
         {
             foreach (var tech in r.Techs)
@@ -255,6 +265,27 @@ public static class CoverageWriter
         }
 
         return written;
+    }
+
+    /// <summary>The value of cells outside every admin unit in the coverage GeoTIFFs (GDAL_NODATA).</summary>
+    public const byte GeoTiffNoData = 255;
+
+    /// <summary>
+    /// <c>coverage_&lt;tech&gt;.tif</c>: per cell the number of operators covering it with the technology (UInt8, 255 outside
+    /// every unit), tiled 256 × 256 like the raster, Deflate, in the analysis CRS; tiles without any unit are left out
+    /// (sparse), so a national grid costs what its land costs. The extent is the raster's, widened north and east to
+    /// whole tiles.
+    /// </summary>
+    public static void WriteGeoTiff(string path, CoverageRaster raster, Technology tech, CrsDefinition crs)
+    {
+        var side = CoverageRaster.TileSide;
+        var rows = raster.TileRows * side;
+        var geometry = new Core.Terrain.GridGeometry(crs, raster.OriginX, raster.OriginY + (rows * raster.CellM), raster.CellM, raster.CellM, raster.TileColumns * side, rows);
+        Terrain.GeoTiffWriter.WriteUInt8Tiles(
+            path,
+            geometry,
+            (column, row) => raster.OperatorCountTile(column, raster.TileRows - 1 - row, tech, GeoTiffNoData),
+            new Terrain.GeoTiffWriteOptions { Tiled = true, TileSize = side, NoData = GeoTiffNoData });
     }
 
     public static FeatureTable UncoveredTable(CoverageResult r, CrsDefinition crs) => new(
