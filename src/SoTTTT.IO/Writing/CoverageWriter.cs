@@ -56,6 +56,8 @@ public static class CoverageWriter
         ("azimuth_deg", f => CsvOutput.Fixed(f.AzimuthDeg, 1)),
         ("beamwidth_deg", f => f.IsOmni ? string.Empty : CsvOutput.Fixed(f.BeamwidthDeg, 1)),
         ("threshold_dbm", f => CsvOutput.Fixed(f.ThresholdDbm, 1)),
+        ("effective_height_m", f => CsvOutput.Fixed(f.EffectiveHeightM, 1)),
+        ("site_elevation_m", f => CsvOutput.Fixed(f.SiteElevationM is { } z && double.IsFinite(z) ? z : null, 1)),
         ("defaults", f => string.Join(';', f.Defaults)),
         ("extrapolated", f => string.Join(';', f.OutOfRange.Select(o => o.Parameter))),
     ];
@@ -150,6 +152,7 @@ public static class CoverageWriter
         w.WriteEndObject();
         w.WriteNumber("receiver_height_m", r.Rules.ReceiverHeightM);
         Budget(w, r);
+        TerrainJson(w, r.Terrain);
         w.WriteNumber("cell_m", r.Options.CellM);
         w.WriteString("raster", r.RasterStatus.ToString().ToLowerInvariant());
         w.WriteNumber("bts", r.Footprints.Count);
@@ -430,6 +433,33 @@ public static class CoverageWriter
         }
 
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>"terrain": null</c> on flat ground, else <c>{"dem", "profile_step_m", "model": "itm", "climate",
+    /// "surface_refractivity_n", "permittivity", "conductivity_s_per_m", "polarization", "paths", "paths_without_data"}</c>.
+    /// </summary>
+    public static void TerrainJson(System.Text.Json.Utf8JsonWriter w, CoverageTerrain? terrain)
+    {
+        if (terrain is null)
+        {
+            w.WriteNull("terrain");
+            return;
+        }
+
+        var t = terrain.Rules;
+        w.WriteStartObject("terrain");
+        w.WriteString("dem", terrain.Source);
+        JsonOutput.Number(w, "profile_step_m", terrain.Profiler.SampleSpacingM, 2);
+        w.WriteString("model", Core.Coverage.PathLoss.ItmPointToPoint.ModelName);
+        w.WriteNumber("climate", (int)t.Climate);
+        w.WriteNumber("surface_refractivity_n", t.SurfaceRefractivityN);
+        w.WriteNumber("permittivity", t.Permittivity);
+        w.WriteNumber("conductivity_s_per_m", t.ConductivitySPerM);
+        w.WriteString("polarization", t.Polarization == Core.Coverage.PathLoss.Polarization.Vertical ? "v" : "h");
+        w.WriteNumber("paths", terrain.Paths);
+        w.WriteNumber("paths_without_data", terrain.PathsWithoutData);
         w.WriteEndObject();
     }
 
