@@ -112,7 +112,7 @@ internal static class CoverageCommand
 
         if (dataset.AdminUnits.Count > 0 && dataset.AdminUnits.All(u => u.Level != options.Level))
         {
-            console.Error.WriteLine(Texts.Format("no.level", lang, Codes.Key(options.Level)));
+            console.Error.WriteLine(Texts.NoLevel(dataset, options.Level, lang));
             return ExitCodes.BadInput;
         }
 

@@ -45,6 +45,26 @@ public static class ProblemCodes
     /// <summary>A GeoPackage cannot be opened or a database cannot be reached (the message says why).</summary>
     public const string SourceUnavailable = "SOURCE_UNAVAILABLE";
 
+    // Warnings (notices): the data load, but these are probably wrong. Issue 11.
+
+    /// <summary>Many points of a layer on one coordinate (placeholders, a geocoder's default).</summary>
+    public const string StackedPositions = "STACKED_POSITIONS";
+
+    /// <summary>Points with different ids closer than 1 m.</summary>
+    public const string NearDuplicatePositions = "NEAR_DUPLICATE_POSITIONS";
+
+    /// <summary>Both coordinates whole degrees, e.g. (105, 9): a placeholder.</summary>
+    public const string RoundDegreePositions = "ROUND_DEGREE_POSITIONS";
+
+    /// <summary>Fewer than 3 decimals of a degree: uncertain by more than 100 m.</summary>
+    public const string LowPrecisionCoordinates = "LOW_PRECISION_COORDINATES";
+
+    /// <summary>Data more than 1.5° from the analysis CRS's central meridian.</summary>
+    public const string FarFromCentralMeridian = "FAR_FROM_CENTRAL_MERIDIAN";
+
+    /// <summary>Child units whose polygons' areas add up to more or less than their parent's by over 1 % of it.</summary>
+    public const string ChildrenAreaMismatch = "CHILDREN_AREA_MISMATCH";
+
     /// <summary>A DEM file cannot be read at all: missing, not a TIFF, truncated or corrupt (the message names the file and why).</summary>
     public const string DemUnreadable = "DEM_UNREADABLE";
 
