@@ -196,7 +196,7 @@ internal static class Texts
         ["coverage.polygons_skipped"] = ("Lưới có {0} ô (> {1}): bỏ qua đa giác vùng phủ và tệp .asc.", "The grid has {0} cells (> {1}): coverage polygons and .asc grids skipped."),
         ["coverage.bad_cell"] = ("--cell-m phải từ 1 đến 10000 m, nhận được {0}", "--cell-m must be 1 to 10000 m, got {0}"),
         ["coverage.bad_model"] = ("không có mô hình truyền sóng '{0}'; các mô hình: {1}", "no path-loss model '{0}'; models: {1}"),
-        ["coverage.model_needs_terrain"] = ("mô hình {0} cần mô hình số độ cao (DEM); coverage chưa dùng địa hình", "model {0} needs a terrain model (DEM); coverage does not use terrain yet"),
+        ["coverage.model_needs_terrain"] = ("mô hình {0} không dùng được với --model: khi dataset.json có dem, coverage tự tính Longley-Rice ITM trên địa hình cho mọi trạm (cùng mô hình thống kê)", "model {0} cannot be imposed with --model: when dataset.json names a dem, coverage applies Longley-Rice ITM over the terrain to every BTS (with the statistical model)"),
         ["coverage.bad_env"] = ("mô hình {0} cần --env là một trong: {2} (đã cho: {1})", "model {0} needs --env, one of: {2} (given: {1})"),
         ["coverage.env_without_model"] = ("--env chỉ dùng cùng --model", "--env goes with --model only"),
         ["coverage.bad_operator"] = ("không có doanh nghiệp '{0}'; các doanh nghiệp: {1}", "no operator '{0}'; operators: {1}"),
