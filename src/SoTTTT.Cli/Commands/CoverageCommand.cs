@@ -82,6 +82,11 @@ internal static class CoverageCommand
             return ("coverage.bad_model", [name, PathLossModels.Names]);
         }
 
+        if (PathLossModels.NeedsTerrain(model))
+        {
+            return ("coverage.model_needs_terrain", [model.Name]);
+        }
+
         var env = environment ?? (model.Environments.Count == 0 ? string.Empty : null);
         if (env is null || (model.Environments.Count > 0 && !model.Environments.Contains(env, StringComparer.Ordinal)))
         {
