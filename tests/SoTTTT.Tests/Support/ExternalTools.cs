@@ -25,6 +25,12 @@ internal static class ExternalTools
     /// <summary>The path of PROJ's cs2cs, or the test stops.</summary>
     public static string Cs2cs() => FindOnPath("cs2cs") ?? Missing(Cs2csMissing);
 
+    /// <summary>LibreOffice's soffice (headless conversion of documents to PDF), or the test stops.</summary>
+    public static string Soffice() => FindOnPath("soffice") ?? Missing("soffice (LibreOffice, Debian package libreoffice-writer-nogui) is not installed; tests/run.sh installs it");
+
+    /// <summary>poppler's pdftoppm (PDF pages to PNG), or the test stops.</summary>
+    public static string Pdftoppm() => FindOnPath("pdftoppm") ?? Missing("pdftoppm (Debian package poppler-utils) is not installed; tests/run.sh installs it");
+
     /// <summary>The PostGIS test database URL (without a query), or the test stops.</summary>
     public static string PostgisUrl() =>
         Environment.GetEnvironmentVariable(PostgisVariable) is { Length: > 0 } url ? url : Missing(PostgisMissing);
@@ -33,7 +39,10 @@ internal static class ExternalTools
     public static string Run(string tool, params string[] args) => RunWithInput(tool, null, args);
 
     /// <summary>As <see cref="Run"/>, feeding <paramref name="stdin"/> to the tool.</summary>
-    public static string RunWithInput(string tool, string? stdin, params string[] args)
+    public static string RunWithInput(string tool, string? stdin, params string[] args) => RunWithInput(tool, stdin, TimeSpan.FromSeconds(60), args);
+
+    /// <summary>As <see cref="RunWithInput(string, string?, string[])"/> with a time limit of its own (LibreOffice starts slowly).</summary>
+    public static string RunWithInput(string tool, string? stdin, TimeSpan limit, params string[] args)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
         foreach (var arg in args)
@@ -50,10 +59,10 @@ internal static class ExternalTools
 
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
+        if (!process.WaitForExit(limit))
         {
             process.Kill();
-            Assert.Fail($"{tool} did not finish within 60 s");
+            Assert.Fail($"{tool} did not finish within {limit.TotalSeconds} s");
         }
 
         Assert.That(process.ExitCode, Is.Zero, () => $"{tool} {string.Join(' ', args)} failed: {stderr.Result}");
