@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v cs2cs >/dev/null 2>&1 || need+=(proj-bin)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+command -v splat >/dev/null 2>&1 || need+=(splat)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need+=(postgresql-15-postgis-3)
 [ -x /usr/bin/chromium ] || need+=(chromium)

@@ -27,7 +27,7 @@ public static class DatasetFolderWriter
         public const string AdminUnits = "code,name,level,parent_code,area_km2,population,urban,wkt";
         public const string Settlements = "id,name,commune_code,population";
         public const string Towers = "id,owner,type,height_m,status,max_tenants";
-        public const string Bts = "id,operator,tech,tower_id,band_mhz,antenna_height_m,eirp_dbm,azimuth_deg,beamwidth_deg,tilt_deg,status";
+        public const string Bts = "id,operator,tech,tower_id,band_mhz,antenna_height_m,eirp_dbm,azimuth_deg,beamwidth_deg,tilt_deg,status,bandwidth_mhz";
         public const string FibreRoutes = "id,operator,placement,cores,wkt";
         public const string PostalPoints = "id,name,kind,operator,admin_code";
         public const string Zones = "id,kind,name,max_height_m,wkt";
@@ -107,7 +107,7 @@ public static class DatasetFolderWriter
             [
                 b.Id, b.Operator, Codes.Label(b.Tech), b.TowerId ?? string.Empty, Fixed(b.BandMHz, "F1"),
                 Fixed(b.AntennaHeightM, "F2"), Fixed(b.EirpDbm, "F1"), Fixed(b.AzimuthDeg, "F1"), Fixed(b.BeamwidthDeg, "F1"),
-                Fixed(b.TiltDeg, "F1"), b.Status ?? string.Empty, .. pos.Format(b.Location),
+                Fixed(b.TiltDeg, "F1"), b.Status ?? string.Empty, Fixed(b.BandwidthMHz, "0.###"), .. pos.Format(b.Location),
             ]);
         }
 

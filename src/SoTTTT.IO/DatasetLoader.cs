@@ -58,7 +58,12 @@ public static class DatasetLoader
             return new LoadResult(null, null, problems.Sorted(), []);
         }
 
-        var analysisCrs = settings.AnalysisCrs ?? CrsRegistry.Tm3NearestTo(MedianLongitude(tables.Values, settings.Crs) ?? 105.5);
+        var (medianLon, medianLat) = MedianPosition(tables.Values, settings.Crs);
+        var provinceRows = ProvinceRows(tables);
+        var zone = settings.AnalysisCrs is { } given
+            ? new ZoneChoice(given, given == settings.Crs ? "dataset_crs" : "analysis_crs", null)
+            : AnalysisZone.Choose(provinceRows, medianLon, medianLat);
+        var analysisCrs = WithoutUnheldEpsg(zone.Crs, provinceRows, medianLon, medianLat);
         settings = settings with { AnalysisCrs = analysisCrs };
         var positions = new PositionResolver(settings.Crs, analysisCrs);
         var builders = new LayerBuilders(positions, rules);
@@ -88,6 +93,26 @@ public static class DatasetLoader
         {
             return new LoadResult(null, settings, problems.Sorted(), notices.Sorted());
         }
+
+        var samples = new PositionSamples(settings.Crs, analysisCrs);
+        samples.Add(LayerSchema.Settlements.Layer, tables, settlements, s => s.Location, s => s.Id);
+        samples.Add(LayerSchema.Towers.Layer, tables, towers, t => t.Location, t => t.Id);
+        samples.Add(LayerSchema.Bts.Layer, tables, bts, b => b.Location, b => b.Id, b => $"{b.Operator}|{Codes.Label(b.Tech)}|{b.AzimuthDeg}");
+        samples.Add(LayerSchema.PostalPoints.Layer, tables, postal, p => p.Location, p => p.Id);
+        foreach (var warning in PositionQualityValidator.Check(samples.Samples))
+        {
+            notices.Add(warning);
+        }
+
+        if (tables.TryGetValue(LayerSchema.AdminUnits.Layer, out var adminTable))
+        {
+            foreach (var warning in ChildUnitsValidator.Check(Items(admin), adminTable.FileName))
+            {
+                notices.Add(warning);
+            }
+        }
+
+        FarFromMeridian(samples.Samples, Items(admin).Where(a => a.Boundary is not null).Select(a => (tables[LayerSchema.AdminUnits.Layer].FileName, a.Code, a.Boundary!)), analysisCrs, notices);
 
         var dataset = new Dataset(
             settings.Name,
@@ -147,7 +172,7 @@ public static class DatasetLoader
         var table = !path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase)
             ? CsvTableReader.Read(text, fileName, schema.AllColumns, problems)
             : GeoJsonTableReader.Read(text, fileName, schema.AllColumns, problems);
-        return table is not null && LayerStructure.Check(schema, table.Columns.Keys, fileName, table.HasGeometryColumn, table.IsGeoJson, problems) ? table : null;
+        return table is not null && LayerStructure.Check(schema, table.Columns.Keys, fileName, table.HasGeometryColumn, table.IsGeoJson, table.HeaderRow, problems) ? table : null;
     }
 
     /// <summary>
@@ -186,7 +211,9 @@ public static class DatasetLoader
         }
 
         var table = ReadTableFile(path, LayerSchema.Applications, problems);
-        if (table is null || problems.Sorted().Any(p => p.Row is null or 0))
+        // Problems not on a data row (encoding, header) are problems with the file itself.
+        var dataRows = table?.Rows.Select(r => r.Row).ToHashSet();
+        if (table is null || problems.Sorted().Any(p => p.Row is not { } r || !dataRows!.Contains(r)))
         {
             return new ApplicationsLoadResult([], problems.Sorted());
         }
@@ -194,7 +221,7 @@ public static class DatasetLoader
         var builders = new LayerBuilders(new PositionResolver(settings.Crs, dataset.Crs), dataset.Rules);
         var rows = table.Rows.Select(row => (row, builders.Application(new RowContext(table, row, problems), table))).ToArray();
         CheckUnique(rows, new Dictionary<string, RawTable>(StringComparer.Ordinal) { [LayerSchema.Applications.Layer] = table }, LayerSchema.Applications, "id", a => a.Id, problems);
-        var byRow = problems.Sorted().Where(p => p.Row is > 0).GroupBy(p => p.Row!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<ValidationProblem>)[.. g]);
+        var byRow = problems.Sorted().Where(p => p.Row is not null).GroupBy(p => p.Row!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<ValidationProblem>)[.. g]);
         var entries = rows
             .Select(r => byRow.TryGetValue(r.row.Row, out var rowProblems)
                 ? new ApplicationEntry(r.row.Row, r.row.Get("id"), null, rowProblems)
@@ -285,42 +312,137 @@ public static class DatasetLoader
         }
     }
 
-    private static double? MedianLongitude(IEnumerable<RawTable> tables, CrsDefinition crs)
+    /// <summary>Median WGS84 longitude and latitude of the first 2,000 rows of each layer (positions outside Vietnam left out).</summary>
+    private static (double? Lon, double? Lat) MedianPosition(IEnumerable<RawTable> tables, CrsDefinition crs)
     {
-        var values = new List<double>();
+        var lons = new List<double>();
+        var lats = new List<double>();
+        var toWgs84FromDataset = crs.IsGeographic ? null : CoordinateTransformer.Create(crs, CrsRegistry.Wgs84);
+        void Add(double lon, double lat)
+        {
+            if (VietnamExtent.Contains(lon, lat))
+            {
+                lons.Add(lon);
+                lats.Add(lat);
+            }
+        }
+
         foreach (var table in tables)
         {
             var toWgs84 = table.GeometryCrs is { IsGeographic: false } metric ? CoordinateTransformer.Create(metric, CrsRegistry.Wgs84) : null;
             foreach (var row in table.Rows.Take(2000))
             {
-                var text = row.Get("lon") ?? (crs.IsGeographic ? row.Get("x") : null);
-                if (text is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var lon))
+                if (Parse(row.Get("lon")) is { } lon && Parse(row.Get("lat")) is { } lat)
                 {
-                    values.Add(lon);
+                    Add(lon, lat);
+                }
+                else if (Parse(row.Get("x")) is { } x && Parse(row.Get("y")) is { } y)
+                {
+                    var (gx, gy) = toWgs84FromDataset is null ? (x, y) : toWgs84FromDataset.Transform(x, y);
+                    Add(gx, gy);
                 }
                 else if (row.Geometry is { IsEmpty: false } g && table.HasGeometryColumn)
                 {
-                    values.Add(toWgs84 is null ? g.Coordinate.X : toWgs84.Transform(g.Coordinate.X, g.Coordinate.Y).X);
+                    var (gx, gy) = toWgs84 is null ? (g.Coordinate.X, g.Coordinate.Y) : toWgs84.Transform(g.Coordinate.X, g.Coordinate.Y);
+                    Add(gx, gy);
                 }
-                else if (crs.IsGeographic && row.Get("wkt") is { } wkt)
+                else if (row.Get("wkt") is { } wkt)
                 {
-                    var match = System.Text.RegularExpressions.Regex.Match(wkt, @"-?\d+(\.\d+)?");
-                    if (match.Success && double.TryParse(match.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x))
+                    var numbers = System.Text.RegularExpressions.Regex.Matches(wkt, @"-?\d+(\.\d+)?").Take(2).Select(m => Parse(m.Value)).ToList();
+                    if (numbers.Count == 2 && numbers[0] is { } wx && numbers[1] is { } wy)
                     {
-                        values.Add(x);
+                        var (gx, gy) = toWgs84FromDataset is null ? (wx, wy) : toWgs84FromDataset.Transform(wx, wy);
+                        Add(gx, gy);
                     }
                 }
             }
         }
 
-        values.RemoveAll(v => v is < VietnamExtent.MinLon or > VietnamExtent.MaxLon);
-        if (values.Count == 0)
+        if (lons.Count == 0)
         {
-            return null;
+            return (null, null);
         }
 
-        values.Sort();
-        return values[values.Count / 2];
+        lons.Sort();
+        lats.Sort();
+        return (lons[lons.Count / 2], lats[lats.Count / 2]);
+
+        static double? Parse(string? text) =>
+            text is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+    }
+
+    /// <summary>Code and name of every row of admin_units whose level reads as province.</summary>
+    private static List<(string Code, string Name)> ProvinceRows(Dictionary<string, RawTable> tables) =>
+        tables.TryGetValue(LayerSchema.AdminUnits.Layer, out var admin)
+            ? admin.Rows
+                .Where(r => r.Get("level") is { } level && Codes.TryParseLevel(level, out var l) && l == AdminLevel.Province)
+                .Select(r => (r.Get("code") ?? string.Empty, r.Get("name") ?? string.Empty))
+                .ToList()
+            : [];
+
+    /// <summary>
+    /// A notice when data lie more than <see cref="AnalysisZone.MaxOffMeridianDeg"/> from the analysis CRS's central
+    /// meridian: distances measured there are longer than on the ground by the zone's scale (areas and fibre lengths of
+    /// units are still taken in each unit's own province zone).
+    /// </summary>
+    private static void FarFromMeridian(List<PositionSample> points, IEnumerable<(string File, string Id, Geometry Shape)> shapes, CrsDefinition crs, ProblemCollector notices)
+    {
+        if (crs.CentralMeridianDeg is not { } cm)
+        {
+            return;
+        }
+
+        var toWgs84 = CoordinateTransformer.Create(crs, CrsRegistry.Wgs84);
+        var far = points.Select(p => (p.File, Row: (int?)p.Row, p.Id, p.LonDeg, p.LatDeg)).ToList();
+        foreach (var (file, id, shape) in shapes)
+        {
+            var env = shape.EnvelopeInternal;
+            foreach (var x in new[] { env.MinX, env.MaxX })
+            {
+                var (lon, lat) = toWgs84.Transform(x, env.Centre.Y);
+                far.Add((file, null, id, lon, lat));
+            }
+        }
+
+        var beyond = far.Where(f => Math.Abs(f.LonDeg - cm) > AnalysisZone.MaxOffMeridianDeg).ToList();
+        if (beyond.Count == 0)
+        {
+            return;
+        }
+
+        var worst = beyond.MaxBy(f => Math.Abs(f.LonDeg - cm));
+        var offset = Math.Abs(worst.LonDeg - cm);
+        var stretchPct = ((crs.ScaleFactor ?? 1) * (1 + (Math.Pow(offset * Math.PI / 180 * Math.Cos(worst.LatDeg * Math.PI / 180), 2) / 2)) - 1) * 100;
+        notices.Add(
+            ProblemCodes.FarFromCentralMeridian,
+            $"{beyond.Count} position(s) lie more than {AnalysisZone.MaxOffMeridianDeg}° from the central meridian {cm.ToString(System.Globalization.CultureInfo.InvariantCulture)}° of the analysis CRS {crs.Name}, " +
+            $"up to {offset:0.##}° (id {worst.Id} at ({worst.LonDeg:0.######}, {worst.LatDeg:0.######})): distances there are longer than on the ground by up to {stretchPct:0.###} %; " +
+            "areas and fibre lengths per unit are taken in each unit's own province zone. Set analysis_crs in dataset.json, or split the data by province, to measure distances in the right zone",
+            worst.File,
+            worst.Row,
+            null,
+            worst.Id);
+    }
+
+    /// <summary>
+    /// The analysis CRS as outputs may declare it: a zone whose EPSG area of use (the provinces using its meridian) does
+    /// not hold the data's provinces loses its EPSG code, so GeoPackage, PostGIS and Shapefile outputs declare it under
+    /// SoTTTT's own id (<see cref="SpatialReferences"/>) and claim no area of use.
+    /// </summary>
+    private static CrsDefinition WithoutUnheldEpsg(CrsDefinition crs, List<(string Code, string Name)> provinceRows, double? medianLon, double? medianLat)
+    {
+        if (crs.Epsg is null || crs.IsGeographic)
+        {
+            return crs;
+        }
+
+        var provinces = provinceRows.Select(p => AnalysisZone.Find(p.Code, p.Name, provinceRows.Count == 1 ? medianLon : null, provinceRows.Count == 1 ? medianLat : null).Province).ToList();
+        if (provinces.Count == 0 || provinces.Any(p => p is null))
+        {
+            provinces = medianLon is { } lon && medianLat is { } lat ? [VnProvinceZones.NearestTo(lon, lat)] : [];
+        }
+
+        return AnalysisZone.AreaOfUseHolds(crs, provinces!) ? crs : crs with { Epsg = null };
     }
 
     private static List<T> Items<T>((RawRow Row, T? Item)[] rows)

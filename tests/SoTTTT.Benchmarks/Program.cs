@@ -14,12 +14,19 @@ using SoTTTT.Benchmarks;
 //                               server first: source tests/pg-cluster.sh && pg_cluster_start (URL "$SOTTTT_TEST_PG?schema=bench")
 //   plan [TARGETS_FILE]        the passive-infrastructure plan (goal < 60 s on the mountain sample; national reported)
 //   crs-throughput [N]          (no dataset) WGS84 → VN-2000 TM-3 points/s for N points over Vietnam (default 1,000,000)
+//   profile-throughput [SITES]  (no dataset) terrain profiles/s from a 1″ DEM: SITES × 360 radials of 10 km and 20,000
+//                               site–settlement profiles (default 50 sites)
 //   viewer-first-render [N]     navigation → first rendered map view in headless Chromium, cold then N warm
 //                               (goal < 1 s province sample, < 3 s national; needs chromium, chromium-driver, npm ci in maps/)
 int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 if (args is ["crs-throughput", ..])
 {
     return CrsBenchmark.Run(Number(1, 1_000_000));
+}
+
+if (args is ["profile-throughput", ..])
+{
+    return TerrainBenchmark.Run(Number(1, 50));
 }
 
 return (args.Length >= 2 ? args[0] : null) switch
@@ -37,6 +44,6 @@ return (args.Length >= 2 ? args[0] : null) switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: crs-throughput [N] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
+    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
     return 2;
 }

@@ -50,6 +50,7 @@ internal static class IndicatorsCommand
         }
 
         var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level));
+        IndicatorTableView.ReportAssignment(console, table, lang);
         if (outPath is not null)
         {
             foreach (var written in Write(table, outPath, lang))
@@ -86,7 +87,13 @@ internal static class IndicatorsCommand
         {
             var sheet = XlsxSheet.From(IndicatorLayers.From(table), f => IndicatorHeaders.Title(f.Name, lang));
             var title = $"{Texts.Get("indicators.title", lang)} — {table.Dataset} — {Texts.Get("level." + Codes.Key(table.Level), lang)}";
-            XlsxTableWriter.Write(outPath, [sheet with { Name = Texts.Get("level." + Codes.Key(table.Level), lang), Title = title }]);
+            var sheets = new List<XlsxSheet> { sheet with { Name = Texts.Get("level." + Codes.Key(table.Level), lang), Title = title } };
+            if (table.UnassignedItems.Count > 0)
+            {
+                sheets.Add(XlsxSheet.FromCsv(Texts.Get("unassigned.sheet", lang), Texts.Get("unassigned.sheet", lang), IndicatorTableWriter.UnassignedCsv(table), _ => null));
+            }
+
+            XlsxTableWriter.Write(outPath, sheets);
             return [outPath];
         }
 
@@ -105,6 +112,7 @@ internal static class IndicatorsCommand
         var stem = Path.Combine(outPath, $"indicators_{Codes.Key(table.Level)}");
         AtomicFile.WriteAllText(stem + ".csv", IndicatorTableWriter.ToCsv(table));
         AtomicFile.WriteAllText(stem + ".json", IndicatorTableWriter.ToJson(table));
-        return [stem + ".csv", stem + ".json"];
+        AtomicFile.WriteAllText(stem + "_unassigned.csv", IndicatorTableWriter.UnassignedCsv(table));
+        return [stem + ".csv", stem + ".json", stem + "_unassigned.csv"];
     }
 }

@@ -21,7 +21,7 @@ internal static class CoverageView
             .Title($"{Texts.Get("coverage.title", lang)} — {r.Dataset}")
             .Caption(Texts.Format("coverage.caption", lang, Thresholds(r), r.Rules.ReceiverHeightM, r.Options.CellM, r.Crs))
             .Border(TableBorder.Rounded);
-        foreach (var key in new[] { "name", "coverage.tech", "sharing.operator", "settlements", "coverage.covered", "coverage.settlements_pct", "coverage.population_pct", "coverage.area_pct" })
+        foreach (var key in new[] { "name", "coverage.tech", "sharing.operator", "settlements", "coverage.covered", "coverage.settlements_pct", "coverage.population_pct", "coverage.area_pct", "coverage.communes" })
         {
             var column = new TableColumn(Markup.Escape(Texts.Get(key, lang)));
             if (key is not ("name" or "coverage.tech" or "sharing.operator"))
@@ -34,18 +34,21 @@ internal static class CoverageView
 
         foreach (var row in r.Rows)
         {
+            var firstOfUnit = row.Operator == CoverageLayer.AnyOperator && row.Tech == r.Techs[0];
             table.AddRow(
-                Markup.Escape(row.Operator == CoverageLayer.AnyOperator && row.Tech == r.Techs[0] ? row.Name : string.Empty),
-                row.Operator == CoverageLayer.AnyOperator ? Codes.Label(row.Tech) : string.Empty,
+                Markup.Escape(firstOfUnit ? row.Name : string.Empty),
+                row.Operator == CoverageLayer.AnyOperator ? (row.Tech is null ? Texts.Get("coverage.any_tech", lang) : row.TechLabel) : string.Empty,
                 Markup.Escape(row.Operator == CoverageLayer.AnyOperator ? Texts.Get("sharing.all", lang) : row.Operator),
                 row.SettlementsTotal.ToString(CultureInfo.InvariantCulture),
                 row.SettlementsCovered.ToString(CultureInfo.InvariantCulture),
                 Dash(IndicatorColumns.Fixed(row.SettlementsCoveredPct, 1)),
                 Dash(IndicatorColumns.Fixed(row.PopulationCoveredPct, 1)),
-                Dash(IndicatorColumns.Fixed(row.AreaCoveredPct, 1)));
+                Dash(IndicatorColumns.Fixed(row.AreaCoveredPct, 1)),
+                row.CommunesTotal == 0 ? "–" : $"{row.CommunesCovered}/{row.CommunesTotal}");
         }
 
         console.Ansi.Write(table);
+        RenderBudget(console, r, lang);
         var withDefaults = r.Footprints.Count(f => f.Defaults.Count > 0);
         if (withDefaults > 0)
         {
@@ -116,6 +119,37 @@ internal static class CoverageView
         if (r.UnassignedSettlements > 0)
         {
             console.Error.WriteLine(Texts.Format("unassigned", lang, $"{Dataset.LayerNames.Settlements} {r.UnassignedSettlements}"));
+        }
+    }
+
+    /// <summary>The budget of each technology's default BTS, with its rural / suburban / urban figures (DOMAIN.md: always print the budget).</summary>
+    public static void RenderBudget(CliConsole console, CoverageResult r, string lang)
+    {
+        var rules = r.Rules;
+        static string N(double v, string format = "0.#") => v.ToString(format, CultureInfo.InvariantCulture);
+        console.Out.WriteLine(Texts.Format("coverage.budget_head", lang, Texts.Get("coverage.place." + CoverageWriter.PlaceKey(rules.Place), lang), N(rules.BodyLossDb), N(rules.CellEdgeProbabilityPct), N(rules.MaxRangeKm)));
+        foreach (var group in BudgetSummary.For(rules, r.Techs, r.Options.Model).GroupBy(b => b.Tech))
+        {
+            var all = group.ToList();
+            var b = all[0].Budget;
+            var settings = rules.For(group.Key);
+            var channel = b.Signal.ResourceBlocks is { } prb ? $" ({N(b.Signal.BandwidthMHz ?? 0)} MHz, {prb} PRB)" : string.Empty;
+            string Triple(Func<BudgetSummary, double> value, string format) => string.Join(" / ", all.Select(x => N(value(x), format)));
+            console.Out.WriteLine(Texts.Format(
+                "coverage.budget",
+                lang,
+                Codes.Label(group.Key),
+                b.Signal.Name,
+                N(b.TotalEirpDbm),
+                N(b.Signal.OffsetDb, "+0.0;−0.0;0"),
+                channel,
+                N(b.ReferenceEirpDbm, "0.0"),
+                N(b.ThresholdDbm),
+                Triple(x => x.Budget.MaxPathLossDb, "0.0"),
+                Triple(x => x.RangeKm, "0.00"),
+                Texts.Get("coverage.budget_env", lang),
+                N(settings.AntennaHeightM),
+                N(settings.BandMHz)));
         }
     }
 

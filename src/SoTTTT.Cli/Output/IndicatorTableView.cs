@@ -56,7 +56,6 @@ internal static class IndicatorTableView
         }
 
         console.Ansi.Write(view);
-        ReportUnassigned(console, table, lang);
     }
 
     /// <summary>A single unit (the province) reads better as indicator / value lines, like a report.</summary>
@@ -75,15 +74,43 @@ internal static class IndicatorTableView
         }
 
         console.Ansi.Write(view);
-        ReportUnassigned(console, table, lang);
     }
 
-    private static void ReportUnassigned(CliConsole console, IndicatorTable table, string lang)
+    /// <summary>
+    /// Notices on stderr, whatever the format: the items counted in no unit of the level (a few with id and lon/lat) and
+    /// the points given to the nearest unit.
+    /// </summary>
+    public static void ReportAssignment(CliConsole console, IndicatorTable table, string lang)
     {
+        const int examples = 5;
         if (table.Unassigned.Count > 0)
         {
             var what = string.Join(", ", table.Unassigned.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"));
-            console.Error.WriteLine(Texts.Format("unassigned", lang, what));
+            console.Error.WriteLine(Texts.Format("unassigned.level", lang, what, Texts.Get("level." + Codes.Key(table.Level), lang)));
+            foreach (var u in table.UnassignedItems.Take(examples))
+            {
+                var where = u.UnitCode is null ? Texts.Get("unassigned.outside", lang) : Texts.Format("unassigned.in", lang, u.UnitCode);
+                console.Error.WriteLine(FormattableString.Invariant($"  {u.Layer} {u.Id} ({u.LonDeg:0.######}, {u.LatDeg:0.######}): {where}"));
+            }
+
+            if (table.UnassignedItems.Count > examples)
+            {
+                console.Error.WriteLine(Texts.Format("unassigned.more", lang, table.UnassignedItems.Count - examples));
+            }
+        }
+
+        if (table.NearestUnitItems.Count > 0)
+        {
+            console.Error.WriteLine(Texts.Format("nearest_unit", lang, table.NearestUnitItems.Count, table.NearestUnitM));
+            foreach (var n in table.NearestUnitItems.Take(examples))
+            {
+                console.Error.WriteLine(FormattableString.Invariant($"  {n.Layer} {n.Id} ({n.LonDeg:0.######}, {n.LatDeg:0.######}) → {n.UnitCode}, {n.DistanceM:0} m"));
+            }
+
+            if (table.NearestUnitItems.Count > examples)
+            {
+                console.Error.WriteLine(Texts.Format("unassigned.more", lang, table.NearestUnitItems.Count - examples));
+            }
         }
     }
 }

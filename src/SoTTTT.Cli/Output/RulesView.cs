@@ -45,12 +45,27 @@ internal static class RulesView
         Row("coverage.receiver_height_m", M(rules.Coverage.ReceiverHeightM), "coverage.receiver_height_m");
         Row("coverage.beamwidth_deg", M(rules.Coverage.BeamwidthDeg), "coverage.beamwidth_deg");
         Row("coverage.max_attenuation_db", M(rules.Coverage.MaxAttenuationDb), "coverage.max_attenuation_db");
+        var cov = rules.Coverage;
+        Row("coverage.place", IO.Writing.CoverageWriter.PlaceKey(cov.Place), "coverage.place");
+        Row("coverage.body_loss_db", M(cov.BodyLossDb), "coverage.body_loss_db");
+        Row("coverage.in_car_loss_db", M(cov.InCarLossDb), "coverage.in_car_loss_db");
+        Row("coverage.indoor_loss_db", Env(cov.IndoorLossDb, lang), "coverage.indoor_loss_db");
+        Row("coverage.cell_edge_probability_pct", M(cov.CellEdgeProbabilityPct), "coverage.cell_edge_probability_pct");
+        Row("coverage.shadowing_sigma_db", Env(cov.ShadowingSigmaDb, lang), "coverage.shadowing_sigma_db");
+        Row("coverage.max_range_km", M(cov.MaxRangeKm), "coverage.max_range_km");
         foreach (var tech in Enum.GetValues<Core.Model.Technology>())
         {
-            var settings = rules.Coverage.For(tech);
+            var settings = cov.For(tech);
+            var channel = settings switch
+            {
+                { PilotSharePct: { } pilot } => $"; CPICH {M(pilot)} %",
+                { BandwidthMHz: { } bw, SubcarrierSpacingKHz: { } scs } => $"; {M(bw)} MHz @ {M(scs)} kHz",
+                { BandwidthMHz: { } bw } => $"; {M(bw)} MHz",
+                _ => string.Empty,
+            };
             Row(
                 $"coverage.technologies.{Core.Model.Codes.Label(tech)}",
-                $"{M(settings.ThresholdDbm)} dBm; {M(settings.BandMHz)} MHz; EIRP {M(settings.EirpDbm)} dBm; {M(settings.AntennaHeightM)} m",
+                $"{M(settings.ThresholdDbm)} dBm; {M(settings.BandMHz)} MHz; EIRP {M(settings.EirpDbm)} dBm; {M(settings.AntennaHeightM)} m{channel}",
                 "coverage.technologies");
         }
 
@@ -58,6 +73,8 @@ internal static class RulesView
     }
 
     private static string Pair(DistancePair pair, string lang) => Texts.Format("rules.pair", lang, M(pair.UrbanM), M(pair.NonUrbanM));
+
+    private static string Env(EnvironmentValues v, string lang) => Texts.Format("rules.env", lang, M(v.Urban), M(v.Suburban), M(v.Rural));
 
     private static string M(double m) => m.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -5,10 +5,12 @@ namespace SoTTTT.Core.Coverage;
 
 /// <summary>
 /// The predicted footprint of one BTS: the radio parameters in force (the row's, else the technology defaults of
-/// rules.json), the model chosen by <see cref="CoverageModelChoice"/>, and the received level at any place.
-/// Received level = EIRP − L(d) + A(φ) (DOMAIN.md link budget; receive gain 0 dBi, no further losses), with L the
-/// model's median loss, free space below the model's smallest distance and no prediction (−∞) beyond its largest,
-/// and A the horizontal pattern of <see cref="AntennaPattern"/> (0 for omni BTS). Distances are horizontal, in the
+/// rules.json), the link budget on the technology's reference signal (<see cref="LinkBudget"/>), the path-loss models
+/// of its environment, and the received level at any place. Level = reference-signal EIRP − L(d) + A(φ) − receiver
+/// losses and margin, with L(d) the largest of the environment's model chain (<see cref="CoverageModelChoice.Chain"/>)
+/// and free space — each formula used outside its distance range too (listed in <see cref="OutOfRange"/> when the
+/// range relies on it) — and A the horizontal pattern of <see cref="AntennaPattern"/> (0 for omni BTS). Nothing is
+/// predicted beyond <see cref="ReachKm"/> (rules.json <c>coverage.max_range_km</c>). Distances are horizontal, in the
 /// dataset's metric CRS. Tilt is recorded but not modelled (the vertical pattern needs the antenna's gain table).
 /// Immutable and thread-safe.
 /// </summary>
@@ -16,53 +18,44 @@ public sealed class BtsFootprint
 {
     private const double NearestKm = 0.001;
 
-    private readonly double hataAtOneKm;
-    private readonly double? hataPerDecade;
+    private readonly LossTerm[] terms;
 
     internal BtsFootprint(
         int index,
         Bts bts,
         CoverageEnvironment environment,
-        IPathLossModel model,
-        string modelEnvironment,
+        IReadOnlyList<(IPathLossModel Model, string Environment)> chain,
         double bandMHz,
-        double eirpDbm,
         double antennaHeightM,
         double receiverHeightM,
         double beamwidthDeg,
         double maxAttenuationDb,
-        double thresholdDbm,
+        LinkBudget budget,
+        double reachKm,
         IReadOnlyList<string> defaults)
     {
         Index = index;
         Bts = bts;
         Environment = environment;
-        Model = model;
-        ModelEnvironment = modelEnvironment;
+        Model = chain[0].Model;
+        ModelEnvironment = chain[0].Environment;
+        Chain = chain;
         BandMHz = bandMHz;
-        EirpDbm = eirpDbm;
         AntennaHeightM = antennaHeightM;
         ReceiverHeightM = receiverHeightM;
         BeamwidthDeg = beamwidthDeg;
         MaxAttenuationDb = maxAttenuationDb;
-        ThresholdDbm = thresholdDbm;
+        Budget = budget;
+        ReachKm = reachKm;
         Defaults = defaults;
         X = bts.Location.X;
         Y = bts.Location.Y;
-        var range = model.Validity(modelEnvironment).DistanceKm;
-        ModelMinKm = double.IsFinite(range.Min) && range.Min > 0 ? range.Min : NearestKm;
-        ModelMaxKm = range.Max;
-        if (model is OkumuraHataModel or Cost231HataModel)
-        {
-            // The Hata formulas are a + b·log10(d) for fixed f, hb, hm and environment: two evaluations give a and b.
-            hataAtOneKm = ModelLossDb(1);
-            hataPerDecade = ModelLossDb(10) - hataAtOneKm;
-        }
-
-        (MaxRangeKm, RangeCapped, OutOfRange) = SolveRange();
+        terms = [.. chain.Select(c => new LossTerm(c.Model, c.Environment, bandMHz, antennaHeightM, receiverHeightM))];
+        (MaxRangeKm, RangeCapped) = SolveRange();
+        OutOfRange = Extrapolation();
     }
 
-    /// <summary>Position of the BTS in <see cref="Dataset.Bts"/>.</summary>
+    /// <summary>Position of the BTS in <see cref="Dataset.Bts"/> (−1 for a site that is not in the dataset).</summary>
     public int Index { get; }
 
     public Bts Bts { get; }
@@ -81,14 +74,22 @@ public sealed class BtsFootprint
 
     public CoverageEnvironment Environment { get; }
 
+    /// <summary>The environment's own model (first of <see cref="Chain"/>).</summary>
     public IPathLossModel Model { get; }
 
-    /// <summary>The model's environment name (e.g. <c>urban</c>, <c>suburban</c>, <c>nlos</c>).</summary>
+    /// <summary>The own model's environment name (e.g. <c>urban</c>, <c>suburban</c>, <c>nlos</c>).</summary>
     public string ModelEnvironment { get; }
+
+    /// <summary>Every model whose largest loss (with free space) is the footprint's loss.</summary>
+    public IReadOnlyList<(IPathLossModel Model, string Environment)> Chain { get; }
 
     public double BandMHz { get; }
 
-    public double EirpDbm { get; }
+    /// <summary>Total EIRP of the carrier, dBm.</summary>
+    public double EirpDbm => Budget.TotalEirpDbm;
+
+    /// <summary>The link budget (reference signal, receiver losses, margin, threshold).</summary>
+    public LinkBudget Budget { get; }
 
     public double AntennaHeightM { get; }
 
@@ -104,16 +105,13 @@ public sealed class BtsFootprint
     public double MaxAttenuationDb { get; }
 
     /// <summary>The technology's threshold, dBm.</summary>
-    public double ThresholdDbm { get; }
+    public double ThresholdDbm => Budget.ThresholdDbm;
 
-    /// <summary>Fields taken from the technology defaults because the row lacks them (<c>band_mhz</c>, <c>eirp_dbm</c>, <c>antenna_height_m</c>, <c>beamwidth_deg</c>).</summary>
+    /// <summary>Fields taken from the technology defaults because the row lacks them (<c>band_mhz</c>, <c>eirp_dbm</c>, <c>antenna_height_m</c>, <c>beamwidth_deg</c>, <c>bandwidth_mhz</c>).</summary>
     public IReadOnlyList<string> Defaults { get; }
 
-    /// <summary>Smallest distance of the model, km; nearer places take free-space loss.</summary>
-    public double ModelMinKm { get; }
-
-    /// <summary>Largest distance of the model, km; farther places get no prediction.</summary>
-    public double ModelMaxKm { get; }
+    /// <summary>Largest distance at which anything is predicted, km; farther places get −∞.</summary>
+    public double ReachKm { get; }
 
     /// <summary>
     /// Largest horizontal distance along boresight (any direction for omni) at which the level meets the threshold, km;
@@ -121,33 +119,34 @@ public sealed class BtsFootprint
     /// </summary>
     public double MaxRangeKm { get; }
 
-    /// <summary>True when the level still meets the threshold at the model's largest distance, which then caps the range.</summary>
+    /// <summary>True when the level still meets the threshold at <see cref="ReachKm"/>, which then caps the range.</summary>
     public bool RangeCapped { get; }
 
-    /// <summary>Frequency or heights outside the model's validity range (the result is an extrapolation when not empty).</summary>
+    /// <summary>
+    /// Inputs outside the own model's validity range: frequency and heights, and the distance when the range lies
+    /// outside the model's distance range (the formula was extrapolated there).
+    /// </summary>
     public IReadOnlyList<OutOfRangeParameter> OutOfRange { get; }
 
     public bool IsOmni => Bts.AzimuthDeg is null;
 
-    /// <summary>The loss at a horizontal distance in km: free space below <see cref="ModelMinKm"/>, +∞ beyond <see cref="ModelMaxKm"/>.</summary>
+    /// <summary>The loss at a horizontal distance in km: the largest of the chain's models and free space; +∞ beyond <see cref="ReachKm"/>.</summary>
     public double LossDb(double distanceKm)
     {
-        if (distanceKm > ModelMaxKm)
+        if (distanceKm > ReachKm)
         {
             return double.PositiveInfinity;
         }
 
         var d = Math.Max(distanceKm, NearestKm);
-        if (d < ModelMinKm)
+        var loss = 32.45 + (20 * Math.Log10(BandMHz)) + (20 * Math.Log10(d));
+        foreach (var term in terms)
         {
-            return CoverageModelChoice.FreeSpace.LossDb(new PathLossInput(BandMHz, d, null, null, string.Empty)).LossDb;
+            loss = Math.Max(loss, term.LossDb(d));
         }
 
-        return hataPerDecade is { } b ? hataAtOneKm + (b * Math.Log10(d)) : ModelLossDb(d);
+        return loss;
     }
-
-    private double ModelLossDb(double distanceKm) =>
-        Model.LossDb(new PathLossInput(BandMHz, distanceKm, AntennaHeightM, ReceiverHeightM, ModelEnvironment)).LossDb;
 
     /// <summary>The pattern attenuation towards (dx east, dy north) metres from the BTS, dB (0 for omni).</summary>
     public double PatternDb(double dx, double dy) =>
@@ -155,13 +154,16 @@ public sealed class BtsFootprint
             ? AntennaPattern.HorizontalDb(AntennaPattern.OffBoresightDeg(azimuth, dx, dy), BeamwidthDeg, MaxAttenuationDb)
             : 0;
 
-    /// <summary>The predicted received level at (x, y) in the analysis CRS, dBm; −∞ beyond the model's largest distance.</summary>
+    /// <summary>
+    /// The predicted reference-signal level at (x, y) in the analysis CRS after receiver losses and margin, dBm;
+    /// −∞ beyond <see cref="ReachKm"/>.
+    /// </summary>
     public double LevelDbm(double x, double y)
     {
         var dx = x - X;
         var dy = y - Y;
         var loss = LossDb(Math.Sqrt(dx * dx + dy * dy) / 1000);
-        return double.IsPositiveInfinity(loss) ? double.NegativeInfinity : EirpDbm - loss + PatternDb(dx, dy);
+        return double.IsPositiveInfinity(loss) ? double.NegativeInfinity : Budget.LevelDbm(loss, PatternDb(dx, dy));
     }
 
     /// <summary>Whether the level at (x, y) meets the threshold.</summary>
@@ -192,7 +194,7 @@ public sealed class BtsFootprint
             losses[s] = LossDb(Math.Pow(10, logMin + (logMax - logMin) * s / (Samples - 1)));
         }
 
-        var allowed0 = EirpDbm - ThresholdDbm;
+        var allowed0 = Budget.MaxPathLossDb;
         table[0] = (float)(r0 * 1000);
         for (var k = 1; k < n; k++)
         {
@@ -226,25 +228,80 @@ public sealed class BtsFootprint
         return table;
     }
 
-    private (double RangeKm, bool Capped, IReadOnlyList<OutOfRangeParameter> OutOfRange) SolveRange()
+    /// <summary>The boresight range by bisection on the (non-decreasing) loss, between the nearest place and the reach.</summary>
+    private (double RangeKm, bool Capped) SolveRange()
     {
-        var result = MaxRangeCalculator.Solve(Model, BandMHz, AntennaHeightM, ReceiverHeightM, ModelEnvironment, EirpDbm, ThresholdDbm);
-        switch (result.Status)
+        var allowed = Budget.MaxPathLossDb;
+        if (LossDb(NearestKm) > allowed)
         {
-            case MaxRangeStatus.WithinRange:
-                return (result.MaxRangeKm!.Value, false, result.OutOfRange);
-            case MaxRangeStatus.BeyondRange:
-                return (ModelMaxKm, true, result.OutOfRange);
-            default:
-                // Nearer than the model's smallest distance the loss is free space (DOMAIN.md: free space is the first model).
-                var free = MaxRangeCalculator.Solve(CoverageModelChoice.FreeSpace, BandMHz, null, null, string.Empty, EirpDbm, ThresholdDbm);
-                var km = free.Status switch
-                {
-                    MaxRangeStatus.WithinRange => Math.Min(free.MaxRangeKm!.Value, ModelMinKm),
-                    MaxRangeStatus.BeyondRange => ModelMinKm,
-                    _ => 0,
-                };
-                return (km < NearestKm ? 0 : km, false, result.OutOfRange);
+            return (0, false);
         }
+
+        if (LossDb(ReachKm) <= allowed)
+        {
+            return (ReachKm, true);
+        }
+
+        var lo = NearestKm;
+        var hi = ReachKm;
+        for (var i = 0; i < 200 && hi / lo - 1 > 1e-12; i++)
+        {
+            var mid = Math.Sqrt(lo * hi);
+            if (LossDb(mid) <= allowed)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return (lo, false);
+    }
+
+    private List<OutOfRangeParameter> Extrapolation()
+    {
+        var probe = MaxRangeKm > 0 ? MaxRangeKm : NearestKm;
+        var validity = Model.Validity(ModelEnvironment);
+        var outside = validity.Check(new PathLossInput(BandMHz, Math.Clamp(probe, validity.DistanceKm.Min, validity.DistanceKm.Max), AntennaHeightM, ReceiverHeightM, ModelEnvironment))
+            .ToList();
+        if (MaxRangeKm > 0 && !validity.DistanceKm.Contains(MaxRangeKm))
+        {
+            outside.Insert(outside.Count > 0 && outside[0].Parameter == PathLossParameters.FreqMHz ? 1 : 0, new OutOfRangeParameter(PathLossParameters.DistanceKm, MaxRangeKm, validity.DistanceKm, "km"));
+        }
+
+        return outside;
+    }
+
+    /// <summary>One model of the chain; the Hata formulas are a + b·log10(d) for fixed f, heights and environment, so two evaluations give them.</summary>
+    private sealed class LossTerm
+    {
+        private readonly IPathLossModel model;
+        private readonly string environment;
+        private readonly double bandMHz;
+        private readonly double baseHeightM;
+        private readonly double mobileHeightM;
+        private readonly double atOneKm;
+        private readonly double? perDecade;
+
+        public LossTerm(IPathLossModel model, string environment, double bandMHz, double baseHeightM, double mobileHeightM)
+        {
+            this.model = model;
+            this.environment = environment;
+            this.bandMHz = bandMHz;
+            this.baseHeightM = baseHeightM;
+            this.mobileHeightM = mobileHeightM;
+            if (model is OkumuraHataModel or Cost231HataModel)
+            {
+                atOneKm = Exact(1);
+                perDecade = Exact(10) - atOneKm;
+            }
+        }
+
+        public double LossDb(double distanceKm) => perDecade is { } b ? atOneKm + (b * Math.Log10(distanceKm)) : Exact(distanceKm);
+
+        private double Exact(double distanceKm) =>
+            model.LossDb(new PathLossInput(bandMHz, distanceKm, model.UsesHeights ? baseHeightM : null, model.UsesHeights ? mobileHeightM : null, environment)).LossDb;
     }
 }

@@ -30,17 +30,9 @@ public static class CoverageAnalysis
         }
 
         var locator = new UnitLocator(dataset);
-        var urbanArea = new UrbanArea(dataset, locator, new ZoneIndex(dataset.Zones));
-        var footprints = selected
-            .AsParallel()
-            .AsOrdered()
-            .Select(b =>
-            {
-                var bts = dataset.Bts[b];
-                var environment = urbanArea.IsUrban(bts.Location.Coordinate) ? CoverageEnvironment.Urban : CoverageEnvironment.Rural;
-                return FootprintCalculator.Compute(b, bts, rules, environment, options.Model);
-            })
-            .ToArray();
+        var unitIndex = dataset.AdminUnits.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        var engine = new CoverageEngine(dataset, locator, options.Model);
+        var footprints = engine.Footprints(selected);
 
         var layers = footprints.Select(f => new CoverageLayer(f.Operator, f.Tech)).Distinct()
             .OrderBy(l => l.Tech).ThenBy(l => l.Operator, StringComparer.Ordinal).ToList();
@@ -48,7 +40,31 @@ public static class CoverageAnalysis
         var layerIndex = layers.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
         var layerOf = footprints.Select(f => layerIndex[new CoverageLayer(f.Operator, f.Tech)]).ToArray();
 
-        var settlements = JudgeSettlements(dataset, locator, footprints, layers.Count, layerOf);
+        var tree = RangeTree(footprints);
+        var settlements = dataset.Settlements
+            .AsParallel()
+            .AsOrdered()
+            .Select(s =>
+            {
+                var (levels, servers) = Judge(tree, footprints, layers.Count, layerOf, s.Location.X, s.Location.Y);
+                return new SettlementCoverage(s, locator.Locate(s.Location, s.CommuneCode)?.Code, levels, servers);
+            })
+            .ToArray();
+        var centres = dataset.AdminUnits
+            .Where(u => u.Level == AdminLevel.Commune && u.Boundary is { IsEmpty: false })
+            .AsParallel()
+            .AsOrdered()
+            .Select(u =>
+            {
+                var c = u.Boundary!.InteriorPoint.Coordinate;
+                return new CommuneCentre(u, Judge(tree, footprints, layers.Count, layerOf, c.X, c.Y).Levels);
+            })
+            .ToArray();
+        var btsUnits = footprints
+            .AsParallel()
+            .AsOrdered()
+            .Select(f => locator.Locate(f.Bts.Location) is { } unit ? new[] { unitIndex[unit.Code] } : null)
+            .ToArray();
         var uncovered = Uncovered(dataset, footprints, techs, layers, settlements);
 
         var status = RasterStatus.Off;
@@ -73,7 +89,7 @@ public static class CoverageAnalysis
             }
         }
 
-        var (rows, unassigned) = Rows(dataset, options.Level, layers, techs, rules, settlements, raster);
+        var (rows, unassigned) = Rows(dataset, options.Level, layers, techs, rules, settlements, centres, btsUnits, layerOf, raster);
         var errors = PredictionErrors(dataset.Measurements, footprints, layers);
         return new CoverageResult(
             dataset.Name,
@@ -112,7 +128,7 @@ public static class CoverageAnalysis
         var tree = new STRtree<int>();
         for (var f = 0; f < footprints.Length; f++)
         {
-            var r = footprints[f].ModelMaxKm * 1000;
+            var r = footprints[f].ReachKm * 1000;
             tree.Insert(new Envelope(footprints[f].X - r, footprints[f].X + r, footprints[f].Y - r, footprints[f].Y + r), f);
         }
 
@@ -153,14 +169,7 @@ public static class CoverageAnalysis
     /// </summary>
     public static bool[][] CoveredSettlements(Dataset dataset)
     {
-        var rules = dataset.Rules.Coverage;
-        var locator = new UnitLocator(dataset);
-        var urbanArea = new UrbanArea(dataset, locator, new ZoneIndex(dataset.Zones));
-        var footprints = dataset.Bts
-            .AsParallel()
-            .AsOrdered()
-            .Select((bts, b) => FootprintCalculator.Compute(b, bts, rules, urbanArea.IsUrban(bts.Location.Coordinate) ? CoverageEnvironment.Urban : CoverageEnvironment.Rural))
-            .ToArray();
+        var footprints = new CoverageEngine(dataset).Footprints();
         var tree = RangeTree(footprints);
         return [.. dataset.Settlements
             .AsParallel()
@@ -228,46 +237,40 @@ public static class CoverageAnalysis
         return tree;
     }
 
-    private static SettlementCoverage[] JudgeSettlements(Dataset dataset, UnitLocator locator, BtsFootprint[] footprints, int layerCount, int[] layerOf)
+    /// <summary>Best level and server per layer at (x, y) among the footprints whose boresight range reaches it.</summary>
+    private static (double[] Levels, int[] Servers) Judge(STRtree<int> tree, BtsFootprint[] footprints, int layerCount, int[] layerOf, double x, double y)
     {
-        var tree = RangeTree(footprints);
-        return dataset.Settlements
-            .AsParallel()
-            .AsOrdered()
-            .Select(s =>
+        var levels = new double[layerCount];
+        var servers = new int[layerCount];
+        Array.Fill(levels, double.NegativeInfinity);
+        Array.Fill(servers, -1);
+        List<int> hits = [.. tree.Query(new Envelope(x, x, y, y))];
+        hits.Sort();
+        foreach (var f in hits)
+        {
+            var fp = footprints[f];
+            var dx = x - fp.X;
+            var dy = y - fp.Y;
+            var r = fp.MaxRangeKm * 1000;
+            if ((dx * dx) + (dy * dy) > r * r)
             {
-                var levels = new double[layerCount];
-                var servers = new int[layerCount];
-                Array.Fill(levels, double.NegativeInfinity);
-                Array.Fill(servers, -1);
-                var x = s.Location.X;
-                var y = s.Location.Y;
-                List<int> hits = [.. tree.Query(new Envelope(x, x, y, y))];
-                hits.Sort();
-                foreach (var f in hits)
-                {
-                    var fp = footprints[f];
-                    var dx = x - fp.X;
-                    var dy = y - fp.Y;
-                    var r = fp.MaxRangeKm * 1000;
-                    if ((dx * dx) + (dy * dy) > r * r)
-                    {
-                        continue;
-                    }
+                continue;
+            }
 
-                    var level = fp.LevelDbm(x, y);
-                    var l = layerOf[f];
-                    if (level > levels[l])
-                    {
-                        levels[l] = level;
-                        servers[l] = fp.Index;
-                    }
-                }
+            var level = fp.LevelDbm(x, y);
+            var l = layerOf[f];
+            if (level > levels[l])
+            {
+                levels[l] = level;
+                servers[l] = fp.Index;
+            }
+        }
 
-                return new SettlementCoverage(s, locator.Locate(s.Location, s.CommuneCode)?.Code, levels, servers);
-            })
-            .ToArray();
+        return (levels, servers);
     }
+
+    /// <summary>A commune's centre (its polygon's interior point) and the best level per layer there.</summary>
+    private sealed record CommuneCentre(AdminUnit Unit, double[] BestLevelDbm);
 
     private static List<UncoveredSettlement> Uncovered(Dataset dataset, BtsFootprint[] footprints, IReadOnlyList<Technology> techs, List<CoverageLayer> layers, SettlementCoverage[] settlements)
     {
@@ -282,7 +285,7 @@ public static class CoverageAnalysis
             for (var f = 0; f < ofTech.Length; f++)
             {
                 nearest.Insert(new Envelope(ofTech[f].X, ofTech[f].X, ofTech[f].Y, ofTech[f].Y), f);
-                var r = ofTech[f].ModelMaxKm * 1000;
+                var r = ofTech[f].ReachKm * 1000;
                 reach.Insert(new Envelope(ofTech[f].X - r, ofTech[f].X + r, ofTech[f].Y - r, ofTech[f].Y + r), f);
             }
 
@@ -354,9 +357,46 @@ public static class CoverageAnalysis
                 }
 
                 var traced = CellPolygonTracer.Trace(cells, In, raster.OriginX, raster.OriginY, raster.CellM, factory);
-                return new CoveragePolygon(job.Layer, TopologyPreservingSimplifier.Simplify(traced, raster.CellM / 2), cells.Count * cellKm2);
+                return new CoveragePolygon(job.Layer, Valid(TopologyPreservingSimplifier.Simplify(traced, raster.CellM / 2)), cells.Count * cellKm2);
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// The geometry, repaired when invalid: simplifying cell outlines can make a ring touch or cross itself where
+    /// lobes meet at a corner (OGC validity, as PostGIS ST_IsValid checks it); the fixer keeps the covered area.
+    /// </summary>
+    internal static Geometry Valid(Geometry g) => g.IsValid ? g : NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(g);
+
+    /// <summary>
+    /// A column of the unit table: the layers (operator × technology) whose coverage counts, the operator
+    /// (<see cref="CoverageLayer.AnyOperator"/> for all) and the technology (null for any).
+    /// </summary>
+    private sealed record Column(string Operator, Technology? Tech, int[] Layers);
+
+    /// <summary>
+    /// The columns in table order: per technology any operator, then each operator; then any technology (any operator,
+    /// then each operator).
+    /// </summary>
+    private static List<Column> Columns(List<CoverageLayer> layers, IReadOnlyList<Technology> techs)
+    {
+        var columns = new List<Column>();
+        foreach (var tech in techs)
+        {
+            columns.Add(new Column(CoverageLayer.AnyOperator, tech, [.. layers.Select((l, i) => (l, i)).Where(x => x.l.Tech == tech).Select(x => x.i)]));
+            columns.AddRange(layers.Select((l, i) => (l, i)).Where(x => x.l.Tech == tech).Select(x => new Column(x.l.Operator, tech, [x.i])));
+        }
+
+        if (techs.Count > 1)
+        {
+            columns.Add(new Column(CoverageLayer.AnyOperator, null, [.. Enumerable.Range(0, layers.Count)]));
+            foreach (var op in layers.Select(l => l.Operator).Distinct().Order(StringComparer.Ordinal))
+            {
+                columns.Add(new Column(op, null, [.. layers.Select((l, i) => (l, i)).Where(x => x.l.Operator == op).Select(x => x.i)]));
+            }
+        }
+
+        return columns;
     }
 
     private static (List<CoverageRow> Rows, int Unassigned) Rows(
@@ -366,6 +406,9 @@ public static class CoverageAnalysis
         IReadOnlyList<Technology> techs,
         Rules.CoverageRules rules,
         SettlementCoverage[] settlements,
+        CommuneCentre[] centres,
+        int[]?[] btsUnits,
+        int[] layerOf,
         CoverageRaster? raster)
     {
         var wholeDataset = dataset.AdminUnits.Count == 0;
@@ -395,12 +438,25 @@ public static class CoverageAnalysis
             return t;
         }
 
-        // Operator columns: each layer, then any operator (index layers.Count + tech position).
-        var columns = layers.Count + techs.Count;
+        var columns = Columns(layers, techs);
+        var thresholdOfLayer = layers.Select(l => rules.For(l.Tech).ThresholdDbm).ToArray();
+        bool Covers(Column column, double[] levels)
+        {
+            foreach (var l in column.Layers)
+            {
+                if (levels[l] >= thresholdOfLayer[l])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         var total = new int[units.Count];
         var totalPop = new long[units.Count];
-        var covered = new int[units.Count, columns];
-        var coveredPop = new long[units.Count, columns];
+        var covered = new int[units.Count, columns.Count];
+        var coveredPop = new long[units.Count, columns.Count];
         var unassigned = 0;
         foreach (var s in settlements)
         {
@@ -414,25 +470,52 @@ public static class CoverageAnalysis
             var population = s.Settlement.Population ?? 0;
             total[u]++;
             totalPop[u] += population;
-            for (var t = 0; t < techs.Count; t++)
+            for (var c = 0; c < columns.Count; c++)
             {
-                var threshold = rules.For(techs[t]).ThresholdDbm;
-                var any = false;
-                for (var l = 0; l < layers.Count; l++)
+                if (Covers(columns[c], s.BestLevelDbm))
                 {
-                    if (layers[l].Tech == techs[t] && s.BestLevelDbm[l] >= threshold)
-                    {
-                        covered[u, l]++;
-                        coveredPop[u, l] += population;
-                        any = true;
-                    }
+                    covered[u, c]++;
+                    coveredPop[u, c] += population;
                 }
+            }
+        }
 
-                if (any)
-                {
-                    covered[u, layers.Count + t]++;
-                    coveredPop[u, layers.Count + t] += population;
-                }
+        var communes = new int[units.Count];
+        var communesCovered = new int[units.Count, columns.Count];
+        foreach (var centre in centres)
+        {
+            var u = Target(centre.Unit.Code);
+            if (u < 0)
+            {
+                continue;
+            }
+
+            communes[u]++;
+            for (var c = 0; c < columns.Count; c++)
+            {
+                communesCovered[u, c] += Covers(columns[c], centre.BestLevelDbm) ? 1 : 0;
+            }
+        }
+
+        // BTS of each layer standing in each unit: a unit without any and with nothing covered has no data.
+        var btsInUnit = new bool[units.Count, layers.Count];
+        for (var f = 0; f < btsUnits.Length; f++)
+        {
+            if (wholeDataset)
+            {
+                btsInUnit[0, layerOf[f]] = true;
+                continue;
+            }
+
+            if (btsUnits[f] is not { Length: > 0 } deepest)
+            {
+                continue;
+            }
+
+            var u = Target(dataset.AdminUnits[deepest[0]].Code);
+            if (u >= 0)
+            {
+                btsInUnit[u, layerOf[f]] = true;
             }
         }
 
@@ -440,9 +523,9 @@ public static class CoverageAnalysis
         long[,]? cellCovered = null;
         if (raster is not null)
         {
-            var (cells, byLayer, byTech) = CoverageRasterBuilder.Count(raster, dataset.AdminUnits.Count);
+            var (cells, byColumn) = CoverageRasterBuilder.CountColumns(raster, dataset.AdminUnits.Count, [.. columns.Select(c => c.Layers)]);
             cellTotal = new long[units.Count];
-            cellCovered = new long[units.Count, columns];
+            cellCovered = new long[units.Count, columns.Count];
             for (var k = 0; k < dataset.AdminUnits.Count; k++)
             {
                 var u = Target(dataset.AdminUnits[k].Code);
@@ -452,14 +535,9 @@ public static class CoverageAnalysis
                 }
 
                 cellTotal[u] += cells[k];
-                for (var l = 0; l < layers.Count; l++)
+                for (var c = 0; c < columns.Count; c++)
                 {
-                    cellCovered[u, l] += byLayer[l][k];
-                }
-
-                for (var t = 0; t < techs.Count; t++)
-                {
-                    cellCovered[u, layers.Count + t] += byTech[(int)techs[t]][k];
+                    cellCovered[u, c] += byColumn[c][k];
                 }
             }
         }
@@ -468,30 +546,31 @@ public static class CoverageAnalysis
         var cellKm2 = raster is null ? 0 : raster.CellM * raster.CellM / 1e6;
         for (var u = 0; u < units.Count; u++)
         {
-            for (var t = 0; t < techs.Count; t++)
+            for (var c = 0; c < columns.Count; c++)
             {
-                var columnsOfTech = new List<(string Operator, int Column)> { (CoverageLayer.AnyOperator, layers.Count + t) };
-                columnsOfTech.AddRange(layers.Select((l, i) => (l, i)).Where(x => x.l.Tech == techs[t]).Select(x => (x.l.Operator, x.i)));
-                foreach (var (op, column) in columnsOfTech)
-                {
-                    double? area = cellTotal is null || cellTotal[u] == 0 ? null : cellTotal[u] * cellKm2;
-                    double? areaPct = cellTotal is null || cellTotal[u] == 0 ? null : 100.0 * cellCovered![u, column] / cellTotal[u];
-                    rows.Add(new CoverageRow(
-                        units[u].Code,
-                        units[u].Name,
-                        level,
-                        op,
-                        techs[t],
-                        total[u],
-                        covered[u, column],
-                        total[u] == 0 ? null : 100.0 * covered[u, column] / total[u],
-                        totalPop[u],
-                        coveredPop[u, column],
-                        totalPop[u] == 0 ? null : 100.0 * coveredPop[u, column] / totalPop[u],
-                        area,
-                        areaPct,
-                        rules.For(techs[t]).ThresholdDbm));
-                }
+                var column = columns[c];
+                var anyCovered = covered[u, c] > 0 || communesCovered[u, c] > 0 || (cellCovered is not null && cellCovered[u, c] > 0);
+                var data = anyCovered || column.Layers.Any(l => btsInUnit[u, l]);
+                double? Pct(long part, long whole) => whole == 0 || !data ? null : 100.0 * part / whole;
+                double? area = cellTotal is null || cellTotal[u] == 0 ? null : cellTotal[u] * cellKm2;
+                rows.Add(new CoverageRow(
+                    units[u].Code,
+                    units[u].Name,
+                    level,
+                    column.Operator,
+                    column.Tech,
+                    total[u],
+                    covered[u, c],
+                    Pct(covered[u, c], total[u]),
+                    totalPop[u],
+                    coveredPop[u, c],
+                    Pct(coveredPop[u, c], totalPop[u]),
+                    area,
+                    cellTotal is null ? null : Pct(cellCovered![u, c], cellTotal[u]),
+                    column.Tech is { } t ? rules.For(t).ThresholdDbm : null,
+                    communes[u],
+                    communesCovered[u, c],
+                    Pct(communesCovered[u, c], communes[u])));
             }
         }
 

@@ -2,7 +2,6 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using SoTTTT.Core.Approval;
 using SoTTTT.Core.Model;
-using SoTTTT.Core.Spatial;
 
 namespace SoTTTT.Core.Coverage;
 
@@ -17,7 +16,7 @@ namespace SoTTTT.Core.Coverage;
 public sealed class CoverageGainEstimator : ICoverageGain
 {
     private readonly Dataset dataset;
-    private readonly UrbanArea urbanArea;
+    private readonly CoverageEngine engine;
     private readonly BtsFootprint[] footprints;
     private readonly STRtree<int> settlementIndex = new();
     private readonly Dictionary<CoverageLayer, bool[]> coveredByLayer = [];
@@ -26,14 +25,8 @@ public sealed class CoverageGainEstimator : ICoverageGain
     public CoverageGainEstimator(Dataset dataset)
     {
         this.dataset = dataset;
-        var locator = new UnitLocator(dataset);
-        urbanArea = new UrbanArea(dataset, locator, new ZoneIndex(dataset.Zones));
-        var rules = dataset.Rules.Coverage;
-        footprints = dataset.Bts
-            .AsParallel()
-            .AsOrdered()
-            .Select((bts, b) => FootprintCalculator.Compute(b, bts, rules, Environment(bts.Location)))
-            .ToArray();
+        engine = new CoverageEngine(dataset);
+        footprints = engine.Footprints();
         for (var s = 0; s < dataset.Settlements.Count; s++)
         {
             settlementIndex.Insert(dataset.Settlements[s].Location.EnvelopeInternal, s);
@@ -51,7 +44,7 @@ public sealed class CoverageGainEstimator : ICoverageGain
         }
 
         var site = new Bts(application.Id, application.Operator, tech, application.Location, null, application.BandMHz, application.HeightM > 0 ? application.HeightM : null, null, null, null, null, null);
-        var footprint = FootprintCalculator.Compute(-1, site, dataset.Rules.Coverage, Environment(application.Location));
+        var footprint = engine.Footprint(-1, site);
         var covered = Covered(new CoverageLayer(application.Operator, tech));
         var r = footprint.MaxRangeKm * 1000;
         var gained = new List<int>();
@@ -72,9 +65,6 @@ public sealed class CoverageGainEstimator : ICoverageGain
             gained.Sum(s => dataset.Settlements[s].Population ?? 0),
             [.. gained.Select(s => dataset.Settlements[s].Id)]);
     }
-
-    private CoverageEnvironment Environment(Point location) =>
-        urbanArea.IsUrban(location.Coordinate) ? CoverageEnvironment.Urban : CoverageEnvironment.Rural;
 
     /// <summary>Per settlement, whether the existing BTS of the layer cover it.</summary>
     private bool[] Covered(CoverageLayer layer)

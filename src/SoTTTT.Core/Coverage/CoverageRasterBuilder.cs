@@ -49,21 +49,21 @@ public static class CoverageRasterBuilder
     }
 
     /// <summary>
-    /// Cell counts per unit index (deepest unit of each cell): all cells, covered cells per layer, and covered cells
-    /// per technology by any layer.
+    /// Cell counts per unit index (deepest unit of each cell): all cells, and per column the cells covered by at least
+    /// one of the column's layers (a column is a set of indexes into <see cref="CoverageRaster.Layers"/>: one layer, the
+    /// layers of a technology, of an operator, or all).
     /// </summary>
-    public static (long[] Total, long[][] ByLayer, long[][] ByTech) Count(CoverageRaster raster, int unitCount)
+    public static (long[] Total, long[][] ByColumn) CountColumns(CoverageRaster raster, int unitCount, IReadOnlyList<int[]> columns)
     {
         var total = new long[unitCount];
-        var byLayer = raster.Layers.Select(_ => new long[unitCount]).ToArray();
-        var byTech = Enumerable.Range(0, 4).Select(_ => new long[unitCount]).ToArray();
+        var byColumn = columns.Select(_ => new long[unitCount]).ToArray();
         var gate = new object();
         Parallel.ForEach(
             raster.Tiles.Where(t => t is not null),
-            () => (Total: new long[unitCount], Layer: raster.Layers.Select(_ => new long[unitCount]).ToArray(), Tech: Enumerable.Range(0, 4).Select(_ => new long[unitCount]).ToArray()),
+            () => (Total: new long[unitCount], Column: columns.Select(_ => new long[unitCount]).ToArray()),
             (tile, _, local) =>
             {
-                CountTile(tile!, local.Total, local.Layer, local.Tech);
+                CountTile(tile!, columns, local.Total, local.Column);
                 return local;
             },
             local =>
@@ -71,18 +71,13 @@ public static class CoverageRasterBuilder
                 lock (gate)
                 {
                     Add(total, local.Total);
-                    for (var l = 0; l < byLayer.Length; l++)
+                    for (var c = 0; c < byColumn.Length; c++)
                     {
-                        Add(byLayer[l], local.Layer[l]);
-                    }
-
-                    for (var t = 0; t < 4; t++)
-                    {
-                        Add(byTech[t], local.Tech[t]);
+                        Add(byColumn[c], local.Column[c]);
                     }
                 }
             });
-        return (total, byLayer, byTech);
+        return (total, byColumn);
     }
 
     private static void Add(long[] into, long[] from)
@@ -93,14 +88,29 @@ public static class CoverageRasterBuilder
         }
     }
 
-    private static void CountTile(CoverageRaster.Tile tile, long[] total, long[][] byLayer, long[][] byTech)
+    private static void CountTile(CoverageRaster.Tile tile, IReadOnlyList<int[]> columns, long[] total, long[][] byColumn)
     {
+        var words = new ulong[columns.Count];
         for (var w = 0; w < CoverageRaster.TileWords; w++)
         {
             var mask = tile.Mask[w];
             if (mask == 0)
             {
                 continue;
+            }
+
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var bits = 0UL;
+                foreach (var l in columns[c])
+                {
+                    if (tile.Layers[l] is { } layer)
+                    {
+                        bits |= layer[w];
+                    }
+                }
+
+                words[c] = bits & mask;
             }
 
             var first = tile.Units[w * 64];
@@ -113,20 +123,9 @@ public static class CoverageRasterBuilder
             if (uniform)
             {
                 total[first] += 64;
-                for (var l = 0; l < byLayer.Length; l++)
+                for (var c = 0; c < columns.Count; c++)
                 {
-                    if (tile.Layers[l] is { } bits)
-                    {
-                        byLayer[l][first] += BitOperations.PopCount(bits[w]);
-                    }
-                }
-
-                for (var t = 0; t < 4; t++)
-                {
-                    if (tile.Any[t] is { } bits)
-                    {
-                        byTech[t][first] += BitOperations.PopCount(bits[w]);
-                    }
+                    byColumn[c][first] += BitOperations.PopCount(words[c]);
                 }
 
                 continue;
@@ -139,22 +138,13 @@ public static class CoverageRasterBuilder
                     continue;
                 }
 
-                var local = (w * 64) + k;
-                var unit = tile.Units[local];
+                var unit = tile.Units[(w * 64) + k];
                 total[unit]++;
-                for (var l = 0; l < byLayer.Length; l++)
+                for (var c = 0; c < columns.Count; c++)
                 {
-                    if (tile.Layers[l] is { } bits && CoverageRaster.Bit(bits, local))
+                    if ((words[c] & (1UL << k)) != 0)
                     {
-                        byLayer[l][unit]++;
-                    }
-                }
-
-                for (var t = 0; t < 4; t++)
-                {
-                    if (tile.Any[t] is { } bits && CoverageRaster.Bit(bits, local))
-                    {
-                        byTech[t][unit]++;
+                        byColumn[c][unit]++;
                     }
                 }
             }

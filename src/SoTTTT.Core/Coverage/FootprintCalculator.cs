@@ -4,8 +4,10 @@ using SoTTTT.Core.Rules;
 namespace SoTTTT.Core.Coverage;
 
 /// <summary>
-/// Builds a <see cref="BtsFootprint"/> from a BTS row: band, EIRP, antenna height and beamwidth from the row, else
-/// from <see cref="CoverageRules"/> for its technology (listed in <see cref="BtsFootprint.Defaults"/>).
+/// Builds a <see cref="BtsFootprint"/> from a BTS row: band, EIRP, antenna height, beamwidth and channel bandwidth from
+/// the row, else from <see cref="CoverageRules"/> for its technology (listed in <see cref="BtsFootprint.Defaults"/>);
+/// the link budget of <see cref="LinkBudget.For"/>; the models of <see cref="CoverageModelChoice.Chain"/>, or the one
+/// model a planner imposes.
 /// </summary>
 public static class FootprintCalculator
 {
@@ -43,7 +45,13 @@ public static class FootprintCalculator
             beamwidth = Pick(bts.BeamwidthDeg, rules.BeamwidthDeg, "beamwidth_deg");
         }
 
-        var (model, modelEnvironment) = modelOverride is { } o ? (o.Model, o.Environment) : CoverageModelChoice.For(band, environment);
-        return new BtsFootprint(index, bts, environment, model, modelEnvironment, band, eirp, height, rules.ReceiverHeightM, beamwidth, rules.MaxAttenuationDb, tech.ThresholdDbm, defaults);
+        if (bts.Tech is Technology.G4 or Technology.G5 && bts.BandwidthMHz is null)
+        {
+            defaults.Add("bandwidth_mhz");
+        }
+
+        var budget = LinkBudget.For(bts.Tech, eirp, bts.BandwidthMHz, rules, environment);
+        var chain = modelOverride is { } o ? [(o.Model, o.Environment)] : CoverageModelChoice.Chain(band, environment);
+        return new BtsFootprint(index, bts, environment, chain, band, height, rules.ReceiverHeightM, beamwidth, rules.MaxAttenuationDb, budget, rules.MaxRangeKm, defaults);
     }
 }

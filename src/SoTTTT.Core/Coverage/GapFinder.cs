@@ -4,9 +4,11 @@ using SoTTTT.Core.Model;
 namespace SoTTTT.Core.Coverage;
 
 /// <summary>
-/// Gap clusters of a <see cref="CoverageRaster"/>: 4-connected cells inside admin units that no selected operator
-/// covers with a technology, with the population of the settlements whose positions fall in them. Clusters with no
-/// population and less than the minimum area are left out (stray cells between sector lobes).
+/// Gap clusters of a <see cref="CoverageRaster"/>: 4-connected cells of one admin unit (the deepest unit of the cells,
+/// normally a commune) that no selected operator covers with a technology, with the population of the settlements
+/// whose positions fall in them. A gap that crosses a unit boundary is split there, so every cluster lies in one
+/// commune and one district (inspectors are sent by commune). Clusters with no population and less than the minimum
+/// area are left out (stray cells between sector lobes).
 /// </summary>
 public static class GapFinder
 {
@@ -48,7 +50,7 @@ public static class GapFinder
             return true;
         }
 
-        var found = new List<(List<(int I, int J)> Cells, int Settlements, long Population)>();
+        var found = new List<(List<(int I, int J)> Cells, int Settlements, long Population, int Unit)>();
         var queue = new Queue<(int I, int J)>();
         for (var ti = 0; ti < raster.Tiles.Length; ti++)
         {
@@ -74,6 +76,7 @@ public static class GapFinder
                 var cells = new List<(int I, int J)>();
                 var count = 0;
                 long population = 0;
+                var unit = raster.UnitAt(i, j);
                 queue.Enqueue((i, j));
                 while (queue.Count > 0)
                 {
@@ -85,22 +88,22 @@ public static class GapFinder
                         population += here.Population;
                     }
 
-                    Visit(ci + 1, cj);
-                    Visit(ci - 1, cj);
-                    Visit(ci, cj + 1);
-                    Visit(ci, cj - 1);
+                    Visit(ci + 1, cj, unit);
+                    Visit(ci - 1, cj, unit);
+                    Visit(ci, cj + 1, unit);
+                    Visit(ci, cj - 1, unit);
                 }
 
                 if (population > 0 || cells.Count * cellKm2 >= minAreaKm2)
                 {
-                    found.Add((cells, count, population));
+                    found.Add((cells, count, population, unit));
                 }
             }
         }
 
-        void Visit(int i, int j)
+        void Visit(int i, int j, int unit)
         {
-            if (Gap(i, j) && FirstVisit(i, j))
+            if (Gap(i, j) && raster.UnitAt(i, j) == unit && FirstVisit(i, j))
             {
                 queue.Enqueue((i, j));
             }
@@ -110,10 +113,10 @@ public static class GapFinder
         var result = new List<GapCluster>(ordered.Count);
         for (var n = 0; n < ordered.Count; n++)
         {
-            var (cells, count, population) = ordered[n];
-            // A gap cell next to a cluster's cell is in the cluster (clusters are the 4-connected parts of the gaps).
-            var area = CellPolygonTracer.Trace(cells, Gap, raster.OriginX, raster.OriginY, raster.CellM, factory);
-            var majority = cells.GroupBy(c => raster.UnitAt(c.I, c.J)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+            var (cells, count, population, majority) = ordered[n];
+            // A gap cell of the same unit next to a cluster's cell is in the cluster (clusters are the 4-connected parts
+            // of the gaps within one unit).
+            var area = CoverageAnalysis.Valid(CellPolygonTracer.Trace(cells, (i, j) => Gap(i, j) && raster.UnitAt(i, j) == majority, raster.OriginX, raster.OriginY, raster.CellM, factory));
             var sx = cells.Average(c => c.I + 0.5);
             var sy = cells.Average(c => c.J + 0.5);
             var centroid = factory.CreatePoint(new Coordinate(raster.OriginX + (sx * raster.CellM), raster.OriginY + (sy * raster.CellM)));

@@ -138,6 +138,20 @@ public static partial class CrsRegistry
         return Tm3(best);
     }
 
+    /// <summary>
+    /// WGS 84 / UTM zone <paramref name="zone"/>N (EPSG 32601–32660; central meridian 6·zone − 183°, k0 0.9996, false
+    /// easting 500 km), the CRS of many public DEMs and rasters. It is for reading and writing rasters (GeoTIFF): it is
+    /// not one of the dataset CRS names <see cref="Parse"/> accepts, and its <see cref="CrsDefinition.Name"/>
+    /// (<c>WGS84:UTM48N</c>) does not parse.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The zone is not 1–60.</exception>
+    public static CrsDefinition Wgs84Utm(int zone)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(zone, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(zone, 60);
+        return new CrsDefinition($"WGS84:UTM{zone}N", false, false, (6 * zone) - 183, UtmScaleFactor, FalseEastingM, 32600 + zone);
+    }
+
     /// <summary>The CRS with an EPSG code of the VN-2000 family (or 4326), or null for any other code.</summary>
     public static CrsDefinition? FromEpsg(int code) => code switch
     {

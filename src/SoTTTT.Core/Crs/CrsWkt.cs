@@ -19,13 +19,18 @@ public static class CrsWkt
         new[] { Vn2000Datum.DxM, Vn2000Datum.DyM, Vn2000Datum.DzM, -Vn2000Datum.RxCoordinateFrameArcSec, -Vn2000Datum.RyCoordinateFrameArcSec, -Vn2000Datum.RzCoordinateFrameArcSec, Vn2000Datum.ScalePpm }
             .Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 
-    /// <summary>A readable name: <c>WGS 84</c>, <c>VN-2000</c>, <c>VN-2000 / TM-3 105.5</c>, <c>VN-2000 / UTM zone 48N</c>.</summary>
+    /// <summary>A readable name: <c>WGS 84</c>, <c>VN-2000</c>, <c>VN-2000 / TM-3 105.5</c>, <c>VN-2000 / UTM zone 48N</c>, <c>WGS 84 / UTM zone 48N</c>.</summary>
     public static string Title(CrsDefinition crs)
     {
         ArgumentNullException.ThrowIfNull(crs);
         if (crs.IsGeographic)
         {
             return crs.IsVn2000 ? "VN-2000" : "WGS 84";
+        }
+
+        if (!crs.IsVn2000)
+        {
+            return $"WGS 84 / UTM zone {(int)Math.Round((crs.CentralMeridianDeg!.Value + 183) / 6)}N";
         }
 
         return crs.ScaleFactor == CrsRegistry.UtmScaleFactor

@@ -6,4 +6,14 @@ namespace SoTTTT.Core.Crs;
 /// </summary>
 /// <param name="Name">Official Vietnamese name with diacritics, e.g. <c>Hải Dương</c>.</param>
 /// <param name="CentralMeridianDeg">Central meridian of the province's TM-3 zone in decimal degrees east.</param>
-public sealed record VnProvinceZone(string Name, double CentralMeridianDeg);
+public sealed record VnProvinceZone(string Name, double CentralMeridianDeg)
+{
+    /// <summary>Two-digit code in the national list of administrative units (e.g. <c>30</c> for Hải Dương).</summary>
+    public string Code { get; init; } = string.Empty;
+
+    /// <summary>Longitude (WGS84, degrees east) of a point near the province's middle.</summary>
+    public double ReferenceLonDeg { get; init; }
+
+    /// <summary>Latitude (WGS84, degrees north) of a point near the province's middle.</summary>
+    public double ReferenceLatDeg { get; init; }
+}

@@ -99,14 +99,15 @@ internal sealed class Accumulator
         PostalByKind[key] = PostalByKind.GetValueOrDefault(key) + 1;
     }
 
-    public void AddBts(Model.Bts bts, string positionKey)
+    public void AddBts(Model.Bts bts)
     {
         Bts++;
         BtsByOperator[bts.Operator] = BtsByOperator.GetValueOrDefault(bts.Operator) + 1;
         var tech = Codes.Label(bts.Tech);
         BtsByTech[tech] = BtsByTech.GetValueOrDefault(tech) + 1;
-        Positions.Add(positionKey);
     }
+
+    public void AddPosition(string positionKey) => Positions.Add(positionKey);
 
     public void AddFibre(FibreRoute route, double metres)
     {

@@ -4,11 +4,24 @@ namespace SoTTTT.Core.Indicators;
 
 /// <summary>The indicator rows of one level, with the settings they were computed with.</summary>
 /// <param name="FibreReachM">Distance (m) used for the fibre indicators.</param>
-/// <param name="Unassigned">Points that no code or polygon placed in a unit, by layer (they count in no row).</param>
+/// <param name="Unassigned">
+/// Items counted in no row of the level, by layer (points; fibre routes with unassigned length): outside every polygon,
+/// or inside a higher unit but in none of its children. Σ rows + unassigned = the dataset's total at every level.
+/// </param>
 public sealed record IndicatorTable(
     string Dataset,
     AdminLevel Level,
     string Crs,
     double FibreReachM,
     IReadOnlyList<IndicatorRow> Rows,
-    IReadOnlyDictionary<string, int> Unassigned);
+    IReadOnlyDictionary<string, int> Unassigned)
+{
+    /// <summary>Every unassigned item with its id, lon/lat and the unit above the level holding it, by layer and id.</summary>
+    public IReadOnlyList<UnassignedItem> UnassignedItems { get; init; } = [];
+
+    /// <summary>Points given to the nearest unit within the tolerance, with their distance.</summary>
+    public IReadOnlyList<NearestUnitItem> NearestUnitItems { get; init; } = [];
+
+    /// <summary>The tolerance for giving a point to the nearest unit, metres.</summary>
+    public double NearestUnitM { get; init; } = Spatial.UnitLocator.DefaultNearestUnitM;
+}

@@ -21,51 +21,71 @@ public static class IndicatorsAnalysis
         // two cores the two overlap instead of queueing.
         var coverageTask = Task.Run(() => CoveredByTech(dataset));
         var locator = new UnitLocator(dataset);
+        var scale = new UnitZoneScale(dataset);
         var reachM = dataset.Rules.FibreReachM;
         var acc = dataset.AdminUnits.ToDictionary(u => u.Code, _ => new Accumulator(), StringComparer.Ordinal);
-        var unassigned = new Dictionary<string, int>(StringComparer.Ordinal);
         var fibreIndex = dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes) ? new SegmentIndex(dataset.FibreRoutes.Select(r => r.Path)) : null;
         var postalIndex = BuildPostalIndex(dataset.PostalPoints);
+        var book = new AssignmentBook(dataset, level);
 
-        Accumulator? For(AdminUnit? unit, string layer)
+        Accumulator? For(UnitAssignment a, string layer, string id, Coordinate at)
         {
-            if (unit is not null)
-            {
-                return acc[unit.Code];
-            }
-
-            unassigned[layer] = unassigned.GetValueOrDefault(layer) + 1;
-            return null;
+            book.Note(a, layer, id, at);
+            return a.Unit is { } unit ? acc[unit.Code] : null;
         }
 
         var settlementFacts = dataset.Settlements.AsParallel().AsOrdered().Select(s => (
-            Unit: locator.Locate(s.Location, s.CommuneCode),
+            Assignment: locator.Assign(s.Location.Coordinate, s.CommuneCode),
             NearestPostalM: NearestDistance(postalIndex, s.Location),
             Fibre: fibreIndex?.IsWithin(s.Location.Coordinate, reachM))).ToArray();
         for (var i = 0; i < settlementFacts.Length; i++)
         {
-            var (unit, nearest, fibre) = settlementFacts[i];
-            For(unit, Dataset.LayerNames.Settlements)?.AddSettlement(dataset.Settlements[i].Population, nearest, fibre);
+            var (assignment, nearest, fibre) = settlementFacts[i];
+            var s = dataset.Settlements[i];
+            For(assignment, Dataset.LayerNames.Settlements, s.Id, s.Location.Coordinate)?.AddSettlement(s.Population, nearest, fibre);
         }
 
         foreach (var p in dataset.PostalPoints)
         {
-            For(locator.Locate(p.Location, p.AdminCode), Dataset.LayerNames.PostalPoints)?.AddPostal(p.Kind);
+            For(locator.Assign(p.Location.Coordinate, p.AdminCode), Dataset.LayerNames.PostalPoints, p.Id, p.Location.Coordinate)?.AddPostal(p.Kind);
         }
 
-        var positionKeys = BtsPositionGrouping.Group(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM);
-        var btsUnits = dataset.Bts.AsParallel().AsOrdered().Select(b => locator.Locate(b.Location)).ToArray();
+        var btsUnits = dataset.Bts.AsParallel().AsOrdered().Select(b => locator.Assign(b.Location.Coordinate)).ToArray();
         for (var i = 0; i < btsUnits.Length; i++)
         {
-            For(btsUnits[i], Dataset.LayerNames.Bts)?.AddBts(dataset.Bts[i], positionKeys[i]);
+            For(btsUnits[i], Dataset.LayerNames.Bts, dataset.Bts[i].Id, dataset.Bts[i].Location.Coordinate)?.AddBts(dataset.Bts[i]);
+        }
+
+        // Tower positions: every existing tower of towers.csv, with or without BTS, and every position carrying BTS
+        // (inferred from BTS near no tower, or a tower of another status that BTS name); each counts where it stands.
+        var positions = BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs))
+            .Where(p => p.BtsIndices.Count > 0 || p.Tower is { Status: TowerStatus.Existing })
+            .ToList();
+        var positionUnits = positions.AsParallel().AsOrdered().Select(p => locator.Assign(p.Location.Coordinate)).ToArray();
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var p = positions[i];
+            if (p.Tower is not null)
+            {
+                For(positionUnits[i], Dataset.LayerNames.Towers, p.Id, p.Location.Coordinate)?.AddPosition(p.Id);
+            }
+            else if (positionUnits[i].Unit is { } unit)
+            {
+                acc[unit.Code].AddPosition(p.Id);
+            }
         }
 
         var fibreParts = dataset.FibreRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator)).ToArray();
         for (var i = 0; i < fibreParts.Length; i++)
         {
-            foreach (var (unit, metres) in fibreParts[i])
+            foreach (var (assignment, metres, midpoint) in fibreParts[i])
             {
-                For(unit, Dataset.LayerNames.FibreRoutes)?.AddFibre(dataset.FibreRoutes[i], metres);
+                var km = metres * scale.LengthFactor(assignment.Unit) / 1000;
+                book.NoteFibre(assignment, dataset.FibreRoutes[i].Id, midpoint, km);
+                if (assignment.Unit is { } unit)
+                {
+                    acc[unit.Code].AddFibre(dataset.FibreRoutes[i], km * 1000);
+                }
             }
         }
 
@@ -80,7 +100,7 @@ public static class IndicatorsAnalysis
         {
             for (var i = 0; i < settlementFacts.Length; i++)
             {
-                if (settlementFacts[i].Unit is { } unit)
+                if (settlementFacts[i].Assignment.Unit is { } unit)
                 {
                     acc[unit.Code].AddCoverage(coverage[i]);
                 }
@@ -94,16 +114,24 @@ public static class IndicatorsAnalysis
             .Select(u =>
             {
                 var total = Total(u, dataset.Hierarchy, acc, totals);
-                var row = ToRow(u, total, dataset.Hierarchy, totals);
+                var row = ToRow(u, total, dataset.Hierarchy, totals, scale);
                 return coverage is null || total.Settlements == 0
                     ? row
                     : row with
                     {
-                        SettlementsCoveredPctByTech = Enum.GetValues<Technology>().ToDictionary(t => t, t => 100.0 * total.SettlementsCoveredByTech[(int)t] / total.Settlements),
+                        // No BTS of the technology in the unit and nothing covered from outside: no data (empty), not 0 %.
+                        SettlementsCoveredPctByTech = Enum.GetValues<Technology>()
+                            .Where(t => total.BtsByTech.GetValueOrDefault(Codes.Label(t)) > 0 || total.SettlementsCoveredByTech[(int)t] > 0)
+                            .ToDictionary(t => t, t => 100.0 * total.SettlementsCoveredByTech[(int)t] / total.Settlements),
                     };
             })
             .ToList();
-        return new IndicatorTable(dataset.Name, level, dataset.Crs.Name, reachM, rows, unassigned);
+        return new IndicatorTable(dataset.Name, level, dataset.Crs.Name, reachM, rows, book.Counts())
+        {
+            UnassignedItems = book.Unassigned(),
+            NearestUnitItems = book.Nearest(),
+            NearestUnitM = locator.NearestUnitM,
+        };
     }
 
     /// <summary>Per settlement, whether any operator covers it with each technology (<see cref="CoverageAnalysis"/>); null without a BTS layer.</summary>
@@ -135,9 +163,9 @@ public static class IndicatorsAnalysis
         return total;
     }
 
-    private static IndicatorRow ToRow(AdminUnit unit, Accumulator t, AdminHierarchy hierarchy, Dictionary<string, Accumulator> totals)
+    private static IndicatorRow ToRow(AdminUnit unit, Accumulator t, AdminHierarchy hierarchy, Dictionary<string, Accumulator> totals, UnitZoneScale scale)
     {
-        var (area, areaSource) = Area(unit, hierarchy);
+        var (area, areaSource) = Area(unit, hierarchy, scale);
         var population = Population(unit, hierarchy, totals);
         return new IndicatorRow(
             unit.Code,
@@ -167,7 +195,8 @@ public static class IndicatorsAnalysis
             t.Settlements > 0 && t.FibreKnown ? 100.0 * t.SettlementsWithFibre / t.Settlements : null);
     }
 
-    private static (double? Area, string? Source) Area(AdminUnit unit, AdminHierarchy hierarchy)
+    /// <summary>Official area, else the polygon's area in the unit's own province zone (<see cref="UnitZoneScale"/>), else the children's sum.</summary>
+    private static (double? Area, string? Source) Area(AdminUnit unit, AdminHierarchy hierarchy, UnitZoneScale scale)
     {
         if (unit.AreaKm2 is { } official)
         {
@@ -176,7 +205,7 @@ public static class IndicatorsAnalysis
 
         if (unit.Boundary is { IsEmpty: false } b)
         {
-            return (b.Area / 1e6, "polygon");
+            return (b.Area / 1e6 * scale.AreaFactor(unit), "polygon");
         }
 
         var children = hierarchy.ChildrenOf(unit.Code);
@@ -188,7 +217,7 @@ public static class IndicatorsAnalysis
         double sum = 0;
         foreach (var child in children)
         {
-            if (Area(child, hierarchy).Area is not { } a)
+            if (Area(child, hierarchy, scale).Area is not { } a)
             {
                 return (null, null);
             }
@@ -215,9 +244,10 @@ public static class IndicatorsAnalysis
         return totals.TryGetValue(unit.Code, out var t) && t.SettlementsWithPopulation > 0 ? t.SettlementPopulation : null;
     }
 
-    private static List<(AdminUnit? Unit, double Metres)> SplitByUnit(FibreRoute route, UnitLocator locator)
+    /// <summary>The route's length per unit in runs of segments, each segment going to the unit holding its midpoint (with the first such midpoint of each run).</summary>
+    private static List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)> SplitByUnit(FibreRoute route, UnitLocator locator)
     {
-        var parts = new List<(AdminUnit? Unit, double Metres)>();
+        var parts = new List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)>();
         for (var g = 0; g < route.Path.NumGeometries; g++)
         {
             var coords = route.Path.GetGeometryN(g).Coordinates;
@@ -226,15 +256,16 @@ public static class IndicatorsAnalysis
                 var a = coords[i - 1];
                 var b = coords[i];
                 var length = a.Distance(b);
-                var unit = locator.Locate(new Coordinate((a.X + b.X) / 2, (a.Y + b.Y) / 2));
+                var midpoint = new Coordinate((a.X + b.X) / 2, (a.Y + b.Y) / 2);
+                var unit = locator.Assign(midpoint);
                 var last = parts.Count - 1;
-                if (last >= 0 && ReferenceEquals(parts[last].Unit, unit))
+                if (last >= 0 && ReferenceEquals(parts[last].Unit.Unit, unit.Unit) && parts[last].Unit.NearestM is null == unit.NearestM is null)
                 {
-                    parts[last] = (unit, parts[last].Metres + length);
+                    parts[last] = (parts[last].Unit, parts[last].Metres + length, parts[last].Midpoint);
                 }
                 else
                 {
-                    parts.Add((unit, length));
+                    parts.Add((unit, length, midpoint));
                 }
             }
         }

@@ -19,4 +19,8 @@ public sealed record Bts(
     double? AzimuthDeg,
     double? BeamwidthDeg,
     double? TiltDeg,
-    string? Status);
+    string? Status)
+{
+    /// <summary>Channel bandwidth of a 4G/5G carrier, MHz (<c>bandwidth_mhz</c>); null takes the technology default of rules.json.</summary>
+    public double? BandwidthMHz { get; init; }
+}

@@ -18,10 +18,13 @@ public static class ZoneKinds
     /// <summary>Urban area, for places where the admin units lack the <c>urban</c> flag.</summary>
     public const string Urban = "urban";
 
+    /// <summary>Suburban area: BTS here take the suburban propagation models (README "Coverage").</summary>
+    public const string Suburban = "suburban";
+
     /// <summary>Column of <see cref="HeightLimit"/> zones: the highest tower allowed, metres above ground.</summary>
     public const string MaxHeightParameter = "max_height_m";
 
-    public static IReadOnlyList<string> All { get; } = [A1Only, NoNewBulky, HeightLimit, NoTower, Urban];
+    public static IReadOnlyList<string> All { get; } = [A1Only, NoNewBulky, HeightLimit, NoTower, Urban, Suburban];
 
     /// <summary>The <c>max_height_m</c> of a height-limit zone; null when absent or not a number.</summary>
     public static double? MaxHeightM(Zone zone) =>

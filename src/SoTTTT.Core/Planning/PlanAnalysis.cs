@@ -60,7 +60,7 @@ public static class PlanAnalysis
         var locator = new UnitLocator(dataset);
         var zones = new ZoneIndex(dataset.Zones);
         var urbanArea = new UrbanArea(dataset, locator, zones);
-        var coverage = new PlanCoverage(dataset, urbanArea);
+        var coverage = new PlanCoverage(dataset, locator);
         var settlements = dataset.Settlements;
         var communeOfSettlement = settlements.Select(s => CommuneCode(dataset, locator.Locate(s.Location, s.CommuneCode))).ToArray();
         var remoteCodes = targets.RemoteCommunes.ToHashSet(StringComparer.Ordinal);
@@ -488,7 +488,7 @@ public static class PlanAnalysis
             return [];
         }
 
-        var ranges = techs.Select(t => new[] { coverage.MaxRangeM(t, targets.Rural.HeightM, false), coverage.MaxRangeM(t, targets.Urban.HeightM, true), coverage.MaxRangeM(t, targets.NonBulky.HeightM, true) }.Max()).ToArray();
+        var ranges = techs.Select(t => new[] { targets.Rural.HeightM, targets.Urban.HeightM, targets.NonBulky.HeightM }.Max(h => coverage.MaxRangeM(t, h))).ToArray();
         var centres = new List<(double X, double Y, double R)>();
         for (var s = 0; s < dataset.Settlements.Count; s++)
         {

@@ -9,25 +9,25 @@ namespace SoTTTT.Core.Planning;
 /// <summary>
 /// The planner's one seam to the coverage engine (<see cref="Coverage"/>): the current coverage of every settlement per
 /// operator × technology (<see cref="CoverageAnalysis.Run"/> without the raster), and which settlements a BTS of a
-/// technology with its antenna at a given height would cover from a position (<see cref="FootprintCalculator"/>,
+/// technology with its antenna at a given height would cover from a position (<see cref="CoverageEngine.Footprint"/>,
 /// <see cref="BtsFootprint.Covers"/>, as <see cref="CoverageGainEstimator"/> asks it for approval: an omni BTS with the
-/// technology's default band and EIRP of rules.json <c>coverage</c>, the environment of <see cref="UrbanArea"/>). The
+/// technology's default band and EIRP of rules.json <c>coverage</c>, the engine's environment at the position). The
 /// level of a planned BTS does not depend on its operator, so one footprint serves every operator of a position. When
 /// the engine changes (link budget, terrain from the DEM) only this class follows it. Thread-safe after construction.
 /// </summary>
 public sealed class PlanCoverage
 {
     private readonly Dataset dataset;
-    private readonly UrbanArea urbanArea;
+    private readonly CoverageEngine engine;
     private readonly STRtree<int> settlementIndex = new();
     private readonly Dictionary<CoverageLayer, bool[]> before = [];
     private readonly bool[][] anyBefore = new bool[4][];
 
-    public PlanCoverage(Dataset dataset, UrbanArea urbanArea)
+    public PlanCoverage(Dataset dataset, UnitLocator locator)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         this.dataset = dataset;
-        this.urbanArea = urbanArea;
+        engine = new CoverageEngine(dataset, locator);
         for (var s = 0; s < dataset.Settlements.Count; s++)
         {
             settlementIndex.Insert(dataset.Settlements[s].Location.EnvelopeInternal, s);
@@ -98,19 +98,15 @@ public sealed class PlanCoverage
     }
 
     /// <summary>
-    /// The farthest a planned BTS of <paramref name="tech"/> at <paramref name="antennaHeightM"/> reaches in the given
+    /// The farthest a planned BTS of <paramref name="tech"/> at <paramref name="antennaHeightM"/> reaches in any
     /// environment, m: the radius within which candidate positions are sought around an uncovered settlement.
     /// </summary>
-    public double MaxRangeM(Technology tech, double antennaHeightM, bool urban)
+    public double MaxRangeM(Technology tech, double antennaHeightM)
     {
         var site = new Bts("~range", "~", tech, GeometryFactories.For(dataset.Crs).CreatePoint(new Coordinate(0, 0)), null, null, antennaHeightM, null, null, null, null, null);
-        return FootprintCalculator.Compute(-1, site, dataset.Rules.Coverage, urban ? CoverageEnvironment.Urban : CoverageEnvironment.Rural).MaxRangeKm * 1000;
+        return Enum.GetValues<CoverageEnvironment>().Max(e => FootprintCalculator.Compute(-1, site, engine.Rules, e, engine.ModelOverride).MaxRangeKm) * 1000;
     }
 
-    private BtsFootprint Footprint(Point location, Technology tech, double antennaHeightM)
-    {
-        var site = new Bts("~plan", "~", tech, location, null, null, antennaHeightM > 0 ? antennaHeightM : null, null, null, null, null, null);
-        var environment = urbanArea.IsUrban(location.Coordinate) ? CoverageEnvironment.Urban : CoverageEnvironment.Rural;
-        return FootprintCalculator.Compute(-1, site, dataset.Rules.Coverage, environment);
-    }
+    private BtsFootprint Footprint(Point location, Technology tech, double antennaHeightM) =>
+        engine.Footprint(-1, new Bts("~plan", "~", tech, location, null, null, antennaHeightM > 0 ? antennaHeightM : null, null, null, null, null, null));
 }

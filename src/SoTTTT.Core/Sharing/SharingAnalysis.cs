@@ -88,7 +88,9 @@ public static class SharingAnalysis
         {
             var p = positions[i];
             var unit = facts[i].Unit;
-            if (unit is null && p.BtsIndices.Count > 0 && !wholeDataset)
+            // A position counts when BTS stand on it or it is an existing tower of towers.csv, BTS or not (issue 11).
+            var counts = p.BtsIndices.Count > 0 || ExistingTower(p);
+            if (unit is null && counts && !wholeDataset)
             {
                 unassigned++;
             }
@@ -103,7 +105,7 @@ public static class SharingAnalysis
                 tally.SpareSlots += max - p.Operators.Count;
             }
 
-            if (p.BtsIndices.Count == 0)
+            if (!counts)
             {
                 continue;
             }

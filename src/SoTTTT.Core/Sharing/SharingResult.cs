@@ -7,7 +7,7 @@ namespace SoTTTT.Core.Sharing;
 /// <summary>The infrastructure-sharing analysis of a dataset (see <see cref="SharingAnalysis"/>).</summary>
 /// <param name="Rules">The rules the analysis used (co-location, must-share, spacing, duct corridor).</param>
 /// <param name="Rows">Per unit of <paramref name="Level"/>: the all-operator row, then one row per operator (ordinal).</param>
-/// <param name="Unassigned">Positions with BTS that no admin unit contains (they count in no row).</param>
+/// <param name="Unassigned">Positions (with BTS, or existing towers without) that no admin unit contains (they count in no row).</param>
 public sealed record SharingResult(
     string Dataset,
     string Crs,

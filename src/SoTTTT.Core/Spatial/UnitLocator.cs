@@ -1,24 +1,43 @@
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Operation.Distance;
 using SoTTTT.Core.Model;
 
 namespace SoTTTT.Core.Spatial;
 
 /// <summary>
-/// Finds the admin unit a point belongs to: the unit named by an explicit code when given, else the
-/// deepest unit whose polygon contains it (commune, then district, then province), else the only
-/// province when the dataset has exactly one. Thread-safe after construction.
+/// Finds the admin unit a point belongs to (issue 11, "assignment that adds up"):
+/// <list type="number">
+/// <item>the unit named by an explicit code (<c>commune_code</c>, <c>admin_code</c>) when given;</item>
+/// <item>else the deepest unit whose polygon contains it (commune, then district, then province);</item>
+/// <item>a point inside a unit but outside all polygons of the deepest level with polygons (coastlines and rounded
+/// boundaries differ between levels) goes to the nearest unit of that level under the containing one, when its polygon is
+/// within <see cref="NearestUnitM"/> (default <see cref="DefaultNearestUnitM"/> m); else it stays with the containing
+/// unit and counts in no unit of the deeper levels. A point outside every polygon goes to the nearest deepest-level unit
+/// within the tolerance only when no polygon of a higher level says it lies outside;</item>
+/// <item>else nothing: a point outside every polygon is never counted in the only province. Only a dataset without any
+/// polygon puts every point in its only province (there is no outside to tell).</item>
+/// </list>
+/// Thread-safe after construction.
 /// </summary>
 public sealed class UnitLocator
 {
+    /// <summary>Default tolerance for giving a point outside every deepest-level polygon to the nearest one, metres.</summary>
+    public const double DefaultNearestUnitM = 500;
+
     private readonly AdminHierarchy hierarchy;
     private readonly List<STRtree<(AdminUnit Unit, IPointOnGeometryLocator Locator)>> treesDeepestFirst = [];
+    private readonly STRtree<AdminUnit>? deepest;
+    private readonly AdminLevel? deepestLevel;
+    private readonly HashSet<string> withPolygon = new(StringComparer.Ordinal);
     private readonly AdminUnit? soleProvince;
 
-    public UnitLocator(Dataset dataset)
+    public UnitLocator(Dataset dataset, double nearestUnitM = DefaultNearestUnitM)
     {
+        ArgumentNullException.ThrowIfNull(dataset);
         hierarchy = dataset.Hierarchy;
+        NearestUnitM = nearestUnitM;
         foreach (var level in new[] { AdminLevel.Commune, AdminLevel.District, AdminLevel.Province })
         {
             var tree = new STRtree<(AdminUnit, IPointOnGeometryLocator)>();
@@ -32,6 +51,7 @@ public sealed class UnitLocator
                     // The locator builds its index lazily and not thread-safely: build it now.
                     locator.Locate(boundary.Coordinate);
                     tree.Insert(boundary.EnvelopeInternal, (unit, locator));
+                    withPolygon.Add(unit.Code);
                     any = true;
                 }
             }
@@ -40,6 +60,17 @@ public sealed class UnitLocator
             {
                 tree.Build();
                 treesDeepestFirst.Add(tree);
+                if (deepest is null)
+                {
+                    deepestLevel = level;
+                    deepest = new STRtree<AdminUnit>();
+                    foreach (var unit in dataset.AdminUnits.Where(u => u.Level == level && u.Boundary is { IsEmpty: false }))
+                    {
+                        deepest.Insert(unit.Boundary!.EnvelopeInternal, unit);
+                    }
+
+                    deepest.Build();
+                }
             }
         }
 
@@ -47,18 +78,40 @@ public sealed class UnitLocator
         soleProvince = provinces.Count == 1 ? provinces[0] : null;
     }
 
+    /// <summary>Tolerance for giving a point to the nearest deepest-level unit, metres.</summary>
+    public double NearestUnitM { get; }
+
     /// <summary>The unit for a point and an optional explicit unit code; null when neither code nor polygons decide.</summary>
-    public AdminUnit? Locate(Point point, string? code = null)
+    public AdminUnit? Locate(Point point, string? code = null) => Assign(point.Coordinate, code).Unit;
+
+    public AdminUnit? Locate(Coordinate c) => Assign(c).Unit;
+
+    /// <summary>The unit for a point (see the class summary), and how far it was from it when it went to the nearest one.</summary>
+    public UnitAssignment Assign(Coordinate c, string? code = null)
     {
         if (code is not null && hierarchy.Find(code) is { } named)
         {
-            return named;
+            return new UnitAssignment(named, null);
         }
 
-        return Locate(point.Coordinate);
-    }
+        if (!HasPolygons)
+        {
+            return new UnitAssignment(soleProvince, null);
+        }
 
-    public AdminUnit? Locate(Coordinate c) => LocateInPolygons(c) ?? soleProvince;
+        var inside = LocateInPolygons(c);
+        if (inside is not null && inside.Level == deepestLevel)
+        {
+            return new UnitAssignment(inside, null);
+        }
+
+        if (Nearest(c, inside) is { } nearest)
+        {
+            return nearest;
+        }
+
+        return new UnitAssignment(inside, null);
+    }
 
     /// <summary>Whether any unit has a polygon, so that <see cref="LocateInPolygons"/> can tell inside from outside.</summary>
     public bool HasPolygons => treesDeepestFirst.Count > 0;
@@ -79,5 +132,39 @@ public sealed class UnitLocator
         }
 
         return null;
+    }
+
+    private UnitAssignment? Nearest(Coordinate c, AdminUnit? inside)
+    {
+        if (deepest is null || NearestUnitM <= 0)
+        {
+            return null;
+        }
+
+        var env = new Envelope(c);
+        env.ExpandBy(NearestUnitM);
+        var point = new Point(c);
+        AdminUnit? best = null;
+        var bestM = double.MaxValue;
+        foreach (var unit in deepest.Query(env))
+        {
+            var ancestors = hierarchy.SelfAndAncestors(unit.Code).Skip(1).ToList();
+            var allowed = inside is not null
+                ? ancestors.Any(a => a.Code == inside.Code)
+                : ancestors.All(a => !withPolygon.Contains(a.Code));
+            if (!allowed)
+            {
+                continue;
+            }
+
+            var d = DistanceOp.Distance(unit.Boundary!, point);
+            if (d <= NearestUnitM && (d < bestM || (d == bestM && string.CompareOrdinal(unit.Code, best!.Code) < 0)))
+            {
+                best = unit;
+                bestM = d;
+            }
+        }
+
+        return best is null ? null : new UnitAssignment(best, bestM);
     }
 }

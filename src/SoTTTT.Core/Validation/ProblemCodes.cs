@@ -44,4 +44,39 @@ public static class ProblemCodes
 
     /// <summary>A GeoPackage cannot be opened or a database cannot be reached (the message says why).</summary>
     public const string SourceUnavailable = "SOURCE_UNAVAILABLE";
+
+    // Warnings (notices): the data load, but these are probably wrong. Issue 11.
+
+    /// <summary>Many points of a layer on one coordinate (placeholders, a geocoder's default).</summary>
+    public const string StackedPositions = "STACKED_POSITIONS";
+
+    /// <summary>Points with different ids closer than 1 m.</summary>
+    public const string NearDuplicatePositions = "NEAR_DUPLICATE_POSITIONS";
+
+    /// <summary>Both coordinates whole degrees, e.g. (105, 9): a placeholder.</summary>
+    public const string RoundDegreePositions = "ROUND_DEGREE_POSITIONS";
+
+    /// <summary>Fewer than 3 decimals of a degree: uncertain by more than 100 m.</summary>
+    public const string LowPrecisionCoordinates = "LOW_PRECISION_COORDINATES";
+
+    /// <summary>Data more than 1.5° from the analysis CRS's central meridian.</summary>
+    public const string FarFromCentralMeridian = "FAR_FROM_CENTRAL_MERIDIAN";
+
+    /// <summary>Child units whose polygons' areas add up to more or less than their parent's by over 1 % of it.</summary>
+    public const string ChildrenAreaMismatch = "CHILDREN_AREA_MISMATCH";
+
+    /// <summary>A DEM file cannot be read at all: missing, not a TIFF, truncated or corrupt (the message names the file and why).</summary>
+    public const string DemUnreadable = "DEM_UNREADABLE";
+
+    /// <summary>A DEM file is a TIFF with content SoTTTT does not read (the message names the file and the TIFF or GeoTIFF tag/key).</summary>
+    public const string DemUnsupported = "DEM_UNSUPPORTED";
+
+    /// <summary>A DEM file carries no usable georeferencing: no pixel scale and tie point or transformation, or no CRS keys.</summary>
+    public const string DemNoCrs = "DEM_NO_CRS";
+
+    /// <summary>A terrain profile touches a DEM pixel without data (no-data value): the elevation there is unknown.</summary>
+    public const string DemNoData = "DEM_NO_DATA";
+
+    /// <summary>A terrain profile leaves the DEM's extent.</summary>
+    public const string DemOutsideExtent = "DEM_OUTSIDE_EXTENT";
 }

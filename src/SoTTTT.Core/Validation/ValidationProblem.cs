@@ -5,7 +5,11 @@ namespace SoTTTT.Core.Validation;
 /// (see <see cref="ProblemCodes"/>); the message is for people and may change.
 /// </summary>
 /// <param name="File">File name within the dataset folder (e.g. <c>bts.csv</c>).</param>
-/// <param name="Row">1-based data row (the header is row 0); null for file-level problems.</param>
+/// <param name="Row">
+/// The row as the user sees it: in CSV and Excel the row number the editor or spreadsheet shows (header = row 1, first
+/// data row = row 2 in CSV); in GeoJSON, GeoPackage, PostGIS and Shapefile layers the feature's position (1 = first);
+/// null for problems with the file or table as a whole.
+/// </param>
 /// <param name="Column">Column name as written in the file, when the problem is in one column.</param>
 /// <param name="FeatureId">The row's id, when it has one.</param>
 public sealed record ValidationProblem(string Code, string Message, string File, int? Row, string? Column, string? FeatureId)

@@ -121,7 +121,7 @@ public static class GeoPackageReader
             geometryCrs = SpatialRef(c, srsId ?? 0);
             if (geometryCrs is null)
             {
-                problems.Add(ProblemCodes.UnknownCrs, $"the layer's CRS (srs_id {srsId}) is not WGS84 or a VN-2000 CRS SoTTTT knows; reproject it to one (e.g. EPSG:4326 or EPSG:9209)", label, 0, geometryColumn);
+                problems.Add(ProblemCodes.UnknownCrs, $"the layer's CRS (srs_id {srsId}) is not WGS84 or a VN-2000 CRS SoTTTT knows; reproject it to one (e.g. EPSG:4326 or EPSG:9209)", label, null, geometryColumn);
                 return null;
             }
         }
@@ -159,11 +159,11 @@ public static class GeoPackageReader
             }
             else
             {
-                problems.Add(ProblemCodes.DuplicateColumn, $"column '{attributes[i].Name}' means the same as column '{columns[canonical]}' ({canonical})", label, 0, attributes[i].Name);
+                problems.Add(ProblemCodes.DuplicateColumn, $"column '{attributes[i].Name}' means the same as column '{columns[canonical]}' ({canonical})", label, null, attributes[i].Name);
             }
         }
 
-        if (!LayerStructure.Check(schema, columns.Keys, label, geometryColumn is not null, isGeoJson: false, problems))
+        if (!LayerStructure.Check(schema, columns.Keys, label, geometryColumn is not null, isGeoJson: false, headerRow: null, problems))
         {
             return null;
         }

@@ -54,9 +54,9 @@ public static class DatasetLayers
         FeatureGeometryType.Point,
         [
             F("id"), F("operator"), F("tech"), F("tower_id"), F("band_mhz", FieldType.Real), F("antenna_height_m", FieldType.Real),
-            F("eirp_dbm", FieldType.Real), F("azimuth_deg", FieldType.Real), F("beamwidth_deg", FieldType.Real), F("tilt_deg", FieldType.Real), F("status"),
+            F("eirp_dbm", FieldType.Real), F("azimuth_deg", FieldType.Real), F("beamwidth_deg", FieldType.Real), F("tilt_deg", FieldType.Real), F("status"), F("bandwidth_mhz", FieldType.Real),
         ],
-        d.Bts.Select(b => new FeatureRow(b.Location, [b.Id, b.Operator, Codes.Label(b.Tech), b.TowerId, b.BandMHz, b.AntennaHeightM, b.EirpDbm, b.AzimuthDeg, b.BeamwidthDeg, b.TiltDeg, b.Status])));
+        d.Bts.Select(b => new FeatureRow(b.Location, [b.Id, b.Operator, Codes.Label(b.Tech), b.TowerId, b.BandMHz, b.AntennaHeightM, b.EirpDbm, b.AzimuthDeg, b.BeamwidthDeg, b.TiltDeg, b.Status, b.BandwidthMHz])));
 
     public static FeatureTable FibreRoutes(Dataset d) => Table(
         d,

@@ -34,6 +34,7 @@ public static class FieldTitles
         ["tech"] = "Công nghệ",
         ["tower_id"] = "Mã cột",
         ["band_mhz"] = "Băng tần (MHz)",
+        ["bandwidth_mhz"] = "Độ rộng kênh (MHz)",
         ["antenna_height_m"] = "Độ cao anten (m)",
         ["eirp_dbm"] = "EIRP (dBm)",
         ["azimuth_deg"] = "Góc phương vị (°)",

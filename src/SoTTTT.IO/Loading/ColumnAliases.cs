@@ -37,6 +37,7 @@ internal static class ColumnAliases
         ["operator"] = ["operator", "nha_mang", "doanh_nghiep", "don_vi"],
         ["tech"] = ["tech", "technology", "cong_nghe"],
         ["band_mhz"] = ["band_mhz", "band", "bang_tan", "tan_so"],
+        ["bandwidth_mhz"] = ["bandwidth_mhz", "bandwidth", "bw_mhz", "do_rong_kenh", "bang_thong"],
         ["antenna_height_m"] = ["antenna_height_m", "antenna_height", "do_cao_anten"],
         ["eirp_dbm"] = ["eirp_dbm", "eirp"],
         ["azimuth_deg"] = ["azimuth_deg", "azimuth", "goc_phuong_vi"],

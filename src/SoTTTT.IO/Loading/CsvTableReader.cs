@@ -5,9 +5,16 @@ using SoTTTT.Core.Validation;
 
 namespace SoTTTT.IO.Loading;
 
-/// <summary>Reads a CSV layer file into a <see cref="RawTable"/>; comma or semicolon separated (detected), quoted fields allowed.</summary>
+/// <summary>
+/// Reads a CSV layer file into a <see cref="RawTable"/>; comma, semicolon or tab separated (detected), quoted fields
+/// allowed. Rows are numbered as a spreadsheet or text editor shows them: the header is row 1, the first data row
+/// row 2 (a quoted cell spanning several lines counts as one row, as in Excel).
+/// </summary>
 internal static class CsvTableReader
 {
+    /// <summary>The header's row number; data rows follow from <c>HeaderRow + 1</c>.</summary>
+    public const int HeaderRow = 1;
+
     public static RawTable? Read(string text, string fileName, IReadOnlySet<string> layerColumns, ProblemCollector problems)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -21,7 +28,7 @@ internal static class CsvTableReader
         using var parser = new CsvParser(reader, config);
         if (!parser.Read())
         {
-            problems.Add(ProblemCodes.MissingRequiredColumn, "the file is empty: a header row is required", fileName, 0);
+            problems.Add(ProblemCodes.MissingRequiredColumn, "the file is empty: a header row is required", fileName, HeaderRow);
             return null;
         }
 
@@ -37,12 +44,12 @@ internal static class CsvTableReader
             }
             else
             {
-                problems.Add(ProblemCodes.DuplicateColumn, $"column '{header[i]}' means the same as column '{columns[canonical]}' ({canonical})", fileName, 0, header[i]);
+                problems.Add(ProblemCodes.DuplicateColumn, $"column '{header[i]}' means the same as column '{columns[canonical]}' ({canonical})", fileName, HeaderRow, header[i]);
             }
         }
 
         var rows = new List<RawRow>();
-        var rowNumber = 0;
+        var rowNumber = HeaderRow;
         while (parser.Read())
         {
             rowNumber++;
@@ -60,6 +67,6 @@ internal static class CsvTableReader
             rows.Add(new RawRow(rowNumber, index, record, null));
         }
 
-        return new RawTable(fileName, columns, rows);
+        return new RawTable(fileName, columns, rows) { HeaderRow = HeaderRow };
     }
 }

@@ -69,7 +69,7 @@ internal static class ExcelTableReader
                 }
             }
 
-            if (!LayerStructure.Check(schema, columns.Keys, label, hasGeometryColumn: false, isGeoJson: false, problems))
+            if (!LayerStructure.Check(schema, columns.Keys, label, hasGeometryColumn: false, isGeoJson: false, headerAt + 1, problems))
             {
                 continue;
             }
@@ -93,8 +93,7 @@ internal static class ExcelTableReader
             problems.Add(
                 ProblemCodes.MissingRequiredColumn,
                 $"no sheet has a header row (within the first {HeaderSearchRows} rows) naming the columns of {schema.Layer}: {string.Join(", ", schema.Required)} and a position",
-                first,
-                0);
+                first);
             return null;
         }
 

@@ -61,10 +61,35 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
         var azimuth = c.Number("azimuth_deg", min: 0, max: 360);
         var beamwidth = c.Number("beamwidth_deg", min: 1, max: 360);
         var tilt = c.Number("tilt_deg", min: -90, max: 90);
+        var bandwidth = Bandwidth(c, tech);
         var location = positions.ReadPoint(c, t);
         return c.HasProblems
             ? null
-            : new Bts(id!, op!, tech!.Value, location!, c.Text("tower_id"), band, antennaHeight, eirp, azimuth, beamwidth, tilt, c.Text("status"));
+            : new Bts(id!, op!, tech!.Value, location!, c.Text("tower_id"), band, antennaHeight, eirp, azimuth, beamwidth, tilt, c.Text("status")) { BandwidthMHz = bandwidth };
+    }
+
+    /// <summary>
+    /// <c>bandwidth_mhz</c> of a 4G/5G row: a channel bandwidth of the 3GPP tables the reference-signal level is computed
+    /// with (LTE TS 36.101 Table 5.6-1; NR TS 38.101-1 Table 5.3.2-1 at the rules' subcarrier spacing). Ignored for 2G/3G.
+    /// </summary>
+    private double? Bandwidth(RowContext c, Technology? tech)
+    {
+        var bandwidth = c.Number("bandwidth_mhz", min: 1, max: 400);
+        if (bandwidth is not { } bw || tech is not { } t || t is Technology.G2 or Technology.G3)
+        {
+            return bandwidth;
+        }
+
+        if (t == Technology.G4 && Core.Coverage.ReferenceSignal.LteResourceBlocks(bw) is null)
+        {
+            c.Problem(ProblemCodes.ValueOutOfRange, $"{bw.ToString(System.Globalization.CultureInfo.InvariantCulture)} MHz is not an LTE channel bandwidth (1.4, 3, 5, 10, 15, 20; 3GPP TS 36.101)", "bandwidth_mhz");
+        }
+        else if (t == Technology.G5 && rules.Coverage.G5.SubcarrierSpacingKHz is { } scs && Core.Coverage.ReferenceSignal.NrResourceBlocks(bw, scs) is null)
+        {
+            c.Problem(ProblemCodes.ValueOutOfRange, $"{bw.ToString(System.Globalization.CultureInfo.InvariantCulture)} MHz is not an NR channel bandwidth at {scs.ToString(System.Globalization.CultureInfo.InvariantCulture)} kHz subcarrier spacing (3GPP TS 38.101-1 Table 5.3.2-1)", "bandwidth_mhz");
+        }
+
+        return bandwidth;
     }
 
     public Measurement? Measurement(RowContext c, RawTable t)

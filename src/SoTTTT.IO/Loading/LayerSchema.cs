@@ -15,7 +15,7 @@ internal sealed record LayerSchema(string Layer, string[] Required, string[] Opt
     public static readonly LayerSchema AdminUnits = new("admin_units", ["code", "name", "level"], ["parent_code", "area_km2", "population", "urban"], LayerGeometry.OptionalShape);
     public static readonly LayerSchema Settlements = new("settlements", ["id"], ["name", "commune_code", "population"], LayerGeometry.Point);
     public static readonly LayerSchema Towers = new("towers", ["id"], ["owner", "type", "height_m", "status", "max_tenants"], LayerGeometry.Point);
-    public static readonly LayerSchema Bts = new("bts", ["id", "operator", "tech"], ["tower_id", "band_mhz", "antenna_height_m", "eirp_dbm", "azimuth_deg", "beamwidth_deg", "tilt_deg", "status"], LayerGeometry.Point);
+    public static readonly LayerSchema Bts = new("bts", ["id", "operator", "tech"], ["tower_id", "band_mhz", "antenna_height_m", "eirp_dbm", "azimuth_deg", "beamwidth_deg", "tilt_deg", "status", "bandwidth_mhz"], LayerGeometry.Point);
     public static readonly LayerSchema FibreRoutes = new("fibre_routes", ["id"], ["operator", "placement", "cores"], LayerGeometry.Shape);
     public static readonly LayerSchema PostalPoints = new("postal_points", ["id"], ["name", "kind", "operator", "admin_code"], LayerGeometry.Point);
     public static readonly LayerSchema Zones = new("zones", ["id", "kind"], ["name", "max_height_m"], LayerGeometry.Shape);

@@ -9,7 +9,8 @@ internal static class LayerStructure
     /// <param name="file">File (or file and sheet) named in problems.</param>
     /// <param name="hasGeometryColumn">The source has a geometry column (GeoJSON, GeoPackage, PostGIS).</param>
     /// <param name="isGeoJson">GeoJSON features may carry their id outside the properties.</param>
-    public static bool Check(LayerSchema schema, IEnumerable<string> columns, string file, bool hasGeometryColumn, bool isGeoJson, ProblemCollector problems)
+    /// <param name="headerRow">The header's row number (CSV 1, the sheet row in Excel); null without a header row.</param>
+    public static bool Check(LayerSchema schema, IEnumerable<string> columns, string file, bool hasGeometryColumn, bool isGeoJson, int? headerRow, ProblemCollector problems)
     {
         var present = columns.ToHashSet(StringComparer.Ordinal);
         var complete = true;
@@ -17,20 +18,20 @@ internal static class LayerStructure
         {
             if (!present.Contains(column) && !(column == "id" && isGeoJson))
             {
-                problems.Add(ProblemCodes.MissingRequiredColumn, $"required column '{column}' is missing", file, 0, column);
+                problems.Add(ProblemCodes.MissingRequiredColumn, $"required column '{column}' is missing", file, headerRow, column);
                 complete = false;
             }
         }
 
         if (schema.Geometry == LayerGeometry.Point && !hasGeometryColumn && !(present.Contains("lon") && present.Contains("lat")) && !(present.Contains("x") && present.Contains("y")))
         {
-            problems.Add(ProblemCodes.MissingPositionColumns, "a position needs columns lon,lat (WGS84) or x,y (dataset crs)", file, 0);
+            problems.Add(ProblemCodes.MissingPositionColumns, "a position needs columns lon,lat (WGS84) or x,y (dataset crs)", file, headerRow);
             complete = false;
         }
 
         if (schema.Geometry == LayerGeometry.Shape && !hasGeometryColumn && !present.Contains("wkt"))
         {
-            problems.Add(ProblemCodes.MissingRequiredColumn, "required column 'wkt' is missing", file, 0, "wkt");
+            problems.Add(ProblemCodes.MissingRequiredColumn, "required column 'wkt' is missing", file, headerRow, "wkt");
             complete = false;
         }
 

@@ -16,7 +16,10 @@ internal sealed class RawRow(
     string? file = null,
     IReadOnlyDictionary<string, string>? columnsAsWritten = null)
 {
-    /// <summary>Row number as the user sees it: N-th data row of a CSV/GeoJSON/table (header = 0), the sheet row in Excel.</summary>
+    /// <summary>
+    /// Row number as the user sees it: the line in a CSV file (header = row 1, first data row = row 2), the sheet row
+    /// in Excel (same rule), the N-th feature of a GeoJSON file, GeoPackage or PostGIS table (1 = first).
+    /// </summary>
     public int Row { get; } = row;
 
     public Geometry? Geometry { get; } = geometry;

@@ -24,6 +24,9 @@ internal sealed class RawTable(string fileName, IReadOnlyDictionary<string, stri
 
     public bool HasGeometryColumn => GeometryCrs is not null;
 
+    /// <summary>The row number of the header as the user sees it (1 in CSV, the sheet row in Excel); null where the source has no header row (GeoJSON, GeoPackage, PostGIS).</summary>
+    public int? HeaderRow { get; init; }
+
     public bool Has(string canonical) => Columns.ContainsKey(canonical);
 
     /// <summary>The file (or file and sheet) a row comes from, for problems.</summary>

@@ -18,8 +18,11 @@ namespace SoTTTT.IO.Loading;
 /// (replaces the default table).</item>
 /// <item><c>shared_duct</c>: <c>{"corridor_m", "min_length_m"}</c>.</item>
 /// <item><c>indicators</c>: <c>{"fibre_reach_m"}</c>.</item>
-/// <item><c>coverage</c>: <c>{"receiver_height_m", "beamwidth_deg", "max_attenuation_db", "technologies": {"2G": {"threshold_dbm",
-/// "band_mhz", "eirp_dbm", "antenna_height_m"}, …}}</c>; absent keys keep the defaults of <see cref="CoverageRules.Default"/>.</item>
+/// <item><c>coverage</c>: <c>{"receiver_height_m", "beamwidth_deg", "max_attenuation_db", "place", "body_loss_db",
+/// "in_car_loss_db", "indoor_loss_db", "cell_edge_probability_pct", "shadowing_sigma_db", "max_range_km", "technologies":
+/// {"2G": {"threshold_dbm", "band_mhz", "eirp_dbm", "antenna_height_m"}, "3G": {…, "pilot_share_pct"}, "4G": {…,
+/// "bandwidth_mhz"}, "5G": {…, "bandwidth_mhz", "subcarrier_spacing_khz"}}}</c>; absent keys keep the defaults of
+/// <see cref="CoverageRules.Default"/>.</item>
 /// </list>
 /// Other top-level keys are left to other analyses' settings.
 /// </summary>
@@ -110,9 +113,14 @@ internal static class RulesReader
                 };
             }
 
-            if (root.TryGetProperty("coverage", out var coverage) && Object(coverage, "coverage", ["receiver_height_m", "beamwidth_deg", "max_attenuation_db", "technologies"]))
+            if (root.TryGetProperty("coverage", out var coverage) && coverage.ValueKind == JsonValueKind.Object)
             {
+                Object(coverage, "coverage", CoverageKeys);
                 rules = rules with { Coverage = Coverage(coverage, rules.Coverage) };
+            }
+            else if (root.TryGetProperty("coverage", out var notObject) && notObject.ValueKind != JsonValueKind.Null)
+            {
+                Problem(ProblemCodes.InvalidJson, "'coverage' must be an object", "coverage");
             }
 
             return rules;
@@ -131,6 +139,17 @@ internal static class RulesReader
                 Problem(ProblemCodes.ValueOutOfRange, "'coverage.beamwidth_deg' must be at most 360", "coverage.beamwidth_deg");
                 result = result with { BeamwidthDeg = defaults.BeamwidthDeg };
             }
+
+            result = result with
+            {
+                Place = Place(coverage) ?? defaults.Place,
+                BodyLossDb = Ranged(coverage, "body_loss_db", "coverage.body_loss_db", 0, 40, "dB") ?? defaults.BodyLossDb,
+                InCarLossDb = Ranged(coverage, "in_car_loss_db", "coverage.in_car_loss_db", 0, 40, "dB") ?? defaults.InCarLossDb,
+                IndoorLossDb = ByEnvironment(coverage, "indoor_loss_db", "coverage.indoor_loss_db", 0, 60, "dB") ?? defaults.IndoorLossDb,
+                CellEdgeProbabilityPct = Ranged(coverage, "cell_edge_probability_pct", "coverage.cell_edge_probability_pct", 1, 99.9, "%") ?? defaults.CellEdgeProbabilityPct,
+                ShadowingSigmaDb = ByEnvironment(coverage, "shadowing_sigma_db", "coverage.shadowing_sigma_db", 0, 20, "dB") ?? defaults.ShadowingSigmaDb,
+                MaxRangeKm = Ranged(coverage, "max_range_km", "coverage.max_range_km", 0.1, 200, "km") ?? defaults.MaxRangeKm,
+            };
 
             if (!coverage.TryGetProperty("technologies", out var techs) || techs.ValueKind == JsonValueKind.Null)
             {
@@ -151,34 +170,144 @@ internal static class RulesReader
                     continue;
                 }
 
-                Object(property.Value, key, ["threshold_dbm", "band_mhz", "eirp_dbm", "antenna_height_m"]);
+                string[] known = tech switch
+                {
+                    Core.Model.Technology.G3 => [.. TechnologyKeys, "pilot_share_pct"],
+                    Core.Model.Technology.G4 => [.. TechnologyKeys, "bandwidth_mhz"],
+                    Core.Model.Technology.G5 => [.. TechnologyKeys, "bandwidth_mhz", "subcarrier_spacing_khz"],
+                    _ => TechnologyKeys,
+                };
+                Object(property.Value, key, known);
 
                 var current = result.For(tech);
-                result = result.With(tech, new TechnologyCoverage(
-                    Signed(property.Value, "threshold_dbm", key + ".threshold_dbm") ?? current.ThresholdDbm,
+                var settings = new TechnologyCoverage(
+                    Ranged(property.Value, "threshold_dbm", key + ".threshold_dbm", -160, 0, "dBm") ?? current.ThresholdDbm,
                     Positive(property.Value, "band_mhz", key + ".band_mhz") ?? current.BandMHz,
-                    Signed(property.Value, "eirp_dbm", key + ".eirp_dbm") ?? current.EirpDbm,
-                    Positive(property.Value, "antenna_height_m", key + ".antenna_height_m") ?? current.AntennaHeightM));
+                    Ranged(property.Value, "eirp_dbm", key + ".eirp_dbm", -30, 100, "dBm") ?? current.EirpDbm,
+                    Positive(property.Value, "antenna_height_m", key + ".antenna_height_m") ?? current.AntennaHeightM)
+                {
+                    BandwidthMHz = current.BandwidthMHz,
+                    SubcarrierSpacingKHz = current.SubcarrierSpacingKHz,
+                    PilotSharePct = current.PilotSharePct,
+                };
+                settings = tech switch
+                {
+                    Core.Model.Technology.G3 => settings with { PilotSharePct = Ranged(property.Value, "pilot_share_pct", key + ".pilot_share_pct", 1, 100, "%") ?? current.PilotSharePct },
+                    Core.Model.Technology.G4 => settings with { BandwidthMHz = Ranged(property.Value, "bandwidth_mhz", key + ".bandwidth_mhz", 1, 400, "MHz") ?? current.BandwidthMHz },
+                    Core.Model.Technology.G5 => settings with
+                    {
+                        BandwidthMHz = Ranged(property.Value, "bandwidth_mhz", key + ".bandwidth_mhz", 1, 400, "MHz") ?? current.BandwidthMHz,
+                        SubcarrierSpacingKHz = Ranged(property.Value, "subcarrier_spacing_khz", key + ".subcarrier_spacing_khz", 15, 60, "kHz") ?? current.SubcarrierSpacingKHz,
+                    },
+                    _ => settings,
+                };
+                result = result.With(tech, Channel(tech, settings, current, key));
             }
 
             return result;
         }
 
-        /// <summary>A finite number of either sign (dBm), or null when absent.</summary>
-        private double? Signed(JsonElement parent, string property, string key)
+        private static readonly string[] CoverageKeys =
+        [
+            "receiver_height_m", "beamwidth_deg", "max_attenuation_db", "place", "body_loss_db", "in_car_loss_db", "indoor_loss_db",
+            "cell_edge_probability_pct", "shadowing_sigma_db", "max_range_km", "technologies",
+        ];
+
+        private static readonly string[] TechnologyKeys = ["threshold_dbm", "band_mhz", "eirp_dbm", "antenna_height_m"];
+
+        /// <summary>The 4G/5G channel must be one of the 3GPP tables the reference-signal offset comes from; else the previous settings stay.</summary>
+        private TechnologyCoverage Channel(Core.Model.Technology tech, TechnologyCoverage settings, TechnologyCoverage current, string key)
+        {
+            if (tech == Core.Model.Technology.G4 && settings.BandwidthMHz is { } lte && Core.Coverage.ReferenceSignal.LteResourceBlocks(lte) is null)
+            {
+                Problem(ProblemCodes.ValueOutOfRange, $"'{key}.bandwidth_mhz' must be an LTE channel bandwidth: 1.4, 3, 5, 10, 15 or 20 MHz (3GPP TS 36.101 Table 5.6-1)", key + ".bandwidth_mhz");
+                return settings with { BandwidthMHz = current.BandwidthMHz };
+            }
+
+            if (tech == Core.Model.Technology.G5 && settings.SubcarrierSpacingKHz is { } scs && settings.BandwidthMHz is { } nr
+                && Core.Coverage.ReferenceSignal.NrResourceBlocks(nr, scs) is null)
+            {
+                Problem(ProblemCodes.ValueOutOfRange, $"'{key}': {nr.ToString(System.Globalization.CultureInfo.InvariantCulture)} MHz at {scs.ToString(System.Globalization.CultureInfo.InvariantCulture)} kHz is not an NR channel of 3GPP TS 38.101-1 Table 5.3.2-1 (subcarrier spacing 15, 30 or 60 kHz)", key + ".bandwidth_mhz");
+                return settings with { BandwidthMHz = current.BandwidthMHz, SubcarrierSpacingKHz = current.SubcarrierSpacingKHz };
+            }
+
+            return settings;
+        }
+
+        private ReceiverPlace? Place(JsonElement coverage)
+        {
+            if (!coverage.TryGetProperty("place", out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            switch (value.ValueKind == JsonValueKind.String ? Core.Model.Codes.Fold(value.GetString() ?? string.Empty) : string.Empty)
+            {
+                case "outdoor":
+                    return ReceiverPlace.Outdoor;
+                case "incar":
+                    return ReceiverPlace.InCar;
+                case "indoor":
+                    return ReceiverPlace.Indoor;
+                default:
+                    Problem(ProblemCodes.UnknownValue, "'coverage.place' must be \"outdoor\", \"in_car\" or \"indoor\"", "coverage.place");
+                    return null;
+            }
+        }
+
+        /// <summary><c>{"urban", "suburban", "rural"}</c> (all three) or one number for every environment, each within [min, max].</summary>
+        private EnvironmentValues? ByEnvironment(JsonElement parent, string property, string key, double min, double max, string unit)
         {
             if (!parent.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 return null;
             }
 
-            if (value.ValueKind == JsonValueKind.Number && value.GetDouble() is var v && double.IsFinite(v))
+            if (value.ValueKind == JsonValueKind.Number)
             {
-                return v;
+                return Ranged(parent, property, key, min, max, unit) is { } all ? EnvironmentValues.All(all) : null;
             }
 
-            Problem(ProblemCodes.UnparsableNumber, $"'{key}' must be a number", key);
-            return null;
+            if (value.ValueKind != JsonValueKind.Object || !Object(value, key, ["urban", "suburban", "rural"]))
+            {
+                Problem(ProblemCodes.InvalidJson, $"'{key}' must be {{\"urban\": {unit}, \"suburban\": {unit}, \"rural\": {unit}}} or one number", key);
+                return null;
+            }
+
+            var urban = Ranged(value, "urban", key + ".urban", min, max, unit, required: true);
+            var suburban = Ranged(value, "suburban", key + ".suburban", min, max, unit, required: true);
+            var rural = Ranged(value, "rural", key + ".rural", min, max, unit, required: true);
+            return urban is { } u && suburban is { } s && rural is { } r ? new EnvironmentValues(u, s, r) : null;
+        }
+
+        /// <summary>A finite number within [min, max], or null when absent or wrong (reported).</summary>
+        private double? Ranged(JsonElement parent, string property, string key, double min, double max, string unit, bool required = false)
+        {
+            if (!parent.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                if (required)
+                {
+                    Problem(ProblemCodes.MissingValue, $"'{key}' is required", key);
+                }
+
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Number || !double.IsFinite(value.GetDouble()))
+            {
+                Problem(ProblemCodes.UnparsableNumber, $"'{key}' must be a number", key);
+                return null;
+            }
+
+            var v = value.GetDouble();
+            if (v < min || v > max)
+            {
+                var inv = System.Globalization.CultureInfo.InvariantCulture;
+                Problem(ProblemCodes.ValueOutOfRange, $"'{key}' = {v.ToString(inv)} {unit} is outside {min.ToString(inv)}…{max.ToString(inv)} {unit}", key);
+                return null;
+            }
+
+            return v;
         }
 
         private List<TowerClass>? TowerClasses(JsonElement classes)

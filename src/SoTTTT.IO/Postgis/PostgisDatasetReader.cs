@@ -114,7 +114,7 @@ public static class PostgisDatasetReader
             geometryCrs = SpatialReferences.Find(srid, srid >= SpatialReferences.CustomBase ? SpatialReferences.Organization : "EPSG", null);
             if (geometryCrs is null)
             {
-                problems.Add(ProblemCodes.UnknownCrs, $"SRID {srid} is not WGS84 or a VN-2000 CRS SoTTTT knows", label, 0, "geom");
+                problems.Add(ProblemCodes.UnknownCrs, $"SRID {srid} is not WGS84 or a VN-2000 CRS SoTTTT knows", label, null, "geom");
                 return null;
             }
         }
@@ -133,11 +133,11 @@ public static class PostgisDatasetReader
             }
             else
             {
-                problems.Add(ProblemCodes.DuplicateColumn, $"column '{attribute.Name}' means the same as column '{columns[canonical]}' ({canonical})", label, 0, attribute.Name);
+                problems.Add(ProblemCodes.DuplicateColumn, $"column '{attribute.Name}' means the same as column '{columns[canonical]}' ({canonical})", label, null, attribute.Name);
             }
         }
 
-        if (!LayerStructure.Check(schema, columns.Keys, label, hasGeometry, isGeoJson: false, problems))
+        if (!LayerStructure.Check(schema, columns.Keys, label, hasGeometry, isGeoJson: false, headerRow: null, problems))
         {
             return null;
         }

@@ -20,7 +20,7 @@ public static class CoverageWriter
         ("name", r => r.Name),
         ("level", r => Codes.Key(r.Level)),
         ("operator", r => r.Operator),
-        ("tech", r => Codes.Label(r.Tech)),
+        ("tech", r => r.TechLabel),
         ("settlements_total", r => CsvOutput.Int(r.SettlementsTotal)),
         ("settlements_covered", r => CsvOutput.Int(r.SettlementsCovered)),
         ("settlements_covered_pct", r => CsvOutput.Fixed(r.SettlementsCoveredPct, 1)),
@@ -30,6 +30,9 @@ public static class CoverageWriter
         ("area_km2", r => CsvOutput.Fixed(r.AreaKm2, 2)),
         ("area_covered_pct", r => CsvOutput.Fixed(r.AreaCoveredPct, 1)),
         ("threshold_dbm", r => CsvOutput.Fixed(r.ThresholdDbm, 1)),
+        ("communes_total", r => CsvOutput.Int(r.CommunesTotal)),
+        ("communes_covered", r => CsvOutput.Int(r.CommunesCovered)),
+        ("communes_covered_pct", r => CsvOutput.Fixed(r.CommunesCoveredPct, 1)),
     ];
 
     private static readonly (string Name, Func<BtsFootprint, string> Cell)[] FootprintColumns =
@@ -44,6 +47,11 @@ public static class CoverageWriter
         ("range_capped", f => CsvOutput.Flag(f.RangeCapped)),
         ("band_mhz", f => CsvOutput.Fixed(f.BandMHz, 1)),
         ("eirp_dbm", f => CsvOutput.Fixed(f.EirpDbm, 1)),
+        ("bandwidth_mhz", f => CsvOutput.Fixed(f.Budget.Signal.BandwidthMHz, 1)),
+        ("reference_signal", f => f.Budget.Signal.Name),
+        ("rs_eirp_dbm", f => CsvOutput.Fixed(f.Budget.ReferenceEirpDbm, 1)),
+        ("receiver_losses_db", f => CsvOutput.Fixed(f.Budget.ReceiverLossesDb, 1)),
+        ("max_path_loss_db", f => CsvOutput.Fixed(f.Budget.MaxPathLossDb, 1)),
         ("antenna_height_m", f => CsvOutput.Fixed(f.AntennaHeightM, 1)),
         ("azimuth_deg", f => CsvOutput.Fixed(f.AzimuthDeg, 1)),
         ("beamwidth_deg", f => f.IsOmni ? string.Empty : CsvOutput.Fixed(f.BeamwidthDeg, 1)),
@@ -141,6 +149,7 @@ public static class CoverageWriter
 
         w.WriteEndObject();
         w.WriteNumber("receiver_height_m", r.Rules.ReceiverHeightM);
+        Budget(w, r);
         w.WriteNumber("cell_m", r.Options.CellM);
         w.WriteString("raster", r.RasterStatus.ToString().ToLowerInvariant());
         w.WriteNumber("bts", r.Footprints.Count);
@@ -156,7 +165,7 @@ public static class CoverageWriter
             w.WriteString("name", row.Name);
             w.WriteString("level", Codes.Key(row.Level));
             w.WriteString("operator", row.Operator);
-            w.WriteString("tech", Codes.Label(row.Tech));
+            w.WriteString("tech", row.TechLabel);
             w.WriteNumber("settlements_total", row.SettlementsTotal);
             w.WriteNumber("settlements_covered", row.SettlementsCovered);
             JsonOutput.Number(w, "settlements_covered_pct", row.SettlementsCoveredPct, 1);
@@ -165,7 +174,10 @@ public static class CoverageWriter
             JsonOutput.Number(w, "population_covered_pct", row.PopulationCoveredPct, 1);
             JsonOutput.Number(w, "area_km2", row.AreaKm2, 2);
             JsonOutput.Number(w, "area_covered_pct", row.AreaCoveredPct, 1);
-            w.WriteNumber("threshold_dbm", row.ThresholdDbm);
+            JsonOutput.Number(w, "threshold_dbm", row.ThresholdDbm, 1);
+            w.WriteNumber("communes_total", row.CommunesTotal);
+            w.WriteNumber("communes_covered", row.CommunesCovered);
+            JsonOutput.Number(w, "communes_covered_pct", row.CommunesCoveredPct, 1);
             w.WriteEndObject();
         }
 
@@ -265,9 +277,10 @@ public static class CoverageWriter
             u.Settlement.Id, u.Settlement.Name, u.UnitCode, u.Settlement.Population, Codes.Label(u.Tech), u.NearestBtsId,
             Round(u.NearestDistanceM, 0), Round(u.BestLevelDbm, 1), u.ThresholdDbm]))]);
 
-    public static FeatureTable GapsTable(CoverageResult r, Dataset dataset) => GapsTable(r, dataset.Crs, dataset.Hierarchy.CommuneOf);
+    public static FeatureTable GapsTable(CoverageResult r, Dataset dataset) =>
+        GapsTable(r, dataset.Crs, dataset.Hierarchy.CommuneOf, code => code is null ? null : dataset.Hierarchy.SelfAndAncestors(code).FirstOrDefault(u => u.Level == AdminLevel.District));
 
-    private static FeatureTable GapsTable(CoverageResult r, CrsDefinition crs, Func<string?, AdminUnit?> commune) => new(
+    private static FeatureTable GapsTable(CoverageResult r, CrsDefinition crs, Func<string?, AdminUnit?> commune, Func<string?, AdminUnit?> district) => new(
         "gaps",
         "Vùng lõm sóng",
         FeatureGeometryType.Geometry,
@@ -285,11 +298,13 @@ public static class CoverageWriter
             new LayerField("commune_code", FieldType.Text, "Mã xã"),
             new LayerField("commune_name", FieldType.Text, "Tên xã"),
             new LayerField("threshold_dbm", FieldType.Real, "Ngưỡng (dBm)"),
+            new LayerField("district_code", FieldType.Text, "Mã huyện"),
+            new LayerField("district_name", FieldType.Text, "Tên huyện"),
         ],
         [.. r.Gaps.Select(g => new FeatureRow(g.Area, [
             g.Id, Codes.Label(g.Tech), (long)g.Cells, Math.Round(g.AreaKm2, 4), (long)g.Settlements, g.Population,
             Math.Round(g.Centroid.X, 1), Math.Round(g.Centroid.Y, 1), g.UnitCode, commune(g.UnitCode)?.Code, commune(g.UnitCode)?.Name,
-            r.Rules.For(g.Tech).ThresholdDbm]))]);
+            r.Rules.For(g.Tech).ThresholdDbm, district(g.UnitCode)?.Code, district(g.UnitCode)?.Name]))]);
 
     public static FeatureTable PolygonsTable(CoverageResult r, CrsDefinition crs) => new(
         "coverage_polygons",
@@ -324,5 +339,74 @@ public static class CoverageWriter
 
     private static double? Round(double? value, int decimals) => value is { } v ? Math.Round(v, decimals) : null;
 
-    private static string Env(CoverageEnvironment e) => e == CoverageEnvironment.Urban ? "urban" : "rural";
+    /// <summary>The environment's key in outputs: <c>urban</c>, <c>suburban</c>, <c>rural</c>.</summary>
+    public static string Env(CoverageEnvironment e) => e switch
+    {
+        CoverageEnvironment.Urban => "urban",
+        CoverageEnvironment.Suburban => "suburban",
+        _ => "rural",
+    };
+
+    /// <summary>
+    /// <c>"budget": {"place", "body_loss_db", "cell_edge_probability_pct", "max_range_km", "technologies": {"4G":
+    /// {"reference_signal", "bandwidth_mhz", "resource_blocks", "rs_offset_db", "eirp_dbm", "rs_eirp_dbm", "threshold_dbm",
+    /// "environments": {"rural": {"model", "penetration_loss_db", "shadowing_sigma_db", "shadow_margin_db",
+    /// "max_path_loss_db", "range_km"}, …}}}}</c> for the technologies' default BTS.
+    /// </summary>
+    public static void Budget(System.Text.Json.Utf8JsonWriter w, CoverageResult r)
+    {
+        var rules = r.Rules;
+        w.WriteStartObject("budget");
+        w.WriteString("place", PlaceKey(rules.Place));
+        w.WriteNumber("body_loss_db", rules.BodyLossDb);
+        w.WriteNumber("cell_edge_probability_pct", rules.CellEdgeProbabilityPct);
+        w.WriteNumber("max_range_km", rules.MaxRangeKm);
+        w.WriteStartObject("technologies");
+        foreach (var group in BudgetSummary.For(rules, r.Techs, r.Options.Model).GroupBy(b => b.Tech))
+        {
+            var first = group.First().Budget;
+            w.WriteStartObject(Codes.Label(group.Key));
+            w.WriteString("reference_signal", first.Signal.Name);
+            JsonOutput.Number(w, "bandwidth_mhz", first.Signal.BandwidthMHz, 1);
+            if (first.Signal.ResourceBlocks is { } prb)
+            {
+                w.WriteNumber("resource_blocks", prb);
+            }
+            else
+            {
+                w.WriteNull("resource_blocks");
+            }
+
+            JsonOutput.Number(w, "rs_offset_db", first.Signal.OffsetDb, 2);
+            w.WriteNumber("eirp_dbm", first.TotalEirpDbm);
+            JsonOutput.Number(w, "rs_eirp_dbm", first.ReferenceEirpDbm, 2);
+            w.WriteNumber("threshold_dbm", first.ThresholdDbm);
+            w.WriteStartObject("environments");
+            foreach (var b in group)
+            {
+                w.WriteStartObject(Env(b.Environment));
+                w.WriteString("model", b.Model);
+                w.WriteNumber("penetration_loss_db", b.Budget.PenetrationLossDb);
+                w.WriteNumber("shadowing_sigma_db", b.Budget.ShadowingSigmaDb);
+                JsonOutput.Number(w, "shadow_margin_db", b.Budget.ShadowMarginDb, 2);
+                JsonOutput.Number(w, "max_path_loss_db", b.Budget.MaxPathLossDb, 2);
+                JsonOutput.Number(w, "range_km", b.RangeKm, 3);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The place's key in rules.json and outputs: <c>outdoor</c>, <c>in_car</c>, <c>indoor</c>.</summary>
+    public static string PlaceKey(Core.Rules.ReceiverPlace place) => place switch
+    {
+        Core.Rules.ReceiverPlace.InCar => "in_car",
+        Core.Rules.ReceiverPlace.Indoor => "indoor",
+        _ => "outdoor",
+    };
 }

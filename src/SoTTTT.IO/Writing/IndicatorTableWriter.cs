@@ -22,7 +22,28 @@ public static class IndicatorTableWriter
     }
 
     /// <summary>
-    /// JSON: <c>{"dataset", "level", "crs", "fibre_reach_m", "unassigned", "units": [ … ]}</c>, each unit with the
+    /// The items counted in no unit of the level (<see cref="IndicatorTable.UnassignedItems"/>) as CSV:
+    /// <c>layer,id,lon,lat,unit_code,km</c> (WGS84, 7 decimals; <c>unit_code</c> the unit above the level holding the
+    /// item, empty when it lies outside every polygon; <c>km</c> for fibre routes).
+    /// </summary>
+    public static string UnassignedCsv(IndicatorTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return CsvOutput.Write<UnassignedItem>(
+            [
+                ("layer", u => u.Layer),
+                ("id", u => u.Id),
+                ("lon", u => CsvOutput.Fixed(u.LonDeg, 7)),
+                ("lat", u => CsvOutput.Fixed(u.LatDeg, 7)),
+                ("unit_code", u => u.UnitCode ?? string.Empty),
+                ("km", u => CsvOutput.Fixed(u.Km, 3)),
+            ],
+            table.UnassignedItems);
+    }
+
+    /// <summary>
+    /// JSON: <c>{"dataset", "level", "crs", "fibre_reach_m", "unassigned", "nearest_unit_m", "unassigned_items",
+    /// "nearest_unit_items", "units": [ … ]}</c>, each unit with the
     /// keys of the README (breakdowns as nested objects: <c>postal_points_by_kind</c>, <c>bts_by_operator</c>,
     /// <c>bts_by_tech</c>, <c>fibre_km_by_operator</c>, <c>fibre_km_by_placement</c>).
     /// </summary>
@@ -43,6 +64,35 @@ public static class IndicatorTableWriter
             }
 
             w.WriteEndObject();
+            w.WriteNumber("nearest_unit_m", table.NearestUnitM);
+            w.WriteStartArray("unassigned_items");
+            foreach (var u in table.UnassignedItems)
+            {
+                w.WriteStartObject();
+                w.WriteString("layer", u.Layer);
+                w.WriteString("id", u.Id);
+                w.WriteNumber("lon", Math.Round(u.LonDeg, 7));
+                w.WriteNumber("lat", Math.Round(u.LatDeg, 7));
+                NullableString(w, "unit_code", u.UnitCode);
+                Number(w, "km", u.Km, 3);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("nearest_unit_items");
+            foreach (var n in table.NearestUnitItems)
+            {
+                w.WriteStartObject();
+                w.WriteString("layer", n.Layer);
+                w.WriteString("id", n.Id);
+                w.WriteNumber("lon", Math.Round(n.LonDeg, 7));
+                w.WriteNumber("lat", Math.Round(n.LatDeg, 7));
+                w.WriteString("unit_code", n.UnitCode);
+                w.WriteNumber("distance_m", Math.Round(n.DistanceM, 1));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("units");
             foreach (var r in table.Rows)
             {

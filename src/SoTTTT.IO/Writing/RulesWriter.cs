@@ -73,6 +73,13 @@ public static class RulesWriter
         w.WriteNumber("receiver_height_m", coverage.ReceiverHeightM);
         w.WriteNumber("beamwidth_deg", coverage.BeamwidthDeg);
         w.WriteNumber("max_attenuation_db", coverage.MaxAttenuationDb);
+        w.WriteString("place", CoverageWriter.PlaceKey(coverage.Place));
+        w.WriteNumber("body_loss_db", coverage.BodyLossDb);
+        w.WriteNumber("in_car_loss_db", coverage.InCarLossDb);
+        Environments(w, "indoor_loss_db", coverage.IndoorLossDb);
+        w.WriteNumber("cell_edge_probability_pct", coverage.CellEdgeProbabilityPct);
+        Environments(w, "shadowing_sigma_db", coverage.ShadowingSigmaDb);
+        w.WriteNumber("max_range_km", coverage.MaxRangeKm);
         w.WriteStartObject("technologies");
         foreach (var tech in Enum.GetValues<Technology>())
         {
@@ -82,10 +89,34 @@ public static class RulesWriter
             w.WriteNumber("band_mhz", t.BandMHz);
             w.WriteNumber("eirp_dbm", t.EirpDbm);
             w.WriteNumber("antenna_height_m", t.AntennaHeightM);
+            if (t.PilotSharePct is { } pilot)
+            {
+                w.WriteNumber("pilot_share_pct", pilot);
+            }
+
+            if (t.BandwidthMHz is { } bandwidth)
+            {
+                w.WriteNumber("bandwidth_mhz", bandwidth);
+            }
+
+            if (t.SubcarrierSpacingKHz is { } scs)
+            {
+                w.WriteNumber("subcarrier_spacing_khz", scs);
+            }
+
             w.WriteEndObject();
         }
 
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Environments(Utf8JsonWriter w, string name, EnvironmentValues values)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("urban", values.Urban);
+        w.WriteNumber("suburban", values.Suburban);
+        w.WriteNumber("rural", values.Rural);
         w.WriteEndObject();
     }
 

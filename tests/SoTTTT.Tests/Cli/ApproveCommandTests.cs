@@ -71,7 +71,7 @@ public class ApproveCommandTests
             Assert.That(exit, Is.EqualTo(0));
             Assert.That(lines[0], Is.EqualTo("row,id,operator,type,height_m,x,y,lon,lat,unit_code,urban,verdict,tower_id,failed,coverage_gain_population"));
             Assert.That(lines, Has.Length.EqualTo(6));
-            Assert.That(lines[1], Does.StartWith("1,R1,Gmobile,A2b,40.0,581500.00,2317200.00,").And.EndWith(",C1,false,refer,T1,SPACING_TOO_CLOSE;MUST_SHARE;TOWER_FULL,6000"),
+            Assert.That(lines[1], Does.StartWith("2,R1,Gmobile,A2b,40.0,581500.00,2317200.00,").And.EndWith(",C1,false,refer,T1,SPACING_TOO_CLOSE;MUST_SHARE;TOWER_FULL,6000"),
                 "Gmobile has no BTS yet: a 4G site with the default 60 dBm reaches all three settlements (1000 + 3000 + 2000 people)");
         });
     }
@@ -84,16 +84,16 @@ public class ApproveCommandTests
         var outDir = Path.Combine(ds.Folder, "out");
         var sheets = Path.Combine(outDir, "phieu_tham_dinh");
         Directory.CreateDirectory(sheets);
-        File.WriteAllText(Path.Combine(sheets, "0001_R1.html"), "old sheet");
+        File.WriteAllText(Path.Combine(sheets, "0002_R1.html"), "old sheet");
         var (exit, output, error) = CliRunner.Run("approve", ds.Folder, Path.Combine(ds.Folder, "apps.csv"), "--out", outDir);
         Assert.That(exit, Is.EqualTo(0), error);
         var files = Directory.GetFiles(sheets).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        var refer = File.ReadAllText(Path.Combine(sheets, "0001_R1.html"));
-        var invalid = File.ReadAllText(Path.Combine(sheets, "0004_R4.html"));
+        var refer = File.ReadAllText(Path.Combine(sheets, "0002_R1.html"));
+        var invalid = File.ReadAllText(Path.Combine(sheets, "0005_R4.html"));
         Assert.Multiple(() =>
         {
             Assert.That(output, Is.Empty, "with --out and no --format nothing goes to stdout");
-            Assert.That(files, Is.EqualTo(new[] { "0001_R1.html", "0002_R2.html", "0003_R3.html", "0004_R4.html", "0005_R5.html" }), "no temporary files left");
+            Assert.That(files, Is.EqualTo(new[] { "0002_R1.html", "0003_R2.html", "0004_R3.html", "0005_R4.html", "0006_R5.html" }), "no temporary files left");
             Assert.That(File.Exists(Path.Combine(outDir, "approvals.csv")) && File.Exists(Path.Combine(outDir, "approvals.json")), Is.True);
             Assert.That(refer, Does.StartWith("<!DOCTYPE html>").And.EndWith("</html>\n"), "the old sheet was replaced whole");
             Assert.That(refer, Does.Contain("PHIẾU THẨM ĐỊNH").And.Contain("data-verdict=\"refer\"").And.Contain("<svg"));
@@ -139,7 +139,7 @@ public class ApproveCommandTests
         var outDir = Path.Combine(ds.Folder, "out");
         var (exit, _, _) = CliRunner.Run("approve", ds.Folder, Path.Combine(ds.Folder, "apps.csv"), "--out", outDir, "--lang", "en");
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(File.ReadAllText(Path.Combine(outDir, "phieu_tham_dinh", "0002_R2.html")), Does.Contain("APPRAISAL SHEET").And.Contain("APPROVE a new tower"));
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "phieu_tham_dinh", "0003_R2.html")), Does.Contain("APPRAISAL SHEET").And.Contain("APPROVE a new tower"));
     }
 
     [Test]
@@ -152,7 +152,7 @@ public class ApproveCommandTests
         {
             Assert.That(exit, Is.EqualTo(2));
             Assert.That(output, Is.Empty);
-            Assert.That(error, Does.Contain("apps.csv, row 0, column 'type': MISSING_REQUIRED_COLUMN"));
+            Assert.That(error, Does.Contain("apps.csv, row 1, column 'type': MISSING_REQUIRED_COLUMN"));
         });
     }
 

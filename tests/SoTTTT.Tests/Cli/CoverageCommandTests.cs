@@ -64,26 +64,28 @@ public class CoverageCommandTests
     }
 
     [Test]
-    public void Coverage_TechWithoutBts_WholeProvinceIsOneGap()
+    public void Coverage_TechWithoutBts_OneGapPerCommune()
     {
-        // SmallProvince: communes C1 and C2 (2 km × 2 km each, 100 m cells: 800 cells in all), no 5G BTS at all, so
-        // the gap is both communes (8 km², a tie of 400 cells each, broken by unit order: C1) with all three villages.
+        // SmallProvince: communes C1 and C2 (2 km × 2 km each, 100 m cells: 400 cells each) in district D, no 5G BTS at
+        // all. Gaps are split at commune boundaries (issue 9: each gap names its commune and district): C1's gap holds
+        // S1 and S2 (4,000 people) and comes first, C2's holds S3 (2,000 people).
         using var ds = SmallProvince.Create();
         var outDir = Path.Combine(ds.Folder, "out");
         var (exit, _, error) = CliRunner.Run("coverage", ds.Folder, "--tech", "5G", "--out", outDir);
         Assert.That(exit, Is.EqualTo(0), error);
         using var gaps = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "gaps.geojson")));
         var features = gaps.RootElement.GetProperty("features").EnumerateArray().ToList();
-        var p = features[0].GetProperty("properties");
+        var p = features.Select(f => f.GetProperty("properties")).ToList();
         var lon = features[0].GetProperty("geometry").GetProperty("coordinates")[0][0][0].GetDouble();
         Assert.Multiple(() =>
         {
-            Assert.That(features, Has.Count.EqualTo(1));
-            Assert.That(p.GetProperty("area_km2").GetDouble(), Is.EqualTo(8).Within(1e-9));
-            Assert.That(p.GetProperty("population").GetInt64(), Is.EqualTo(6000));
-            Assert.That(p.GetProperty("settlements").GetInt32(), Is.EqualTo(3));
-            Assert.That(p.GetProperty("commune_code").GetString(), Is.EqualTo("C1"));
-            Assert.That(p.GetProperty("threshold_dbm").GetDouble(), Is.EqualTo(-110));
+            Assert.That(features, Has.Count.EqualTo(2));
+            Assert.That(p.Select(x => x.GetProperty("area_km2").GetDouble()), Is.EqualTo(new[] { 4.0, 4.0 }).Within(1e-9));
+            Assert.That(p.Select(x => x.GetProperty("population").GetInt64()), Is.EqualTo(new[] { 4000L, 2000L }));
+            Assert.That(p.Select(x => x.GetProperty("settlements").GetInt32()), Is.EqualTo(new[] { 2, 1 }));
+            Assert.That(p.Select(x => x.GetProperty("commune_code").GetString()), Is.EqualTo(new[] { "C1", "C2" }));
+            Assert.That(p.Select(x => x.GetProperty("district_code").GetString()), Is.EqualTo(new[] { "D", "D" }));
+            Assert.That(p[0].GetProperty("threshold_dbm").GetDouble(), Is.EqualTo(-110));
             Assert.That(lon, Is.InRange(106.0, 106.5), "WGS84 longitude");
             Assert.That(File.ReadAllLines(Path.Combine(outDir, "uncovered_settlements.csv")), Has.Length.EqualTo(4));
         });
@@ -157,14 +159,15 @@ public class CoverageCommandTests
         });
     }
 
-    // Free-space loss L = 20·log10(4π·d·f / c) (ITU-R P.525, Friis), so the range where EIRP − L reaches the threshold is
-    // d = c / (4π·f) · 10^((EIRP − threshold) / 20). A 4G BTS at 1800 MHz with EIRP −10 dBm against −110 dBm allows
-    // 100 dB: d = 299792458 / (4π · 1.8e9) · 10^5 m = 1.3254 km. S1 lies 1.30 km away (covered), S2 1.35 km (not).
+    // Free-space loss L = 20·log10(4π·d·f / c) (ITU-R P.525, Friis), so the range where EIRP − losses − L reaches the
+    // threshold is d = c / (4π·f) · 10^((EIRP − losses − threshold) / 20). A 2G BTS (BCCH at full power) at 1800 MHz with
+    // EIRP 8 dBm against −95 dBm, less the default 3 dB body loss, allows 100 dB: d = 299792458 / (4π · 1.8e9) · 10^5 m
+    // = 1.3254 km. S1 lies 1.30 km away (covered), S2 1.35 km (not).
     [Test]
     public void Coverage_ModelOverride_FreeSpaceRangeAndVerdicts()
     {
         using var ds = new TempDataset("Không gian tự do", "VN2000:105.5");
-        ds.File("bts.csv", "id,operator,tech,band_mhz,eirp_dbm,antenna_height_m,x,y\nB1,Viettel,4G,1800,-10,30,585000,2317000\n");
+        ds.File("bts.csv", "id,operator,tech,band_mhz,eirp_dbm,antenna_height_m,x,y\nB1,Viettel,2G,1800,8,30,585000,2317000\n");
         ds.File("settlements.csv", "id,population,x,y\nS1,100,586300,2317000\nS2,100,585000,2318350\n");
         var outDir = Path.Combine(ds.Folder, "out");
 

@@ -55,8 +55,8 @@ public class IndicatorsCommandTests
         {
             Assert.That(exit, Is.EqualTo(2));
             Assert.That(output, Is.Empty);
-            Assert.That(error, Does.Contain("bts.csv, row 1, column 'operator' (id B1): UNKNOWN_OPERATOR"));
-            Assert.That(error, Does.Contain("bts.csv, row 2, column 'tech' (id B2): UNKNOWN_TECH"));
+            Assert.That(error, Does.Contain("bts.csv, row 2, column 'operator' (id B1): UNKNOWN_OPERATOR"));
+            Assert.That(error, Does.Contain("bts.csv, row 3, column 'tech' (id B2): UNKNOWN_TECH"));
             Assert.That(Directory.Exists(outDir), Is.False);
         });
     }

@@ -71,6 +71,6 @@ public class SharingCommandTests
         ds.File("zones.csv", "id,kind,wkt\nZ1,castle,\"POLYGON((106.3 20.9, 106.31 20.9, 106.31 20.91, 106.3 20.9))\"\n");
         var (exit, _, error) = CliRunner.Run("sharing", ds.Folder);
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(error, Does.Contain("zones.csv, row 1, column 'kind' (id Z1): UNKNOWN_VALUE"));
+        Assert.That(error, Does.Contain("zones.csv, row 2, column 'kind' (id Z1): UNKNOWN_VALUE"));
     }
 }

@@ -17,7 +17,8 @@ public class CoverageLayersTests
     [Test]
     public void Layers_WeakSite_ContractFieldsAndValues()
     {
-        // One weak Viettel 4G site in rural C1 covers S_near; S_far (pop 300) lies in the one 4G gap.
+        // One weak Viettel 4G site in rural C1 covers S_near; S_far (pop 300) lies in C2's 4G gap, which sorts before
+        // C1's (no people, 50 km² less the site's disc); gaps split at commune boundaries.
         var dataset = new CoverageProvince()
             .Bts("B1", "Viettel", Technology.G4, 602550, 2305050, bandMHz: 1800, heightM: 30, eirpDbm: 25)
             .Settlement("S_near", 602550, 2305050, population: 500)
@@ -42,9 +43,9 @@ public class CoverageLayersTests
                 ((object?)"S_near", (object?)"C1", (object?)"Viettel", (object?)true),
                 ("S_far", "C2", null, false),
             }));
-            Assert.That((gaps.Rows.Single().Values[2], gaps.Rows.Single().Values[3]), Is.EqualTo(((object?)1L, (object?)300L)));
+            Assert.That(gaps.Rows.Select(g => (g.Values[2], g.Values[3], g.Values[5])), Is.EqualTo(new (object?, object?, object?)[] { (1L, 300L, "C2"), (0L, 0L, "C1") }));
             Assert.That(uncovered.Rows.Single().Values[0], Is.EqualTo("S_far"));
-            Assert.That(uncovered.Rows.Single().Values[5], Is.EqualTo(gaps.Rows.Single().Values[0]));
+            Assert.That(uncovered.Rows.Single().Values[5], Is.EqualTo(gaps.Rows[0].Values[0]));
         });
     }
 }

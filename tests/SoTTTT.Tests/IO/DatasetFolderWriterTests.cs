@@ -36,7 +36,7 @@ public sealed class DatasetFolderWriterTests
             Assert.That(FirstLine("admin_units.csv"), Is.EqualTo("code,name,level,parent_code,area_km2,population,urban,wkt"));
             Assert.That(FirstLine("settlements.csv"), Is.EqualTo("id,name,commune_code,population,x,y"));
             Assert.That(FirstLine("towers.csv"), Is.EqualTo("id,owner,type,height_m,status,max_tenants,lon,lat"));
-            Assert.That(FirstLine("bts.csv"), Is.EqualTo("id,operator,tech,tower_id,band_mhz,antenna_height_m,eirp_dbm,azimuth_deg,beamwidth_deg,tilt_deg,status,lon,lat"));
+            Assert.That(FirstLine("bts.csv"), Is.EqualTo("id,operator,tech,tower_id,band_mhz,antenna_height_m,eirp_dbm,azimuth_deg,beamwidth_deg,tilt_deg,status,bandwidth_mhz,lon,lat"));
             Assert.That(FirstLine("fibre_routes.csv"), Is.EqualTo("id,operator,placement,cores,wkt"));
             Assert.That(FirstLine("postal_points.csv"), Is.EqualTo("id,name,kind,operator,admin_code,x,y"));
             Assert.That(FirstLine("zones.csv"), Is.EqualTo("id,kind,name,max_height_m,wkt"));
@@ -57,8 +57,8 @@ public sealed class DatasetFolderWriterTests
             Assert.That(Lines("admin_units.csv")[2], Is.EqualTo("3001001,\"Xã An Lâm, Thôn 1\",commune,30,,1000,false,"));
             Assert.That(Lines("settlements.csv")[1], Is.EqualTo("S1,Thôn Đông,3001001,1234,583001.50,2317625.25"));
             Assert.That(Lines("towers.csv")[1], Is.EqualTo("T1,Viettel,A2b,45.00,existing,3,106.3000000,20.9500000"));
-            Assert.That(Lines("bts.csv")[1], Is.EqualTo("B1,Viettel,4G,T1,1800.0,42.50,58.2,,,,existing,106.3000000,20.9500000"));
-            Assert.That(Lines("bts.csv")[2], Is.EqualTo("B2,VNPT,2G,,900.0,30.00,56.0,120.0,65.0,4.0,,106.3000000,20.9500000"));
+            Assert.That(Lines("bts.csv")[1], Is.EqualTo("B1,Viettel,4G,T1,1800.0,42.50,58.2,,,,existing,,106.3000000,20.9500000"));
+            Assert.That(Lines("bts.csv")[2], Is.EqualTo("B2,VNPT,2G,,900.0,30.00,56.0,120.0,65.0,4.0,,,106.3000000,20.9500000"));
             Assert.That(Lines("fibre_routes.csv")[1], Is.EqualTo("F1,VNPT,underground,24,\"LINESTRING (583000 2317600, 583100.12 2317700.46)\""));
             Assert.That(Lines("postal_points.csv")[1], Is.EqualTo("P1,Bưu điện tỉnh,post_office_1,VNPost,3001001,583001.57,2317625.74"));
             Assert.That(Lines("zones.csv")[1], Does.StartWith("Z1,height_limit,Khu vực hạn chế,45.00,\"POLYGON ((583000 2317600,"));

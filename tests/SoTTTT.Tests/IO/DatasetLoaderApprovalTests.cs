@@ -17,7 +17,7 @@ public class DatasetLoaderApprovalTests
         var result = DatasetLoader.Load(ds.Folder);
         Assert.That(result.Problems.Select(p => (p.Row, p.Column, p.FeatureId, p.Code)), Is.EqualTo(new (int?, string?, string?, string)[]
         {
-            (2, "tower_id", "B2", ProblemCodes.BtsFarFromTower),
+            (3, "tower_id", "B2", ProblemCodes.BtsFarFromTower),
         }));
     }
 
@@ -48,8 +48,8 @@ public class DatasetLoaderApprovalTests
         var result = DatasetLoader.Load(ds.Folder);
         Assert.That(result.Problems.Select(p => (p.Row, p.Column, p.Code)), Is.EqualTo(new (int?, string?, string)[]
         {
-            (2, "kind", ProblemCodes.UnknownValue),
-            (3, "max_height_m", ProblemCodes.MissingValue),
+            (3, "kind", ProblemCodes.UnknownValue),
+            (4, "max_height_m", ProblemCodes.MissingValue),
         }));
     }
 
@@ -80,7 +80,7 @@ public class DatasetLoaderApprovalTests
             Assert.That(apps.Succeeded, Is.True);
             Assert.That(apps.Entries.Select(e => (e.Row, e.Id, e.Application is not null)), Is.EqualTo(new[]
             {
-                (1, "A1", true), (2, "A2", false), (3, "A3", false), (4, "A1", false), (5, "A5", false),
+                (2, "A1", true), (3, "A2", false), (4, "A3", false), (5, "A1", false), (6, "A5", false),
             }));
             Assert.That(apps.Entries[1].Problems.Select(p => p.Code), Is.EqualTo(new[] { ProblemCodes.UnknownOperator }));
             Assert.That(apps.Entries[2].Problems.Select(p => p.Code), Is.EqualTo(new[] { ProblemCodes.MissingValue }));
@@ -100,7 +100,7 @@ public class DatasetLoaderApprovalTests
         var missing = DatasetLoader.LoadApplications(Path.Combine(ds.Folder, "nope.csv"), loaded.Dataset!, loaded.Settings!);
         Assert.Multiple(() =>
         {
-            Assert.That(noType.FileProblems.Select(p => (p.Row, p.Column, p.Code)), Is.EqualTo(new (int?, string?, string)[] { (0, "type", ProblemCodes.MissingRequiredColumn) }));
+            Assert.That(noType.FileProblems.Select(p => (p.Row, p.Column, p.Code)), Is.EqualTo(new (int?, string?, string)[] { (1, "type", ProblemCodes.MissingRequiredColumn) }));
             Assert.That(noType.Entries, Is.Empty);
             Assert.That(missing.Succeeded, Is.False);
         });

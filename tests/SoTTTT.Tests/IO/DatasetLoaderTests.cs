@@ -76,24 +76,24 @@ public class DatasetLoaderTests
         Assert.That(result.Dataset, Is.Null);
         Assert.That(Found(result), Is.EquivalentTo(new (string, int?, string?, string)[]
         {
-            ("admin_units.csv", 2, "level", ProblemCodes.UnknownLevel),
-            ("admin_units.csv", 3, "parent_code", ProblemCodes.MissingParent),
-            ("admin_units.csv", 4, "wkt", ProblemCodes.InvalidPolygon),
-            ("towers.csv", 1, "lon", ProblemCodes.LatLonSwapped),
-            ("towers.csv", 2, "lon", ProblemCodes.MetresWhereDegreesExpected),
-            ("towers.csv", 4, "id", ProblemCodes.DuplicateId),
-            ("towers.csv", 5, "type", ProblemCodes.UnknownTowerType),
-            ("towers.csv", 6, "height_m", ProblemCodes.UnparsableNumber),
-            ("towers.csv", 7, "lon", ProblemCodes.CoordinateOutsideVietnam),
-            ("settlements.csv", 1, "x", ProblemCodes.DegreesWhereMetresExpected),
-            ("settlements.csv", 2, "x", ProblemCodes.XySwapped),
-            ("settlements.csv", 3, "commune_code", ProblemCodes.MissingAdminUnit),
-            ("postal_points.csv", 1, "kind", ProblemCodes.UnknownPostalKind),
-            ("bts.csv", 1, "operator", ProblemCodes.UnknownOperator),
-            ("bts.csv", 2, "tech", ProblemCodes.UnknownTech),
-            ("bts.csv", 3, "tower_id", ProblemCodes.MissingTower),
-            ("fibre_routes.csv", 1, "wkt", ProblemCodes.UnparsableWkt),
-            ("fibre_routes.csv", 2, "wkt", ProblemCodes.WrongGeometryType),
+            ("admin_units.csv", 3, "level", ProblemCodes.UnknownLevel),
+            ("admin_units.csv", 4, "parent_code", ProblemCodes.MissingParent),
+            ("admin_units.csv", 5, "wkt", ProblemCodes.InvalidPolygon),
+            ("towers.csv", 2, "lon", ProblemCodes.LatLonSwapped),
+            ("towers.csv", 3, "lon", ProblemCodes.MetresWhereDegreesExpected),
+            ("towers.csv", 5, "id", ProblemCodes.DuplicateId),
+            ("towers.csv", 6, "type", ProblemCodes.UnknownTowerType),
+            ("towers.csv", 7, "height_m", ProblemCodes.UnparsableNumber),
+            ("towers.csv", 8, "lon", ProblemCodes.CoordinateOutsideVietnam),
+            ("settlements.csv", 2, "x", ProblemCodes.DegreesWhereMetresExpected),
+            ("settlements.csv", 3, "x", ProblemCodes.XySwapped),
+            ("settlements.csv", 4, "commune_code", ProblemCodes.MissingAdminUnit),
+            ("postal_points.csv", 2, "kind", ProblemCodes.UnknownPostalKind),
+            ("bts.csv", 2, "operator", ProblemCodes.UnknownOperator),
+            ("bts.csv", 3, "tech", ProblemCodes.UnknownTech),
+            ("bts.csv", 4, "tower_id", ProblemCodes.MissingTower),
+            ("fibre_routes.csv", 2, "wkt", ProblemCodes.UnparsableWkt),
+            ("fibre_routes.csv", 3, "wkt", ProblemCodes.WrongGeometryType),
         }));
         Assert.That(ds.Snapshot(), Is.EqualTo(before), "input files are never modified");
     }
@@ -107,8 +107,8 @@ public class DatasetLoaderTests
         var result = DatasetLoader.Load(ds.Folder);
         Assert.That(Found(result), Is.EquivalentTo(new (string, int?, string?, string)[]
         {
-            ("bts.csv", 0, "tech", ProblemCodes.MissingRequiredColumn),
-            ("settlements.csv", 0, null, ProblemCodes.MissingPositionColumns),
+            ("bts.csv", 1, "tech", ProblemCodes.MissingRequiredColumn),
+            ("settlements.csv", 1, null, ProblemCodes.MissingPositionColumns),
         }));
     }
 

@@ -11,11 +11,12 @@ public class IndicatorCoverageTests
     [Test]
     public void Indicators_CoverageColumns_FromSettlementCoverage()
     {
-        // CoverageProvince: one urban 2G site at 900 MHz, 30 m, 40 dBm; by hand (Okumura–Hata, see CoverageAnalysisTests)
-        // its range is 1.754 km, so S1 at 1.5 km is covered and S2 at 2 km is not: 50 % of villages for 2G, 0 % for 4G.
+        // CoverageProvince: one urban 2G site at 900 MHz, 30 m, 40 dBm; by hand (Okumura–Hata with the 3 dB body loss, see
+        // CoverageAnalysisTests) its range is 1.442 km, so S1 at 1.2 km is covered and S2 at 2 km is not: 50 % of villages
+        // for 2G; no 4G BTS at all, so 4G is no data (empty), not 0 %.
         var dataset = new CoverageProvince()
             .Bts("B1", "Viettel", Technology.G2, 607000, 2305000, bandMHz: 900, heightM: 30, eirpDbm: 40)
-            .Settlement("S1", 607000, 2306500)
+            .Settlement("S1", 607000, 2306200)
             .Settlement("S2", 607000, 2307000)
             .Build();
 
@@ -24,7 +25,7 @@ public class IndicatorCoverageTests
         Assert.Multiple(() =>
         {
             Assert.That(row.SettlementsCoveredPctByTech[Technology.G2], Is.EqualTo(50));
-            Assert.That(row.SettlementsCoveredPctByTech[Technology.G4], Is.EqualTo(0));
+            Assert.That(row.SettlementsCoveredPctByTech.ContainsKey(Technology.G4), Is.False);
         });
     }
 
@@ -38,7 +39,8 @@ public class IndicatorCoverageTests
         var unit = doc.RootElement.GetProperty("units")[0];
         foreach (var key in new[] { "settlements_covered_pct_2g", "settlements_covered_pct_3g", "settlements_covered_pct_4g", "settlements_covered_pct_5g" })
         {
-            Assert.That(unit.GetProperty(key).GetDouble(), Is.InRange(0.0, 100.0), key);
+            var value = unit.GetProperty(key);
+            Assert.That(value.ValueKind == JsonValueKind.Null || value.GetDouble() is >= 0 and <= 100, Is.True, $"{key}: {value}");
         }
     }
 }

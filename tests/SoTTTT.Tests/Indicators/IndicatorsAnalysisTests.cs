@@ -50,7 +50,7 @@ public class IndicatorsAnalysisTests
             Assert.That(c2.TowerPositions, Is.EqualTo(1));
             Assert.That(c2.BtsPerPosition, Is.EqualTo(2.0));
             Assert.That(c2.PostalAccessMeanKm, Is.EqualTo(0.4).Within(1e-9));
-            Assert.That(c2.FibreKm, Is.EqualTo(0.0));
+            Assert.That(c2.FibreKm, Is.EqualTo(1.0).Within(1e-9), "F2 lies 400 m north of C2, within the 500 m tolerance: it goes to C2");
             Assert.That(c2.CommunesWithFibrePct, Is.EqualTo(0));
             Assert.That(c2.SettlementsWithinFibrePct, Is.EqualTo(0));
         });
@@ -77,7 +77,7 @@ public class IndicatorsAnalysisTests
             Assert.That(p.TowerPositions, Is.EqualTo(2));
             Assert.That(p.BtsPerPosition, Is.EqualTo(2.5));
 
-            // F2 lies outside both communes: it counts for the (only) province directly.
+            // F2 lies outside both communes, 400 m from C2: it goes to the nearest commune within 500 m.
             Assert.That(p.FibreKm, Is.EqualTo(3.0).Within(1e-9));
             Assert.That(p.FibreKmByOperator["Viettel"], Is.EqualTo(2.0).Within(1e-9));
             Assert.That(p.FibreKmByPlacement["underground"], Is.EqualTo(1.0).Within(1e-9));
@@ -98,7 +98,7 @@ public class IndicatorsAnalysisTests
             Assert.That(d.AreaKm2, Is.EqualTo(8.0).Within(1e-9));
             Assert.That(d.AreaSource, Is.EqualTo("children"));
             Assert.That(d.Population, Is.EqualTo(6000));
-            Assert.That(d.FibreKm, Is.EqualTo(2.0).Within(1e-9));
+            Assert.That(d.FibreKm, Is.EqualTo(3.0).Within(1e-9));
         });
     }
 

@@ -12,8 +12,9 @@ namespace SoTTTT.Tests.Planning;
 
 /// <summary>
 /// The planner on a hand-made province (VN-2000 TM-3 105°30' metres, the 10 × 10 km province of
-/// <see cref="TestNetwork.WithProvince"/>: rural C1 west of x = 605000, urban C2 east). 4G is given a weak default EIRP
-/// (30 dBm) so a planned BTS reaches about 2.7 km (rural, 40 m) only. The references are outside the planner: the approval rules
+/// <see cref="TestNetwork.WithProvince"/>: rural C1 west of x = 605000, urban C2 east) with the default rules: a planned
+/// 4G BTS on a 40 m rural tower reaches about 2.2 km (RSRP per resource element against −110 dBm), so T1 covers S1
+/// (0.5 km) but neither S3 (3.2 km) nor S5 (4.5 km), which T2 (0.5 km away, MobiFone 2G only) can serve. The references are outside the planner: the approval rules
 /// (<see cref="ApprovalAnalysis"/>) judge the plan's positions, and the coverage engine (<see cref="CoverageAnalysis"/>)
 /// judges the dataset with the plan built.
 /// <code>
@@ -28,10 +29,7 @@ namespace SoTTTT.Tests.Planning;
 /// </summary>
 public sealed class PlanAnalysisTests
 {
-    private static readonly ProvinceRules Rules = ProvinceRules.Default with
-    {
-        Coverage = CoverageRules.Default.With(Technology.G4, new TechnologyCoverage(-110, 1800, 30, 30)),
-    };
+    private static readonly ProvinceRules Rules = ProvinceRules.Default;
 
     [Test]
     public void Run_UncoveredVillages_EveryOneCoveredByPositionsTheApprovalRulesAccept()

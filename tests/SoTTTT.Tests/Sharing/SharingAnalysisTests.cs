@@ -17,7 +17,8 @@ namespace SoTTTT.Tests.Sharing;
 ///      (L3 loose, 10 m east: joins T3)                             |
 ///  L1 VNPT (603350,2301000) + L2 MobiFone 10 m east: inferred ~L1  | P12 planned A2b (ignored)
 /// </code>
-/// Positions with BTS: T1, T2, T3, ~L1, T6 (C1), T7, T8 (C2) = 7; BTS 11; shared T1, T3, ~L1 = 3.
+/// Positions with BTS: T1, T2, T3, ~L1, T6 (C1), T7, T8 (C2) = 7, plus the existing towers without BTS T10, T11 (C2),
+/// which count as positions too (issue 11) = 9; BTS 11; shared T1, T3, ~L1 = 3.
 /// </summary>
 public class SharingAnalysisTests
 {
@@ -57,7 +58,7 @@ public class SharingAnalysisTests
         Assert.Multiple(() =>
         {
             Assert.That(rows.Select(r => r.Operator), Is.EqualTo(new[] { null, "Gmobile", "MobiFone", "VNPT", "Vietnamobile", "Viettel" }), "operators in ordinal order");
-            Assert.That(Row(null), Is.EqualTo("7 11 1.571 3 42.86"));
+            Assert.That(Row(null), Is.EqualTo("9 11 1.222 3 33.33"), "T10 and T11 carry no BTS and still count");
             Assert.That(Row("Viettel"), Is.EqualTo("3 4 1.333 2 66.67"), "T1 (2 BTS), T3 (L3), T8");
             Assert.That(Row("VNPT"), Is.EqualTo("3 3 1 2 66.67"), "T1, ~L1, T7");
             Assert.That(Row("MobiFone"), Is.EqualTo("2 2 1 1 50"), "T2, ~L1");
@@ -73,7 +74,7 @@ public class SharingAnalysisTests
     public void Run_CommuneRows_PositionsByLocation()
     {
         var all = SharingAnalysis.Run(Network(), AdminLevel.Commune).Rows.Where(r => r.Operator is null).ToList();
-        Assert.That(all.Select(r => (r.Code, r.TowerPositions, r.SharedPositions, r.SpareSlots)), Is.EqualTo(new[] { ("C1", 5, 3, (int?)4), ("C2", 2, 0, (int?)9) }));
+        Assert.That(all.Select(r => (r.Code, r.TowerPositions, r.SharedPositions, r.SpareSlots)), Is.EqualTo(new[] { ("C1", 5, 3, (int?)4), ("C2", 4, 0, (int?)9) }));
     }
 
     [Test]

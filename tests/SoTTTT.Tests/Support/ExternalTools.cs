@@ -4,7 +4,8 @@ using NUnit.Framework;
 namespace SoTTTT.Tests.Support;
 
 /// <summary>
-/// Independent tools and services some tests check against: GDAL's ogrinfo and the throwaway PostGIS cluster that
+/// Independent tools and services some tests check against: GDAL's ogrinfo, gdalinfo, gdallocationinfo and
+/// gdal_translate, PROJ's cs2cs, SPLAT! (Debian package splat) and the throwaway PostGIS cluster that
 /// tests/run.sh starts (URL in SOTTTT_TEST_PG). When one is missing the test fails in CI (CI=true), where
 /// tests/run.sh must have provided it, and is ignored elsewhere, with the same message.
 /// </summary>
@@ -14,6 +15,8 @@ internal static class ExternalTools
 
     private const string OgrinfoMissing = "ogrinfo (GDAL, Debian package gdal-bin) is not installed; tests/run.sh installs it";
 
+    private const string SplatMissing = "splat (SPLAT! 1.4.2, Debian package splat) is not installed; tests/run.sh installs it";
+
     private const string Cs2csMissing = "cs2cs (PROJ, Debian package proj-bin) is not installed; tests/run.sh installs it";
 
     private const string PostgisMissing =
@@ -21,6 +24,12 @@ internal static class ExternalTools
 
     /// <summary>The path of ogrinfo, or the test stops.</summary>
     public static string Ogrinfo() => FindOnPath("ogrinfo") ?? Missing(OgrinfoMissing);
+
+    /// <summary>The path of a GDAL raster tool (<c>gdalinfo</c>, <c>gdallocationinfo</c>, <c>gdal_translate</c>, <c>gdal_create</c>), or the test stops.</summary>
+    public static string Gdal(string tool) => FindOnPath(tool) ?? Missing($"{tool} (GDAL, Debian package gdal-bin) is not installed; tests/run.sh installs it");
+
+    /// <summary>The path of SPLAT! (<c>splat</c>), or the test stops.</summary>
+    public static string Splat() => FindOnPath("splat") ?? Missing(SplatMissing);
 
     /// <summary>The path of PROJ's cs2cs, or the test stops.</summary>
     public static string Cs2cs() => FindOnPath("cs2cs") ?? Missing(Cs2csMissing);
@@ -39,12 +48,23 @@ internal static class ExternalTools
     public static string Run(string tool, params string[] args) => RunWithInput(tool, null, args);
 
     /// <summary>As <see cref="Run"/>, feeding <paramref name="stdin"/> to the tool.</summary>
-    public static string RunWithInput(string tool, string? stdin, params string[] args) => RunWithInput(tool, stdin, TimeSpan.FromSeconds(60), args);
+    public static string RunWithInput(string tool, string? stdin, params string[] args) => RunIn(null, tool, stdin, TimeSpan.FromSeconds(60), args);
 
     /// <summary>As <see cref="RunWithInput(string, string?, string[])"/> with a time limit of its own (LibreOffice starts slowly).</summary>
-    public static string RunWithInput(string tool, string? stdin, TimeSpan limit, params string[] args)
+    public static string RunWithInput(string tool, string? stdin, TimeSpan limit, params string[] args) => RunIn(null, tool, stdin, limit, args);
+
+    /// <summary>As <see cref="RunWithInput(string, string?, string[])"/>, in <paramref name="workingDirectory"/> (null: the current one).</summary>
+    public static string RunIn(string? workingDirectory, string tool, string? stdin, params string[] args) => RunIn(workingDirectory, tool, stdin, TimeSpan.FromSeconds(60), args);
+
+    /// <summary>As <see cref="RunIn(string?, string, string?, string[])"/> with a time limit.</summary>
+    public static string RunIn(string? workingDirectory, string tool, string? stdin, TimeSpan limit, params string[] args)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -4,7 +4,7 @@ namespace SoTTTT.Tests.Support;
 /// A hand-made province in VN-2000 TM-3 105°30' metres whose every indicator can be worked out by hand:
 /// <code>
 ///  y=2318000 +-----------+-----------+        F2 (VNPT, underground) y=2318400, x 583000..584000,
-///            |  C1 (xã)  | C2 (phường)|       outside both communes → counts for the province only
+///            |  C1 (xã)  | C2 (phường)|       outside both communes, 400 m from C2 → goes to C2 (nearest within 500 m)
 ///            |  T1 ▲     |           |
 ///  y=2317000 |F1===S1====|    S3  PP2|        F1 (Viettel, aerial) y=2317000, x 580000..582000
 ///            |     PP1   |      B4B5 |        PP1 (581000, 2317300); PP2 (583400, 2317000)

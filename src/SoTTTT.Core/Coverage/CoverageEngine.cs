@@ -1,0 +1,75 @@
+using NetTopologySuite.Geometries;
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Rules;
+using SoTTTT.Core.Spatial;
+
+namespace SoTTTT.Core.Coverage;
+
+/// <summary>
+/// The one place footprints are made for a dataset: its coverage rules, the environment class of a position
+/// (<see cref="CoverageEnvironment"/>: urban zones and flagged units, suburban zones, else rural) and an imposed model,
+/// so that the coverage analysis, the indicators' covered flags, the approval's coverage gain and the planner judge a
+/// BTS alike. Thread-safe after construction.
+/// </summary>
+public sealed class CoverageEngine
+{
+    private readonly UrbanArea urbanArea;
+    private readonly ZoneIndex zones;
+
+    public CoverageEngine(Dataset dataset, ModelOverride? modelOverride = null)
+        : this(dataset, new UnitLocator(dataset), modelOverride)
+    {
+    }
+
+    public CoverageEngine(Dataset dataset, UnitLocator locator, ModelOverride? modelOverride = null)
+    {
+        Dataset = dataset;
+        Rules = dataset.Rules.Coverage;
+        Locator = locator;
+        zones = new ZoneIndex(dataset.Zones);
+        urbanArea = new UrbanArea(dataset, locator, zones);
+        ModelOverride = modelOverride;
+    }
+
+    public Dataset Dataset { get; }
+
+    /// <summary>The coverage rules in force (rules.json <c>coverage</c>).</summary>
+    public CoverageRules Rules { get; }
+
+    /// <summary>The unit locator the engine shares with its callers.</summary>
+    public UnitLocator Locator { get; }
+
+    /// <summary>The model imposed on every BTS, or null for the choice by band and environment.</summary>
+    public ModelOverride? ModelOverride { get; }
+
+    /// <summary>The environment class at a position in the analysis CRS.</summary>
+    public CoverageEnvironment EnvironmentAt(Coordinate c)
+    {
+        if (urbanArea.IsUrban(c))
+        {
+            return CoverageEnvironment.Urban;
+        }
+
+        foreach (var zone in zones.At(c))
+        {
+            if (zone.Kind == ZoneKinds.Suburban)
+            {
+                return CoverageEnvironment.Suburban;
+            }
+        }
+
+        return CoverageEnvironment.Rural;
+    }
+
+    /// <summary>The footprint of <paramref name="bts"/> (its position in the dataset's BTS list, or −1 for a hypothetical site).</summary>
+    public BtsFootprint Footprint(int index, Bts bts) =>
+        FootprintCalculator.Compute(index, bts, Rules, EnvironmentAt(bts.Location.Coordinate), ModelOverride);
+
+    /// <summary>The footprints of the dataset's BTS at <paramref name="indexes"/> (every BTS when null), in parallel, in order.</summary>
+    public BtsFootprint[] Footprints(IReadOnlyList<int>? indexes = null)
+    {
+        var bts = Dataset.Bts;
+        IEnumerable<int> selected = indexes ?? Enumerable.Range(0, bts.Count);
+        return [.. selected.AsParallel().AsOrdered().Select(b => Footprint(b, bts[b]))];
+    }
+}
