@@ -14,7 +14,10 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader
     /// <summary>True when stdout is an interactive terminal (tables are the default format there).</summary>
     public bool OutIsTerminal { get; } = outIsTerminal;
 
-    /// <summary>Spectre console for tables on stdout; wide when redirected, so logs and files keep whole tables.</summary>
+    /// <summary>Widest a table may be, in characters, on a terminal or in a log (issue 11); files keep every column.</summary>
+    public const int MaxTableWidth = 120;
+
+    /// <summary>Spectre console for tables on stdout, at most <see cref="MaxTableWidth"/> characters wide.</summary>
     public IAnsiConsole Ansi { get; } = CreateAnsi(output, outIsTerminal);
 
     private static IAnsiConsole CreateAnsi(TextWriter output, bool terminal)
@@ -26,10 +29,7 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        if (!terminal)
-        {
-            console.Profile.Width = 240;
-        }
+        console.Profile.Width = terminal ? Math.Min(console.Profile.Width, MaxTableWidth) : MaxTableWidth;
 
         return console;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SoTTTT.Core.Coverage.PathLoss;
 using SoTTTT.Core.Crs;
 using SoTTTT.Core.Terrain;
 
@@ -10,7 +11,8 @@ namespace SoTTTT.Benchmarks;
 /// spacing (the DEM's resolution, 28.9 m):
 /// <list type="bullet">
 /// <item>radials: SITES sites × 360 radials of 10 km (SPLAT!-style coverage), into one reused buffer per thread;</item>
-/// <item>pairs: 20,000 site–settlement profiles of 0.5–15 km with <see cref="TerrainProfiler.Extract"/> (allocating).</item>
+/// <item>pairs: 20,000 site–settlement profiles of 0.5–15 km with <see cref="TerrainProfiler.Extract"/> (allocating),
+/// then the same with the ITM loss of each (1800 MHz, 30 m / 1.5 m).</item>
 /// </list>
 /// One thread, then every core (Parallel.For over sites / pairs); best of three runs each.
 /// </summary>
@@ -39,7 +41,8 @@ internal static class TerrainBenchmark
         {
             var label = parallel ? $"{Environment.ProcessorCount} threads" : "1 thread";
             Best($"radials ({label})", sites * 360, () => Radials(profiler, centres, parallel));
-            Best($"pairs ({label})", pairs.Length, () => Pairs(profiler, pairs, parallel));
+            Best($"pairs ({label})", pairs.Length, () => Pairs(profiler, pairs, parallel, itm: false));
+            Best($"pairs + ITM ({label})", pairs.Length, () => Pairs(profiler, pairs, parallel, itm: true));
         }
 
         Console.WriteLine(BenchmarkSupport.Peak());
@@ -80,14 +83,20 @@ internal static class TerrainBenchmark
         return samples;
     }
 
-    private static long Pairs(TerrainProfiler profiler, (double X0, double Y0, double X1, double Y1)[] pairs, bool parallel)
+    private static long Pairs(TerrainProfiler profiler, (double X0, double Y0, double X1, double Y1)[] pairs, bool parallel, bool itm)
     {
         long samples = 0;
+        var parameters = new ItmParameters(1800, 30, 1.5);
         void Pair(int i)
         {
             var (x0, y0, x1, y1) = pairs[i];
             if (profiler.Extract(x0, y0, x1, y1).Profile is { } profile)
             {
+                if (itm)
+                {
+                    ItmPointToPoint.Compute(profile, parameters);
+                }
+
                 Interlocked.Add(ref samples, profile.Points);
             }
         }

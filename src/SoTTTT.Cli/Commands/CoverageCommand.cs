@@ -82,6 +82,11 @@ internal static class CoverageCommand
             return ("coverage.bad_model", [name, PathLossModels.Names]);
         }
 
+        if (PathLossModels.NeedsTerrain(model))
+        {
+            return ("coverage.model_needs_terrain", [model.Name]);
+        }
+
         var env = environment ?? (model.Environments.Count == 0 ? string.Empty : null);
         if (env is null || (model.Environments.Count > 0 && !model.Environments.Contains(env, StringComparer.Ordinal)))
         {
@@ -106,7 +111,7 @@ internal static class CoverageCommand
 
         if (dataset.AdminUnits.Count > 0 && dataset.AdminUnits.All(u => u.Level != options.Level))
         {
-            console.Error.WriteLine(Texts.Format("no.level", lang, Codes.Key(options.Level)));
+            console.Error.WriteLine(Texts.NoLevel(dataset, options.Level, lang));
             return ExitCodes.BadInput;
         }
 

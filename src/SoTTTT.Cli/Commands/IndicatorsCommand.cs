@@ -39,7 +39,7 @@ internal static class IndicatorsCommand
     {
         if (dataset.AdminUnits.All(u => u.Level != level))
         {
-            console.Error.WriteLine(Texts.Format("no.level", lang, Codes.Key(level)));
+            console.Error.WriteLine(Texts.NoLevel(dataset, level, lang));
             return ExitCodes.BadInput;
         }
 

@@ -135,6 +135,12 @@ internal static class PathLossBatch
             problems.Add(site.Make(modelName.Length == 0 ? ProblemCodes.MissingValue : ProblemCodes.UnknownModel, message, "model"));
         }
 
+        if (model is not null && PathLossModels.NeedsTerrain(model))
+        {
+            problems.Add(site.Make(ProblemCodes.ConflictingOptions, Texts.Get("pl.err.itm_batch_row", lang), "model"));
+            model = null;
+        }
+
         var freq = Number(Field(PathLossParameters.FreqMHz), PathLossParameters.FreqMHz, required: true, site, lang, problems);
         var dist = Number(Field(PathLossParameters.DistanceKm), PathLossParameters.DistanceKm, required: true, site, lang, problems);
         var hb = Number(Field(PathLossParameters.BaseHeightM), PathLossParameters.BaseHeightM, required: false, site, lang, problems);

@@ -10,7 +10,8 @@ namespace SoTTTT.Cli.Commands;
 /// with <c>--eirp-dbm P --threshold-dbm T</c> instead of <c>--dist-km</c>, the maximum range in km (receive gain
 /// 0 dBi); with <c>--batch</c>, CSV rows on stdin (<see cref="PathLossBatch"/>). Input outside the model's validity
 /// range is refused (exit 2, every problem listed) unless <c>--allow-extrapolation</c>, which computes it, flags it
-/// in the output (<c>extrapolated</c>) and warns on stderr.
+/// in the output (<c>extrapolated</c>) and warns on stderr. <c>--model itm</c> predicts over a DEM instead
+/// (<see cref="ItmPathLoss"/>).
 /// </summary>
 internal static class PathLossCommand
 {
@@ -29,18 +30,79 @@ internal static class PathLossCommand
         var threshold = new Option<double?>("--threshold-dbm") { Description = "required received level, dBm (receive antenna gain 0 dBi)" };
         var allow = new Option<bool>("--allow-extrapolation") { Description = "compute input outside the model's validity range, flagged as extrapolated" };
         var batch = new Option<bool>("--batch") { Description = "read CSV rows model,freq_mhz,dist_km,hb_m,hm_m,env (header required) on stdin; write them back with loss_db" };
+        var dem = new Option<string?>("--dem") { Description = "itm: GeoTIFF DEM (WGS84 or VN-2000) the terrain profile is taken from" };
+        var tx = new Option<string?>("--tx") { Description = "itm: transmitter LON,LAT (WGS84 degrees)" };
+        var rx = new Option<string?>("--rx") { Description = "itm: receiver LON,LAT (WGS84 degrees)" };
+        var eps = new Option<double?>("--eps") { Description = "itm: relative ground permittivity (default 15)" };
+        var sigma = new Option<double?>("--sigma") { Description = "itm: ground conductivity, S/m (default 0.005)" };
+        var ns = new Option<double?>("--ns") { Description = "itm: surface refractivity, N-units (default 301)" };
+        var climate = new Option<int?>("--climate") { Description = "itm: radio climate 1–7 (default 5 continental temperate; Vietnam: 1 equatorial or 2 continental subtropical)" };
+        var polarization = new Option<string?>("--polarization") { Description = "itm: v | h (default v)" };
+        var timePct = new Option<double?>("--time-pct") { Description = "itm: time variability, % (default 50)" };
+        var locationPct = new Option<double?>("--location-pct") { Description = "itm: location variability, % (default 50)" };
+        var situationPct = new Option<double?>("--situation-pct") { Description = "itm: situation variability, % (default 50)" };
         var format = new Option<string?>("--format") { Description = "table | csv | json (table on a terminal, csv otherwise)" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var lang = new Option<string?>("--lang") { Description = "vi | en: language of headers and messages (default vi)" };
         lang.AcceptOnlyFromAmong("vi", "en");
         var command = new Command("pathloss", "suy hao truyền sóng, cự ly tối đa / path loss and maximum range of a radio link")
         {
-            model, freq, dist, hb, hm, env, eirp, threshold, allow, batch, format, lang,
+            model, freq, dist, hb, hm, env, eirp, threshold, allow, batch, dem, tx, rx, eps, sigma, ns, climate, polarization, timePct, locationPct, situationPct, format, lang,
         };
         command.SetAction(parse =>
         {
             var language = parse.GetValue(lang) ?? "vi";
             var allowExtrapolation = parse.GetValue(allow);
+            var itmOptions = new (string Name, bool Given)[]
+            {
+                ("--dem", parse.GetValue(dem) is not null),
+                ("--tx", parse.GetValue(tx) is not null),
+                ("--rx", parse.GetValue(rx) is not null),
+                ("--eps", parse.GetValue(eps) is not null),
+                ("--sigma", parse.GetValue(sigma) is not null),
+                ("--ns", parse.GetValue(ns) is not null),
+                ("--climate", parse.GetValue(climate) is not null),
+                ("--polarization", parse.GetValue(polarization) is not null),
+                ("--time-pct", parse.GetValue(timePct) is not null),
+                ("--location-pct", parse.GetValue(locationPct) is not null),
+                ("--situation-pct", parse.GetValue(situationPct) is not null),
+            };
+            if (parse.GetValue(model) is { } named && PathLossModels.ByName(named) is { } chosen && PathLossModels.NeedsTerrain(chosen))
+            {
+                var conflicting = new (string Name, bool Given)[]
+                {
+                    ("--dist-km", parse.GetValue(dist) is not null),
+                    ("--env", parse.GetValue(env) is not null),
+                    ("--eirp-dbm", parse.GetValue(eirp) is not null),
+                    ("--threshold-dbm", parse.GetValue(threshold) is not null),
+                };
+                var itmRequest = new ItmPathLoss.Request(
+                    parse.GetValue(dem),
+                    parse.GetValue(tx),
+                    parse.GetValue(rx),
+                    parse.GetValue(freq),
+                    parse.GetValue(hb),
+                    parse.GetValue(hm),
+                    parse.GetValue(eps),
+                    parse.GetValue(sigma),
+                    parse.GetValue(ns),
+                    parse.GetValue(climate),
+                    parse.GetValue(polarization),
+                    parse.GetValue(timePct),
+                    parse.GetValue(locationPct),
+                    parse.GetValue(situationPct),
+                    conflicting.Where(c => c.Given).Select(c => c.Name).ToList());
+                return ItmPathLoss.Run(console, itmRequest, parse.GetValue(batch), parse.GetValue(format), allowExtrapolation, language);
+            }
+
+            if (itmOptions.Where(o => o.Given).Select(o => o.Name).ToList() is { Count: > 0 } stray)
+            {
+                return ProblemReport.Print(
+                    console,
+                    stray.Select(o => new ValidationProblem(ProblemCodes.ConflictingOptions, Texts.Get("pl.err.dem_only_itm", language), o, null, null, null)).ToList(),
+                    language);
+            }
+
             if (parse.GetValue(batch))
             {
                 var given = new (string Name, bool Given)[]

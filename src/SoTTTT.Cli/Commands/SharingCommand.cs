@@ -42,7 +42,7 @@ internal static class SharingCommand
     {
         if (dataset.AdminUnits.Count > 0 && dataset.AdminUnits.All(u => u.Level != level))
         {
-            console.Error.WriteLine(Texts.Format("no.level", lang, Codes.Key(level)));
+            console.Error.WriteLine(Texts.NoLevel(dataset, level, lang));
             return ExitCodes.BadInput;
         }
 

@@ -35,27 +35,49 @@ internal static class IndicatorTableView
             return;
         }
 
-        var view = new Table()
-            .Title($"{Texts.Get("indicators.title", lang)} — {table.Dataset} — {Texts.Get("level." + Codes.Key(table.Level), lang)}")
-            .Caption(Texts.Format("indicators.footer", lang, table.FibreReachM, table.Crs))
-            .Border(TableBorder.Rounded);
-        foreach (var (key, _) in Columns)
+        // Too many columns for one table within the width: the unit name, then as many columns as fit, repeated.
+        var cells = table.Rows.Select(r => Columns.Select(c => c.Cell(r) is { Length: > 0 } v ? v : "–").ToArray()).ToList();
+        var headers = Columns.Select(c => Texts.Get(c.Key, lang)).ToArray();
+        // A header wraps onto two or three lines rather than widening its column past 12 characters.
+        int Width(int i) => Math.Max(cells.Select(r => r[i].Length).DefaultIfEmpty(0).Max(), i == 0 ? 0 : Math.Min(headers[i].Length, 12)) + 3;
+        var groups = new List<List<int>>();
+        var budget = CliConsole.MaxTableWidth - 1 - Width(0);
+        foreach (var i in Enumerable.Range(1, Columns.Length - 1))
         {
-            var column = new TableColumn(Markup.Escape(Texts.Get(key, lang)));
-            if (key != "name")
+            if (groups.Count == 0 || groups[^1].Sum(Width) + Width(i) > budget)
             {
-                column.RightAligned();
+                groups.Add([]);
             }
 
-            view.AddColumn(column);
+            groups[^1].Add(i);
         }
 
-        foreach (var row in table.Rows)
+        for (var g = 0; g < groups.Count; g++)
         {
-            view.AddRow(Columns.Select(c => Markup.Escape(c.Cell(row) is { Length: > 0 } s ? s : "–")).ToArray());
-        }
+            var view = new Table().Border(TableBorder.Rounded);
+            if (g == 0)
+            {
+                view.Title($"{Texts.Get("indicators.title", lang)} — {table.Dataset} — {Texts.Get("level." + Codes.Key(table.Level), lang)}");
+            }
 
-        console.Ansi.Write(view);
+            if (g == groups.Count - 1)
+            {
+                view.Caption(Texts.Format("indicators.footer", lang, table.FibreReachM, table.Crs));
+            }
+
+            view.AddColumn(new TableColumn(Markup.Escape(headers[0])));
+            foreach (var i in groups[g])
+            {
+                view.AddColumn(new TableColumn(Markup.Escape(headers[i])).RightAligned());
+            }
+
+            foreach (var row in cells)
+            {
+                view.AddRow([Markup.Escape(row[0]), .. groups[g].Select(i => Markup.Escape(row[i]))]);
+            }
+
+            console.Ansi.Write(view);
+        }
     }
 
     /// <summary>A single unit (the province) reads better as indicator / value lines, like a report.</summary>

@@ -126,6 +126,124 @@ internal static class PathLossView
         }
     }
 
+    /// <summary>One ITM prediction with its inputs, for <see cref="WriteItm"/>.</summary>
+    public sealed record ItmRun(ItmParameters Parameters, (double Lon, double Lat) Tx, (double Lon, double Lat) Rx, double TxGroundM, double RxGroundM, string Crs, ItmResult Result);
+
+    public static void WriteItm(CliConsole console, string format, string lang, ItmRun run)
+    {
+        var p = run.Parameters;
+        var r = run.Result;
+        var polarization = p.Polarization == Polarization.Vertical ? "v" : "h";
+        var warnings = Enum.GetValues<ItmWarnings>().Where(w => w != ItmWarnings.None && r.Warnings.HasFlag(w)).Select(SnakeCase).ToList();
+        switch (format)
+        {
+            case "json":
+                console.Out.Write(Json(w =>
+                {
+                    w.WriteString("model", ItmPointToPoint.ModelName);
+                    w.WriteNumber("freq_mhz", p.FreqMHz);
+                    w.WriteNumber("hb_m", p.TxHeightM);
+                    w.WriteNumber("hm_m", p.RxHeightM);
+                    w.WriteNumber("tx_lon", run.Tx.Lon);
+                    w.WriteNumber("tx_lat", run.Tx.Lat);
+                    w.WriteNumber("rx_lon", run.Rx.Lon);
+                    w.WriteNumber("rx_lat", run.Rx.Lat);
+                    w.WriteNumber("tx_ground_m", Round(run.TxGroundM, 2));
+                    w.WriteNumber("rx_ground_m", Round(run.RxGroundM, 2));
+                    w.WriteString("crs", run.Crs);
+                    w.WriteNumber("dist_km", Round(r.DistanceKm, 4));
+                    w.WriteNumber("loss_db", Round(r.LossDb, 2));
+                    w.WriteNumber("free_space_db", Round(r.FreeSpaceLossDb, 2));
+                    w.WriteNumber("attenuation_db", Round(r.AttenuationDb, 2));
+                    w.WriteString("mode", Mode(r.Mode));
+                    w.WriteBoolean("los", r.IsLineOfSight);
+                    w.WriteNumber("kwx", r.ErrorCode);
+                    w.WriteStartArray("warnings");
+                    foreach (var warning in warnings)
+                    {
+                        w.WriteStringValue(warning);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteNumber("eps", p.Permittivity);
+                    w.WriteNumber("sigma", p.ConductivitySPerM);
+                    w.WriteNumber("ns", p.SurfaceRefractivityN);
+                    w.WriteNumber("climate", (int)p.Climate);
+                    w.WriteString("polarization", polarization);
+                    w.WriteNumber("time_pct", p.TimePct);
+                    w.WriteNumber("location_pct", p.LocationPct);
+                    w.WriteNumber("situation_pct", p.SituationPct);
+                    Flags(w, r.OutOfRange);
+                }));
+                break;
+            case "csv":
+                console.Out.Write("model,freq_mhz,hb_m,hm_m,tx_lon,tx_lat,rx_lon,rx_lat,dist_km,loss_db,free_space_db,attenuation_db,mode,los,kwx,warnings,extrapolated\n");
+                console.Out.Write(Csv(
+                    ItmPointToPoint.ModelName,
+                    Num(p.FreqMHz),
+                    Num(p.TxHeightM),
+                    Num(p.RxHeightM),
+                    Num(run.Tx.Lon),
+                    Num(run.Tx.Lat),
+                    Num(run.Rx.Lon),
+                    Num(run.Rx.Lat),
+                    Fixed(r.DistanceKm, 4),
+                    Fixed(r.LossDb, 2),
+                    Fixed(r.FreeSpaceLossDb, 2),
+                    Fixed(r.AttenuationDb, 2),
+                    Mode(r.Mode),
+                    Bool(r.IsLineOfSight),
+                    r.ErrorCode.ToString(CultureInfo.InvariantCulture),
+                    string.Join(';', warnings),
+                    Bool(r.Extrapolated)));
+                break;
+            default:
+                Table(
+                    console,
+                    lang,
+                    Texts.Get("pl.title.itm", lang),
+                    r.OutOfRange,
+                    ("pl.model", ItmPointToPoint.ModelName),
+                    ("pl.freq_mhz", Num(p.FreqMHz)),
+                    ("pl.hb_m", Num(p.TxHeightM)),
+                    ("pl.hm_m", Num(p.RxHeightM)),
+                    ("pl.itm.ground", $"{Fixed(run.TxGroundM, 1)} / {Fixed(run.RxGroundM, 1)}"),
+                    ("pl.dist_km", Fixed(r.DistanceKm, 3)),
+                    ("pl.loss_db", Fixed(r.LossDb, 2)),
+                    ("pl.itm.free_space_db", Fixed(r.FreeSpaceLossDb, 2)),
+                    ("pl.itm.attenuation_db", Fixed(r.AttenuationDb, 2)),
+                    ("pl.itm.mode", Mode(r.Mode)),
+                    ("pl.itm.los", Bool(r.IsLineOfSight)),
+                    ("pl.itm.kwx", r.ErrorCode.ToString(CultureInfo.InvariantCulture) + (warnings.Count > 0 ? " (" + string.Join(", ", warnings) + ")" : string.Empty)),
+                    ("pl.itm.ground_params", $"eps {Num(p.Permittivity)}, sigma {Num(p.ConductivitySPerM)} S/m, Ns {Num(p.SurfaceRefractivityN)}, climate {(int)p.Climate}, {polarization}"),
+                    ("pl.itm.variability", $"{Num(p.TimePct)} / {Num(p.LocationPct)} / {Num(p.SituationPct)} %"),
+                    ("pl.itm.crs", run.Crs));
+                break;
+        }
+    }
+
+    /// <summary>The mode as written in CSV and JSON: <c>line_of_sight</c>, <c>single_horizon_diffraction</c> …</summary>
+    public static string Mode(ItmPropagationMode mode) => SnakeCase(mode);
+
+    /// <summary>An enum value in snake case: <c>DistanceOutOfRange</c> → <c>distance_out_of_range</c>.</summary>
+    public static string SnakeCase<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        var text = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(c));
+        }
+
+        return text.ToString();
+    }
+
     /// <summary><c>within</c>, <c>beyond</c> or <c>below</c> the model's distance range.</summary>
     public static string Status(MaxRangeStatus status) => status switch
     {

@@ -42,7 +42,9 @@ internal static class Texts
         ["demo.done"] = ("Kết quả của bộ dữ liệu mẫu đã được ghi vào {0}", "The sample dataset's results are in {0}"),
         ["synth.working"] = ("Đang tạo dữ liệu tổng hợp…", "Generating synthetic data…"),
         ["synth.done"] = ("Đã tạo bộ dữ liệu tổng hợp tại {0}", "Synthetic dataset written to {0}"),
-        ["no.level"] = ("Bộ dữ liệu không có đơn vị {0} (dữ liệu sau 01/7/2025 không có cấp huyện).", "The dataset has no {0} units (data after 1 July 2025 has no district level)."),
+        ["no.level"] = ("Bộ dữ liệu không có đơn vị {0}: admin_units có {1}.", "The dataset has no {0} units: admin_units has {1}."),
+        ["no.level.district"] = ("Bộ dữ liệu không có đơn vị cấp huyện ({0}) (dữ liệu sau 01/7/2025 không có cấp huyện; dùng --level province hoặc commune): admin_units có {1}.", "The dataset has no district units (data after 1 July 2025 has no district level; use --level province or commune): admin_units has {1}."),
+        ["no.level.commune"] = ("Bộ dữ liệu không có đơn vị cấp xã ({0}): admin_units có {1}. Thêm các xã (level commune, parent_code là mã huyện hoặc tỉnh) để có bảng cấp xã.", "The dataset has no commune units: admin_units has {1}. Add the communes (level commune, parent_code their district or province) for the commune table."),
         ["xlsx.needs_out"] = ("--format xlsx cần --out TỆP.xlsx", "--format xlsx needs --out FILE.xlsx"),
         ["serve.listening"] = ("Bản đồ đang chạy tại {0} (Ctrl+C để dừng)", "The map viewer is at {0} (Ctrl+C stops it)"),
         ["serve.preparing"] = ("Đang chuẩn bị các lớp bản đồ…", "Preparing the map layers…"),
@@ -83,6 +85,28 @@ internal static class Texts
         ["pl.caption.extrapolated"] = ("NGOẠI SUY — ngoài phạm vi hợp lệ: {0}", "EXTRAPOLATED — outside the valid range: {0}"),
         ["pl.outside"] = ("{0} = {1} {2} (hợp lệ {3} {2})", "{0} = {1} {2} (valid {3} {2})"),
         ["pl.warning"] = ("cảnh báo: {0}: kết quả ngoại suy ngoài phạm vi hợp lệ của {1}: {2}", "warning: {0}: extrapolated outside the valid range of {1}: {2}"),
+        ["pl.title.itm"] = ("Suy hao truyền sóng Longley-Rice ITM theo địa hình", "Longley-Rice ITM path loss over terrain"),
+        ["pl.itm.ground"] = ("Độ cao mặt đất phát / thu (m)", "Ground height tx / rx (m)"),
+        ["pl.itm.free_space_db"] = ("Suy hao không gian tự do (dB)", "Free-space loss (dB)"),
+        ["pl.itm.attenuation_db"] = ("Suy hao thêm do địa hình (dB)", "Attenuation over free space (dB)"),
+        ["pl.itm.mode"] = ("Chế độ truyền sóng", "Propagation mode"),
+        ["pl.itm.los"] = ("Nhìn thẳng (LOS)", "Line of sight"),
+        ["pl.itm.kwx"] = ("Mã lỗi ITM (kwx)", "ITM error code (kwx)"),
+        ["pl.itm.ground_params"] = ("Đất, khí quyển, khí hậu, phân cực", "Ground, atmosphere, climate, polarization"),
+        ["pl.itm.variability"] = ("Thời gian / vị trí / tình huống", "Time / location / situation"),
+        ["pl.itm.crs"] = ("Hệ tọa độ đo mặt cắt", "CRS of the profile"),
+        ["pl.itm.kwx_warning"] = ("cảnh báo: itm: mã lỗi {0}: {1}", "warning: itm: error code {0}: {1}"),
+        ["pl.err.itm_option"] = ("{0} không dùng với --model itm (mô hình theo địa hình: cần --dem, --tx, --rx)", "{0} does not go with --model itm (a terrain model: it takes --dem, --tx, --rx)"),
+        ["pl.err.itm_needs_dem"] = ("mô hình itm tính theo mặt cắt địa hình: cần --dem FILE --tx LON,LAT --rx LON,LAT thay cho --dist-km", "model itm predicts over a terrain profile: give --dem FILE --tx LON,LAT --rx LON,LAT instead of --dist-km"),
+        ["pl.err.itm_batch_row"] = ("mô hình itm cần địa hình; dùng pathloss --batch --model itm --dem FILE", "model itm needs terrain; use pathloss --batch --model itm --dem FILE"),
+        ["pl.err.dem_only_itm"] = ("--dem và các tham số ITM chỉ dùng với --model itm", "--dem and the ITM parameters go with --model itm only"),
+        ["pl.err.itm_value"] = ("{0} = {1} không dùng được cho ITM", "{0} = {1} cannot be used by the ITM"),
+        ["pl.err.itm_polarization"] = ("--polarization phải là v hoặc h, nhận được '{0}'", "--polarization must be v or h, got '{0}'"),
+        ["pl.err.itm_climate"] = ("--climate phải từ 1 đến 7, nhận được {0}", "--climate must be 1 to 7, got {0}"),
+        ["pl.err.itm_position"] = ("{0} phải là LON,LAT (độ, WGS84), nhận được '{1}'", "{0} must be LON,LAT (degrees, WGS84), got '{1}'"),
+        ["pl.err.itm_same_point"] = ("điểm phát và điểm thu trùng nhau", "the transmitter and the receiver are at the same point"),
+        ["pl.err.dem_no_data"] = ("mặt cắt đi qua ô không có dữ liệu độ cao tại {0}, {1} (cách điểm phát {2} m)", "the profile crosses a DEM pixel without data at {0}, {1} ({2} m from the transmitter)"),
+        ["pl.err.dem_outside"] = ("mặt cắt ra ngoài phạm vi DEM tại {0}, {1} (cách điểm phát {2} m)", "the profile leaves the DEM at {0}, {1} ({2} m from the transmitter)"),
         ["pl.err.missing"] = ("thiếu {0}", "{0} is required"),
         ["pl.err.missing_heights"] = ("mô hình {0} cần {1}", "model {0} needs {1}"),
         ["pl.err.not_positive"] = ("{0} phải là số dương, nhận được {1}", "{0} must be a positive number, got {1}"),
@@ -195,6 +219,7 @@ internal static class Texts
         ["coverage.polygons_skipped"] = ("Lưới có {0} ô (> {1}): bỏ qua đa giác vùng phủ và tệp .asc.", "The grid has {0} cells (> {1}): coverage polygons and .asc grids skipped."),
         ["coverage.bad_cell"] = ("--cell-m phải từ 1 đến 10000 m, nhận được {0}", "--cell-m must be 1 to 10000 m, got {0}"),
         ["coverage.bad_model"] = ("không có mô hình truyền sóng '{0}'; các mô hình: {1}", "no path-loss model '{0}'; models: {1}"),
+        ["coverage.model_needs_terrain"] = ("mô hình {0} cần mô hình số độ cao (DEM); coverage chưa dùng địa hình", "model {0} needs a terrain model (DEM); coverage does not use terrain yet"),
         ["coverage.bad_env"] = ("mô hình {0} cần --env là một trong: {2} (đã cho: {1})", "model {0} needs --env, one of: {2} (given: {1})"),
         ["coverage.env_without_model"] = ("--env chỉ dùng cùng --model", "--env goes with --model only"),
         ["coverage.bad_operator"] = ("không có doanh nghiệp '{0}'; các doanh nghiệp: {1}", "no operator '{0}'; operators: {1}"),
@@ -218,6 +243,21 @@ internal static class Texts
         ["verdict.refer"] = ("chuyển cấp trên", "refer"),
         ["verdict.reject"] = ("không chấp thuận", "reject"),
     };
+
+    /// <summary>Why a table of <paramref name="level"/> cannot be made: the levels the dataset has, and for districts the 2025 reform.</summary>
+    public static string NoLevel(Core.Model.Dataset dataset, Core.Model.AdminLevel level, string lang)
+    {
+        var present = dataset.AdminUnits.Count == 0
+            ? "0"
+            : string.Join(", ", dataset.AdminUnits.GroupBy(u => u.Level).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Core.Model.Codes.Key(g.Key)}"));
+        var key = level switch
+        {
+            Core.Model.AdminLevel.District => "no.level.district",
+            Core.Model.AdminLevel.Commune => "no.level.commune",
+            _ => "no.level",
+        };
+        return Format(key, lang, Core.Model.Codes.Key(level), present);
+    }
 
     public static string Get(string key, string lang) =>
         All.TryGetValue(key, out var t) ? (lang == "en" ? t.En : t.Vi) : throw new KeyNotFoundException($"no text '{key}'");
