@@ -206,10 +206,12 @@ public sealed class GeoTiffTests
 
     [TestCase(105.5, 9209)]
     [TestCase(104.25, null)]
-    public void WriteInt16_Vn2000Zone_GdalReadsTheZone(double centralMeridian, int? epsg)
+    [TestCase(105.0, 32648)]
+    public void WriteInt16_ProjectedZone_GdalReadsTheZone(double centralMeridian, int? epsg)
     {
         var path = Path.Combine(folder, "zone.tif");
-        var geometry = new GridGeometry(CrsRegistry.Tm3(centralMeridian), 560_000, 2_330_000, 100, 100, Columns, Rows);
+        var crs = epsg == 32648 ? CrsRegistry.Wgs84Utm(48) : CrsRegistry.Tm3(centralMeridian);
+        var geometry = new GridGeometry(crs, 560_000, 2_330_000, 100, 100, Columns, Rows);
         var values = Elevations(true).Select(v => float.IsNaN(v) ? (short)-32768 : (short)v).ToArray();
 
         GeoTiffWriter.WriteInt16(path, geometry, values, new GeoTiffWriteOptions { Tiled = true, TileSize = 32, NoData = -32768 });
@@ -219,9 +221,10 @@ public sealed class GeoTiffTests
         Assert.Multiple(() =>
         {
             Assert.That(wkt, Does.Contain("Transverse Mercator").And.Contain($"\"Longitude of natural origin\",{centralMeridian.ToString(System.Globalization.CultureInfo.InvariantCulture)},"));
-            Assert.That(wkt, Does.Contain("\"Scale factor at natural origin\",0.9999,"));
+            Assert.That(wkt, Does.Contain($"\"Scale factor at natural origin\",{(epsg == 32648 ? "0.9996" : "0.9999")},"));
             Assert.That(wkt, Does.Contain("\"False easting\",500000,"));
             Assert.That(wkt, epsg is { } code ? Does.EndWith($"ID[\"EPSG\",{code}]]") : Does.Contain("VN-2000"));
+            Assert.That(wkt, epsg == 32648 ? Does.StartWith("PROJCRS[\"WGS 84 / UTM zone 48N\"") : Does.Not.Contain("WGS 84 / UTM"));
             Assert.That(info.GetProperty("bands")[0].GetProperty("noDataValue").GetDouble(), Is.EqualTo(-32768));
         });
         AssertSameGeometry(geometry, info);

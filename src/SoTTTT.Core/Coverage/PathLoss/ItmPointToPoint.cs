@@ -72,9 +72,14 @@ public sealed class ItmPointToPoint : IPathLossModel
             problems.Add(new PathLossInputProblem(ProblemCodes.ValueOutOfRange, PathLossParameters.Climate, (double)parameters.Climate));
         }
 
-        if (!Enum.IsDefined(parameters.Polarization) || !Enum.IsDefined(parameters.VariabilityMode))
+        if (!Enum.IsDefined(parameters.Polarization))
         {
-            problems.Add(new PathLossInputProblem(ProblemCodes.UnknownValue, PathLossParameters.Polarization, null));
+            problems.Add(new PathLossInputProblem(ProblemCodes.UnknownValue, PathLossParameters.Polarization, (double)parameters.Polarization));
+        }
+
+        if (!Enum.IsDefined(parameters.VariabilityMode))
+        {
+            problems.Add(new PathLossInputProblem(ProblemCodes.UnknownValue, PathLossParameters.VariabilityMode, (double)parameters.VariabilityMode));
         }
 
         Percentage(problems, PathLossParameters.TimePct, parameters.TimePct);

@@ -43,4 +43,7 @@ public static class PathLossParameters
 
     /// <summary>ITM: situation variability percentage.</summary>
     public const string SituationPct = "situation_pct";
+
+    /// <summary>ITM: mode of variability.</summary>
+    public const string VariabilityMode = "variability";
 }
