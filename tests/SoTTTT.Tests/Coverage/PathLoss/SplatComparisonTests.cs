@@ -24,6 +24,7 @@ namespace SoTTTT.Tests.Coverage.PathLoss;
 /// The table goes to the test output and to <c>splat-agreement.txt</c> in the test output folder.
 /// </summary>
 [TestFixture]
+[Category("Slow")]
 public sealed class SplatComparisonTests
 {
     private static readonly (string Name, Func<double, double, double> Height)[] Terrains =
