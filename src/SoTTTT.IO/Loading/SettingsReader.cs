@@ -63,12 +63,44 @@ internal static class SettingsReader
         }
 
         var rules = String(root, "rules", problems) ?? "rules.json";
+        var dem = String(root, "dem", problems);
+        if (dem is not null)
+        {
+            DemFile(folder, dem, problems);
+        }
+
         if (problems.Count > before)
         {
             return null;
         }
 
-        return new DatasetSettings(name!, crs, analysis ?? (crs.IsGeographic ? null : crs), rules, lang);
+        return new DatasetSettings(name!, crs, analysis ?? (crs.IsGeographic ? null : crs), rules, lang) { DemPath = dem };
+    }
+
+    /// <summary>
+    /// The one rule for files dataset.json names (<c>rules</c>, <c>dem</c>): a relative path whose real location, after
+    /// resolving every symbolic link on the way, lies inside the dataset folder (<see cref="SafeFile.InsideFolder"/>).
+    /// Anything else is <c>FILE_OUTSIDE_DATASET</c> naming the key, and null: the file is never opened. Only a
+    /// command-line option may name a file elsewhere.
+    /// </summary>
+    internal static string? InsideDataset(string folder, string relative, string field, ProblemCollector problems)
+    {
+        var path = SafeFile.InsideFolder(folder, relative, out var reason);
+        if (path is null)
+        {
+            problems.Add(ProblemCodes.FileOutsideDataset, $"'{field}' names {reason}", FileName, null, field);
+        }
+
+        return path;
+    }
+
+    /// <summary>The DEM must be a regular file inside the dataset folder (<see cref="InsideDataset"/>).</summary>
+    private static void DemFile(string folder, string dem, ProblemCollector problems)
+    {
+        if (InsideDataset(folder, dem, "dem", problems) is { } path && SafeFile.KindOf(path) != FileKind.Regular)
+        {
+            problems.Add(ProblemCodes.DemUnreadable, $"'dem' names '{dem}', which is not a file in the dataset folder", FileName, null, "dem");
+        }
     }
 
     private static string? String(JsonElement root, string field, ProblemCollector problems)

@@ -9,7 +9,8 @@ namespace SoTTTT.IO.Writing;
 /// Writes tables to an Excel workbook (.xlsx, Office Open XML via DocumentFormat.OpenXml): one sheet per
 /// <see cref="XlsxSheet"/>, title and header rows in bold, the header row frozen with an auto-filter, numbers as
 /// numbers, text as inline strings (Vietnamese kept as is; a text cell a spreadsheet would run as a formula gets a
-/// leading <c>'</c>, <see cref="FormulaGuard"/>). The file appears only when complete (<see cref="AtomicFile"/>).
+/// leading <c>'</c>, <see cref="FormulaGuard"/>); the same tables give the same bytes (<see cref="DeterministicZip"/>).
+/// The file appears only when complete (<see cref="AtomicFile"/>).
 /// </summary>
 public static class XlsxTableWriter
 {
@@ -40,8 +41,7 @@ public static class XlsxTableWriter
                 workbook.Workbook.Save();
             }
 
-            buffer.Position = 0;
-            buffer.CopyTo(stream);
+            DeterministicZip.Copy(buffer, stream);
         });
     }
 
