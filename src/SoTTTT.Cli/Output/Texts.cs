@@ -197,6 +197,8 @@ internal static class Texts
         ["sharing.spacing"] = ("Cặp cột vi phạm khoảng cách tối thiểu: {0}", "Tower pairs closer than the minimum spacing: {0}"),
         ["sharing.ducts"] = ("Tuyến cáp có thể dùng chung cống bể (cách nhau ≤ {0} m, dài ≥ {1} m), km theo cặp doanh nghiệp", "Shared-duct candidates (within {0} m for ≥ {1} m), km per operator pair"),
         ["sharing.underground"] = ("Cáp treo cần ngầm hóa (trong đô thị và khu vực yêu cầu mỹ quan): {0} km trên tổng {1} km cáp treo, {2} tuyến.", "Aerial cable to put underground (urban areas and appearance zones): {0} km of {1} km aerial, {2} routes."),
+        ["coverage.too_big"] = ("COVERAGE_TOO_LARGE: --cell-m {0} cần lưới khoảng {1} ô × {2} lớp: ước tính {3} bộ nhớ và {4} (giới hạn {5}, {6}). Dùng --cell-m {7} trở lên, hoặc --force để vẫn chạy.", "COVERAGE_TOO_LARGE: --cell-m {0} means a grid of about {1} cells × {2} layers: an estimated {3} of memory and {4} (limits {5}, {6}). Use --cell-m {7} or more, or --force to run anyway."),
+        ["coverage.forced"] = ("--force: lưới khoảng {1} ô × {2} lớp, ước tính {3} bộ nhớ và {4} (vượt giới hạn {5}, {6}).", "--force: a grid of about {1} cells × {2} layers, an estimated {3} of memory and {4} (over the limits {5}, {6})."),
         ["coverage.computing"] = ("Đang tính vùng phủ sóng…", "Computing radio coverage…"),
         ["coverage.title"] = ("Vùng phủ sóng di động (dự báo)", "Predicted mobile coverage"),
         ["coverage.caption"] = ("Dự báo, không đo kiểm. Ngưỡng thu tín hiệu tham chiếu: {0}; anten thu cao {1} m, 0 dBi. Ô lưới {2} m. Hệ tọa độ: {3}.", "Prediction, not measurement. Reference-signal thresholds: {0}; receiver at {1} m, 0 dBi. Raster cells {2} m. CRS: {3}."),
