@@ -37,7 +37,7 @@ public static class DatasetLoader
             .Select(schema => (schema.Layer, Table: ReadTable(folder, schema, problems, notices, options)))
             .Where(t => t.Table is not null)
             .ToDictionary(t => t.Layer, t => t.Table!, StringComparer.Ordinal);
-        return Assemble(settings, rules, tables, problems, notices, options);
+        return Loading.DemLoader.Attach(Assemble(settings, rules, tables, problems, notices, options), folder);
     }
 
     /// <summary>
