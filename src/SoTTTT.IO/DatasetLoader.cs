@@ -34,10 +34,10 @@ public static class DatasetLoader
 
         var tables = LayerSchema.InputLayers
             .AsParallel()
-            .Select(schema => (schema.Layer, Table: ReadTable(folder, schema, problems)))
+            .Select(schema => (schema.Layer, Table: ReadTable(folder, schema, problems, notices)))
             .Where(t => t.Table is not null)
             .ToDictionary(t => t.Layer, t => t.Table!, StringComparer.Ordinal);
-        return Assemble(settings, rules, tables, problems, notices, options);
+        return Loading.DemLoader.Attach(Assemble(settings, rules, tables, problems, notices, options), folder);
     }
 
     /// <summary>
@@ -132,9 +132,9 @@ public static class DatasetLoader
         return new LoadResult(dataset, settings, [], notices.Sorted());
     }
 
-    private static RawTable? ReadTable(string folder, LayerSchema schema, ProblemCollector problems)
+    private static RawTable? ReadTable(string folder, LayerSchema schema, ProblemCollector problems, ProblemCollector notices)
     {
-        var candidates = new[] { ".csv", ".geojson", ".xlsx" }
+        var candidates = new[] { ".csv", ".geojson", ".xlsx", ".shp" }
             .Select(ext => Path.Combine(folder, schema.Layer + ext))
             .Where(File.Exists)
             .ToList();
@@ -150,13 +150,19 @@ public static class DatasetLoader
             return null;
         }
 
-        return ReadTableFile(candidates[0], schema, problems);
+        return ReadTableFile(candidates[0], schema, problems, notices);
     }
 
-    /// <summary>Reads one layer file (CSV, GeoJSON or Excel by its extension) and checks its structure.</summary>
-    private static RawTable? ReadTableFile(string path, LayerSchema schema, ProblemCollector problems)
+    /// <summary>Reads one layer file (CSV, GeoJSON, Excel or Shapefile by its extension) and checks its structure.</summary>
+    private static RawTable? ReadTableFile(string path, LayerSchema schema, ProblemCollector problems, ProblemCollector? notices = null)
     {
         var fileName = Path.GetFileName(path);
+        if (path.EndsWith(".shp", StringComparison.OrdinalIgnoreCase))
+        {
+            var shp = ShapefileTableReader.Read(path, fileName, schema, problems, notices ?? new ProblemCollector());
+            return shp is not null && LayerStructure.Check(schema, shp.Columns.Keys, fileName, hasGeometryColumn: true, isGeoJson: false, headerRow: null, problems) ? shp : null;
+        }
+
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
             // Each sheet's structure is checked as it is read, with the sheet's name.
