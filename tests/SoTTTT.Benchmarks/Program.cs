@@ -17,6 +17,7 @@ using SoTTTT.Benchmarks;
 //   profile-throughput [SITES]  (no dataset) terrain profiles/s from a 1″ DEM: SITES × 360 radials of 10 km and 20,000
 //                               site–settlement profiles (default 50 sites)
 //   viewer-first-render [N]     navigation → first rendered map view in headless Chromium, cold then N warm
+//   viewer-load [N] [C] [R]     R rounds of N random bbox/zoom layer requests at concurrency C against the viewer server
 //                               (goal < 1 s province sample, < 3 s national; needs chromium, chromium-driver, npm ci in maps/)
 int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 if (args is ["crs-throughput", ..])
@@ -37,6 +38,7 @@ return (args.Length >= 2 ? args[0] : null) switch
     "sharing" => SharingBenchmark.Run(args[1], args),
     "plan" => PlanBenchmark.Run(args[1], args),
     "viewer-first-render" => ViewerBenchmark.Run(args[1], Number(2, 3)),
+    "viewer-load" => ViewerLoadBenchmark.Run(args[1], Number(2, 1000), Number(3, 100), Number(4, 3)),
     "coverage" => CoverageBenchmark.Run(args[1], args),
     "stores" when args.Length >= 3 => StoresBenchmark.Run(args[1], args[2], Number(3, 2)),
     _ => Usage(),
@@ -44,6 +46,6 @@ return (args.Length >= 2 ? args[0] : null) switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
+    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render DATASET_FOLDER [N] | viewer-load DATASET [REQUESTS] [CONCURRENCY] [ROUNDS] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
     return 2;
 }

@@ -21,7 +21,8 @@ internal static class ServeCommand
         var lang = new Option<string?>("--lang") { Description = "vi | en: the viewer's starting language" };
         lang.AcceptOnlyFromAmong("vi", "en");
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
-        var command = new Command("serve", "bản đồ trên trình duyệt / web map viewer") { dataset, port, host, lang, repair };
+        var maxFeatures = new Option<int>("--max-features") { Description = $"most features in one layer answer (default {LayerIndex.DefaultMaxFeatures}); more are thinned", DefaultValueFactory = _ => LayerIndex.DefaultMaxFeatures };
+        var command = new Command("serve", "bản đồ trên trình duyệt / web map viewer") { dataset, port, host, lang, repair, maxFeatures };
         command.SetAction(parse =>
         {
             var source = parse.GetValue(dataset)!;
@@ -29,6 +30,12 @@ internal static class ServeCommand
             if (listen is null)
             {
                 console.Error.WriteLine("sotttt serve: " + listenError);
+                return ExitCodes.BadInput;
+            }
+
+            if (parse.GetValue(maxFeatures) is < 1 or > 1_000_000)
+            {
+                console.Error.WriteLine("sotttt serve: --max-features must be 1 to 1000000");
                 return ExitCodes.BadInput;
             }
 
@@ -54,7 +61,10 @@ internal static class ServeCommand
                 console.Error.WriteLine(Texts.Format("serve.exposed", language, url));
             }
 
-            using var app = ViewerServer.Build(store, assets!, language, b => b.WebHost.UseUrls(url));
+            // The other views' layers (coverage, sharing, plan: analyses that take seconds to minutes on national data) are
+            // built one by one in the background; until one is ready its requests are told "computing", never held.
+            _ = store.BuildInBackground();
+            using var app = ViewerServer.Build(store, assets!, language, b => b.WebHost.UseUrls(url), new ViewerOptions(listen.AllowedHosts(), parse.GetValue(maxFeatures)));
             try
             {
                 app.Start();
