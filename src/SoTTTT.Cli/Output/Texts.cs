@@ -60,6 +60,8 @@ internal static class Texts
         ["export.bad_conn"] = ("--conn: {0}", "--conn: {0}"),
         ["export.unknown_layers"] = ("không có lớp: {0}; các lớp: {1}", "no such layer: {0}; layers: {1}"),
         ["export.failed"] = ("xuất thất bại: {0}", "export failed: {0}"),
+        ["import.bad_mapping"] = ("--map/--column: {0}", "--map/--column: {0}"),
+        ["import.rejected"] = ("Bỏ qua {0} dòng có lỗi ({1}); danh sách trong {2}", "Skipped {0} invalid row(s) ({1}); listed in {2}"),
         ["import.done"] = ("Đã nhập {0} dòng vào {1}", "Imported {0} rows into {1}"),
         ["import.exists"] = ("{0} đã có {1}; hãy xóa hoặc đổi tên tệp đó trước khi nhập", "{0} already has {1}; remove or rename it before importing"),
         ["import.bad_file"] = ("chỉ nhập được tệp .xlsx, .csv hoặc .geojson: {0}", "only .xlsx, .csv or .geojson files can be imported: {0}"),

@@ -71,12 +71,24 @@ internal static class ColumnAliases
     }
 
     /// <summary>
+    /// Headers (folded) the user mapped for the layer being read on this thread (import's <c>--column</c>); they win over
+    /// every alias. Set and cleared around one layer's read (<see cref="DatasetLoader"/>), which runs on one thread.
+    /// </summary>
+    [ThreadStatic]
+    internal static Dictionary<string, string>? Override;
+
+    /// <summary>
     /// Resolves a header to its canonical name among those the layer knows; unknown headers keep their
     /// folded spelling so zone parameters such as <c>max_height_m</c> stay reachable.
     /// </summary>
     public static string Canonical(string header, IReadOnlySet<string> layerColumns)
     {
         var folded = Codes.Fold(header);
+        if (Override?.TryGetValue(folded, out var chosen) == true)
+        {
+            return chosen;
+        }
+
         foreach (var column in layerColumns)
         {
             if (Codes.Fold(column) == folded)
