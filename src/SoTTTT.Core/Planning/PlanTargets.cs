@@ -22,7 +22,7 @@ public sealed record PlanTargets(int FromYear, int ToYear, int OutlookYear, IRea
         [new PlanPhase(1, 2026, 2027, null, 50), new PlanPhase(2, 2028, 2030, null, 50), new PlanPhase(3, 2031, 2035, null, null, Orientation: true)],
         [new CoverageTarget(Technology.G4, null)]);
 
-    /// <summary>Communes (or districts: every commune under them) of universal-service areas, served first (default none; admin_units.csv <c>remote</c> adds to them).</summary>
+    /// <summary>Communes (or districts: every commune under them) of universal-service areas, served first (default none).</summary>
     public IReadOnlyList<string> RemoteCommunes { get; init; } = [];
 
     /// <summary>Weight of a remote commune's people in the phase order (maximal coverage), × (default 3).</summary>

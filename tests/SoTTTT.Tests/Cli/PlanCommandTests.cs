@@ -191,6 +191,42 @@ public sealed class PlanCommandTests
     }
 
     [Test]
+    public void Plan_PreviousOnTheBuiltDataset_EveryPlannedPositionBuilt()
+    {
+        var previous = Path.Combine(Planned, "plan");
+        var revised = Path.Combine(Planned, "plan-built");
+        var (exit, _, error) = CliRunner.Run("plan", Path.Combine(Planned, "applied"), "--targets", Path.Combine(Planned, "targets.json"), "--previous", previous, "--out", revised);
+        Assert.That(exit, Is.Zero, error);
+
+        var planned = Rows(Path.Combine(previous, "plan_positions.csv")).Where(r => r["status"] == "new" && r["phase"] != string.Empty).Select(r => r["id"]).ToList();
+        var revision = Rows(Path.Combine(revised, "plan_revision.csv"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(revision.Select(r => r["previous_id"]), Is.EquivalentTo(planned));
+            Assert.That(revision.Select(r => r["status"]), Has.All.EqualTo("built"), "--apply built every phased position: an existing tower stands on each");
+        });
+    }
+
+    [Test]
+    public void Plan_PreviousOnTheSameDataset_StillToBuildOrObsolete()
+    {
+        var previous = Path.Combine(Planned, "plan");
+        var revised = Path.Combine(Planned, "plan-revised");
+        var (exit, _, error) = CliRunner.Run("plan", Path.Combine(Planned, "data"), "--targets", Path.Combine(Planned, "targets.json"), "--previous", previous, "--out", revised);
+        Assert.That(exit, Is.Zero, error);
+        var revision = Rows(Path.Combine(revised, "plan_revision.csv"));
+        var newIds = Rows(Path.Combine(revised, "plan_positions.csv")).Where(r => r["status"] == "new").Select(r => r["id"]).ToHashSet();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(revision.Select(r => r["status"]), Has.None.EqualTo("built"));
+            Assert.That(revision.Count(r => r["status"] == "to_build"), Is.GreaterThan(0), "the earlier positions are cheaper than new grid points, so the plan keeps them");
+            Assert.That(revision.Where(r => r["status"] == "to_build").Select(r => r["plan_id"]), Is.SubsetOf(newIds));
+        });
+    }
+
+    [Test]
     public void Plan_TargetsWithUnknownKey_ExitsTwoNamingTheKey()
     {
         using var ds = SmallProvince.Create();
