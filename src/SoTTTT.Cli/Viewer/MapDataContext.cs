@@ -11,16 +11,22 @@ namespace SoTTTT.Cli.Viewer;
 /// </summary>
 internal sealed class MapDataContext
 {
+    private readonly Lazy<Dataset> dataset;
     private readonly Lazy<IReadOnlyList<PostalAccess>> postalAccess;
     private readonly Lazy<ApprovalResult?> approval;
 
     /// <param name="applicationsPath">The applications file to appraise for the approval view, when there is one.</param>
     /// <param name="appraised">The verdicts on that file when they are already known (so it is not appraised twice).</param>
     public MapDataContext(Dataset dataset, DatasetSettings? settings, string? applicationsPath, ApprovalResult? appraised = null)
+        : this(new Lazy<Dataset>(dataset), settings, applicationsPath, appraised)
     {
-        Dataset = dataset;
+    }
+
+    private MapDataContext(Lazy<Dataset> dataset, DatasetSettings? settings, string? applicationsPath, ApprovalResult? appraised)
+    {
+        this.dataset = dataset;
         ApplicationsPath = applicationsPath;
-        postalAccess = new(() => PostalAccessAnalysis.Run(dataset));
+        postalAccess = new(() => PostalAccessAnalysis.Run(Dataset));
         approval = new(() =>
         {
             if (appraised is not null)
@@ -33,8 +39,8 @@ internal sealed class MapDataContext
                 return null;
             }
 
-            var entries = DatasetLoader.LoadApplications(applicationsPath, dataset, settings);
-            return entries.Succeeded ? ApprovalAnalysis.Run(dataset, entries.Entries) : null;
+            var entries = DatasetLoader.LoadApplications(applicationsPath, Dataset, settings);
+            return entries.Succeeded ? ApprovalAnalysis.Run(Dataset, entries.Entries) : null;
         });
     }
 
@@ -42,7 +48,16 @@ internal sealed class MapDataContext
     public static MapDataContext For(LoadResult loaded, string source) =>
         new(loaded.Dataset!, loaded.Settings, Directory.Exists(source) ? Path.Combine(source, "applications.csv") : null);
 
-    public Dataset Dataset { get; }
+    /// <summary>
+    /// A context whose dataset is loaded on first use (a PostGIS schema served as tiles by the database: only the result
+    /// layers need it in memory). No applications file.
+    /// </summary>
+    public static MapDataContext Deferred(Func<Dataset> load) => new(new Lazy<Dataset>(load), null, null, null);
+
+    public Dataset Dataset => dataset.Value;
+
+    /// <summary>Whether the dataset is in memory (always, unless <see cref="Deferred"/> and not used yet).</summary>
+    public bool IsLoaded => dataset.IsValueCreated;
 
     public string? ApplicationsPath { get; }
 
