@@ -6,6 +6,9 @@
 #   (tests/pg-cluster.sh), started here, its URL in SOTTTT_TEST_PG, stopped and deleted on exit.
 # - chromium + chromium-driver: the headless browser the map viewer tests drive (Selenium).
 # - npm (only when maps/node_modules is absent): `npm ci` in maps/ installs the pinned OpenLayers the viewer serves.
+# - libreoffice-writer-nogui + poppler-utils: the plan document (.docx) is converted to PDF headless and its first page
+#   rendered to PNG (pdftoppm), the independent check that Word processors open it.
+# - fonts-dejavu-core: DejaVu Sans, the face of the PNG maps (SkiaSharp picks it by family name).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +20,9 @@ command -v splat >/dev/null 2>&1 || need+=(splat)
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need+=(postgresql-15-postgis-3)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ! -f maps/node_modules/ol/dist/ol.js ] && ! command -v npm >/dev/null 2>&1; then need+=(npm); fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -20,6 +20,7 @@ internal static class CliApp
             CoverageCommand.Create(console),
             SharingCommand.Create(console),
             ApproveCommand.Create(console),
+            PlanCommand.Create(console),
             ExportCommand.Create(console),
             ImportCommand.Create(console),
             ServeCommand.Create(console),

@@ -34,10 +34,10 @@ public static class DatasetLoader
 
         var tables = LayerSchema.InputLayers
             .AsParallel()
-            .Select(schema => (schema.Layer, Table: ReadTable(folder, schema, problems)))
+            .Select(schema => (schema.Layer, Table: ReadTable(folder, schema, problems, notices, options)))
             .Where(t => t.Table is not null)
             .ToDictionary(t => t.Layer, t => t.Table!, StringComparer.Ordinal);
-        return Assemble(settings, rules, tables, problems, notices, options);
+        return Loading.DemLoader.Attach(Assemble(settings, rules, tables, problems, notices, options), folder);
     }
 
     /// <summary>
@@ -89,9 +89,38 @@ public static class DatasetLoader
         CheckUnique(measurements, tables, LayerSchema.Measurements, "id", s => s.Id, problems);
         CrossReferences.Check(admin, settlements, towers, bts, postal, tables, rules.CoLocationM, problems);
 
+        // Import with --skip-invalid: the mapped layer's rows with problems are left out and returned as rejects.
+        IReadOnlyList<ValidationProblem> rejected = [];
+        if (options.Mapping is { SkipInvalid: true } skip && tables.TryGetValue(skip.Layer, out var skipTable))
+        {
+            var dataRows = skipTable.Rows.Select(r => (skipTable.FileOf(r), r.Row)).ToHashSet();
+            var all = problems.Sorted();
+            rejected = [.. all.Where(p => p.Row is { } r && dataRows.Contains((p.File, r)))];
+            var rejectedRows = rejected.Select(p => (p.File, p.Row!.Value)).ToHashSet();
+            problems = new ProblemCollector();
+            foreach (var p in all.Where(p => !(p.Row is { } r && rejectedRows.Contains((p.File, r)))))
+            {
+                problems.Add(p);
+            }
+
+            (RawRow Row, T? Item)[] Drop<T>((RawRow Row, T? Item)[] rows)
+                where T : class => [.. rows.Select(r => rejectedRows.Contains((skipTable.FileOf(r.Row), r.Row.Row)) ? (r.Row, null) : r)];
+            switch (skip.Layer)
+            {
+                case Dataset.LayerNames.AdminUnits: admin = Drop(admin); break;
+                case Dataset.LayerNames.Settlements: settlements = Drop(settlements); break;
+                case Dataset.LayerNames.Towers: towers = Drop(towers); break;
+                case Dataset.LayerNames.Bts: bts = Drop(bts); break;
+                case Dataset.LayerNames.FibreRoutes: fibre = Drop(fibre); break;
+                case Dataset.LayerNames.PostalPoints: postal = Drop(postal); break;
+                case Dataset.LayerNames.Zones: zones = Drop(zones); break;
+                default: measurements = Drop(measurements); break;
+            }
+        }
+
         if (problems.Count > 0)
         {
-            return new LoadResult(null, settings, problems.Sorted(), notices.Sorted());
+            return new LoadResult(null, settings, problems.Sorted(), notices.Sorted()) { Rejected = rejected };
         }
 
         var samples = new PositionSamples(settings.Crs, analysisCrs);
@@ -129,12 +158,12 @@ public static class DatasetLoader
             Rules = rules,
             Measurements = Items(measurements),
         };
-        return new LoadResult(dataset, settings, [], notices.Sorted());
+        return new LoadResult(dataset, settings, [], notices.Sorted()) { Rejected = rejected };
     }
 
-    private static RawTable? ReadTable(string folder, LayerSchema schema, ProblemCollector problems)
+    private static RawTable? ReadTable(string folder, LayerSchema schema, ProblemCollector problems, ProblemCollector notices, LoadOptions options)
     {
-        var candidates = new[] { ".csv", ".geojson", ".xlsx" }
+        var candidates = new[] { ".csv", ".geojson", ".xlsx", ".shp" }
             .Select(ext => Path.Combine(folder, schema.Layer + ext))
             .Where(File.Exists)
             .ToList();
@@ -150,13 +179,38 @@ public static class DatasetLoader
             return null;
         }
 
-        return ReadTableFile(candidates[0], schema, problems);
+        var mapping = options.Mapping is { } m && m.Layer == schema.Layer ? m : null;
+        ColumnAliases.Override = mapping?.Columns.ToDictionary(kv => Codes.Fold(kv.Key), kv => kv.Value, StringComparer.Ordinal);
+        try
+        {
+            var table = ReadTableFile(candidates[0], schema, problems, notices);
+            foreach (var (column, values) in mapping?.Values ?? new Dictionary<string, IReadOnlyDictionary<string, string>>())
+            {
+                var folded = values.ToDictionary(kv => Codes.Fold(kv.Key), kv => kv.Value, StringComparer.Ordinal);
+                foreach (var row in table?.Rows ?? [])
+                {
+                    row.MapValue(column, folded);
+                }
+            }
+
+            return table;
+        }
+        finally
+        {
+            ColumnAliases.Override = null;
+        }
     }
 
-    /// <summary>Reads one layer file (CSV, GeoJSON or Excel by its extension) and checks its structure.</summary>
-    private static RawTable? ReadTableFile(string path, LayerSchema schema, ProblemCollector problems)
+    /// <summary>Reads one layer file (CSV, GeoJSON, Excel or Shapefile by its extension) and checks its structure.</summary>
+    private static RawTable? ReadTableFile(string path, LayerSchema schema, ProblemCollector problems, ProblemCollector? notices = null)
     {
         var fileName = Path.GetFileName(path);
+        if (path.EndsWith(".shp", StringComparison.OrdinalIgnoreCase))
+        {
+            var shp = ShapefileTableReader.Read(path, fileName, schema, problems, notices ?? new ProblemCollector());
+            return shp is not null && LayerStructure.Check(schema, shp.Columns.Keys, fileName, hasGeometryColumn: true, isGeoJson: false, headerRow: null, problems) ? shp : null;
+        }
+
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
             // Each sheet's structure is checked as it is read, with the sheet's name.

@@ -12,4 +12,8 @@ namespace SoTTTT.IO;
 /// </param>
 /// <param name="RulesPath">Path of the rules file, relative to the dataset folder (default <c>rules.json</c>).</param>
 /// <param name="Lang">Report language, <c>vi</c> (default) or <c>en</c>.</param>
-public sealed record DatasetSettings(string Name, CrsDefinition Crs, CrsDefinition? AnalysisCrs, string RulesPath, string Lang);
+public sealed record DatasetSettings(string Name, CrsDefinition Crs, CrsDefinition? AnalysisCrs, string RulesPath, string Lang)
+{
+    /// <summary>The terrain GeoTIFF (<c>dem</c>), relative to the dataset folder; null when the dataset names none.</summary>
+    public string? DemPath { get; init; }
+}

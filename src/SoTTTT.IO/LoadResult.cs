@@ -9,5 +9,8 @@ namespace SoTTTT.IO;
 /// </summary>
 public sealed record LoadResult(Dataset? Dataset, DatasetSettings? Settings, IReadOnlyList<ValidationProblem> Problems, IReadOnlyList<ValidationProblem> Notices)
 {
+    /// <summary>With <see cref="LayerMapping.SkipInvalid"/>: the problems of the rows left out of the mapped layer.</summary>
+    public IReadOnlyList<ValidationProblem> Rejected { get; init; } = [];
+
     public bool Succeeded => Dataset is not null && Problems.Count == 0;
 }

@@ -12,6 +12,7 @@ using SoTTTT.Benchmarks;
 //   coverage [REPEATS] [CELL_M] the coverage analysis, all operators and technologies, 100 m cells (goal < 60 s, < 4 GB)
 //   stores URL [REPEATS]        PostGIS / GeoPackage export rows/s and load + indicators from each source; start a
 //                               server first: source tests/pg-cluster.sh && pg_cluster_start (URL "$SOTTTT_TEST_PG?schema=bench")
+//   plan [TARGETS_FILE]        the passive-infrastructure plan (goal < 60 s on the mountain sample; national reported)
 //   crs-throughput [N]          (no dataset) WGS84 → VN-2000 TM-3 points/s for N points over Vietnam (default 1,000,000)
 //   profile-throughput [SITES]  (no dataset) terrain profiles/s from a 1″ DEM: SITES × 360 radials of 10 km and 20,000
 //                               site–settlement profiles (default 50 sites)
@@ -34,6 +35,7 @@ return (args.Length >= 2 ? args[0] : null) switch
     "approve-latency" => ApprovalBenchmarks.Latency(args[1], args),
     "approve-batch" => ApprovalBenchmarks.Batch(args[1], args),
     "sharing" => SharingBenchmark.Run(args[1], args),
+    "plan" => PlanBenchmark.Run(args[1], args),
     "viewer-first-render" => ViewerBenchmark.Run(args[1], Number(2, 3)),
     "coverage" => CoverageBenchmark.Run(args[1], args),
     "stores" when args.Length >= 3 => StoresBenchmark.Run(args[1], args[2], Number(3, 2)),
@@ -42,6 +44,6 @@ return (args.Length >= 2 ? args[0] : null) switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|coverage|viewer-first-render DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
+    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
     return 2;
 }

@@ -4,6 +4,7 @@ using SoTTTT.Core.Approval;
 using SoTTTT.Core.Coverage;
 using SoTTTT.Core.Model;
 using SoTTTT.IO;
+using SoTTTT.IO.Planning;
 using SoTTTT.IO.Writing;
 
 namespace SoTTTT.Cli.Commands;
@@ -24,8 +25,9 @@ internal static class ApproveCommand
         var dataset = new Argument<string>("DATASET") { Description = "dataset folder" };
         var applications = new Argument<string>("APPLICATIONS") { Description = "applications file (CSV or GeoJSON; x,y in the dataset crs or lon,lat)" };
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
+        var plan = new Option<string?>("--plan") { Description = "folder of a plan written by sotttt plan --out: its new positions are the province plan (NOT_IN_PLAN)" };
         var common = new CommonOptions();
-        var command = new Command("approve", "thẩm định hồ sơ BTS / cột ăng ten / appraise BTS and tower applications") { dataset, applications, repair };
+        var command = new Command("approve", "thẩm định hồ sơ BTS / cột ăng ten / appraise BTS and tower applications") { dataset, applications, repair, plan };
         common.AddTo(command, "xlsx");
         command.SetAction(parse =>
         {
@@ -33,6 +35,17 @@ internal static class ApproveCommand
             if (exit is { } code)
             {
                 return code;
+            }
+
+            if (parse.GetValue(plan) is { } planDir)
+            {
+                var (positions, problems) = PlanPositionsReader.Read(planDir, loaded.Dataset!.Crs);
+                if (problems.Count > 0)
+                {
+                    return ProblemReport.Print(console, problems, lang);
+                }
+
+                loaded = loaded with { Dataset = PlanPositionsReader.AsProvincePlan(loaded.Dataset, positions) };
             }
 
             return Emit(console, loaded, parse.GetValue(applications)!, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);

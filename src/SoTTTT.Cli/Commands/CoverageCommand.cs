@@ -27,8 +27,9 @@ internal static class CoverageCommand
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
         var model = new Option<string?>("--model") { Description = $"one path-loss model for every BTS instead of the choice by band ({PathLossModels.Names}); needs --env when the model has environments" };
         var env = new Option<string?>("--env") { Description = "the model's environment (e.g. urban, suburban, open for okumura-hata; los, nlos for 3gpp-rma)" };
+        var noTerrain = new Option<bool>("--no-terrain") { Description = "ignore the dataset's DEM: flat-ground prediction (for comparison)" };
         var common = new CommonOptions();
-        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair, model, env };
+        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair, model, env, noTerrain };
         common.AddTo(command, "xlsx");
         command.SetAction(parse =>
         {
@@ -62,7 +63,7 @@ internal static class CoverageCommand
 
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
-            var options = new CoverageOptions(adminLevel, techFilter, opName, cellM) { Model = modelOverride };
+            var options = new CoverageOptions(adminLevel, techFilter, opName, cellM) { Model = modelOverride, Terrain = !parse.GetValue(noTerrain) };
             return Emit(console, loaded.Dataset!, options, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
         });
         return command;

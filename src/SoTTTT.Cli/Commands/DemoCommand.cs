@@ -116,6 +116,12 @@ internal static class DemoCommand
             return approvals;
         }
 
+        var plan = PlanCommand.Emit(console, loaded, sample, null, null, null, new Optimization.CpSatCoverSolver(), format: null, Path.Combine(outDir, "plan"), lang);
+        if (plan != ExitCodes.Ok)
+        {
+            return plan;
+        }
+
         var maps = WriteMaps(console, loaded, sample, outDir, lang);
         if (maps != ExitCodes.Ok)
         {

@@ -12,9 +12,9 @@ using SoTTTT.IO.Postgis;
 namespace SoTTTT.Cli.Commands;
 
 /// <summary>
-/// <c>sotttt export DATASET --to gpkg|geojson|kml|kmz|postgis|folder [--out PATH] [--conn URL] [--layers a,b]</c>:
+/// <c>sotttt export DATASET --to gpkg|geojson|shp|kml|kmz|postgis|folder [--out PATH] [--conn URL] [--layers a,b]</c>:
 /// writes the dataset's layers (and the indicator tables, and result layers registered in <see cref="Catalog"/>) to a
-/// GeoPackage, GeoJSON files, Google Earth KML/KMZ, a PostGIS schema or a dataset folder.
+/// GeoPackage, GeoJSON files, Shapefiles, Google Earth KML/KMZ, a PostGIS schema or a dataset folder.
 /// </summary>
 internal static class ExportCommand
 {
@@ -24,8 +24,8 @@ internal static class ExportCommand
     public static Command Create(CliConsole console)
     {
         var dataset = new Argument<string>("DATASET") { Description = DatasetSupport.ArgumentDescription };
-        var to = new Option<string>("--to") { Description = "gpkg | geojson | kml | kmz | postgis | folder", Required = true };
-        to.AcceptOnlyFromAmong("gpkg", "geojson", "kml", "kmz", "postgis", "folder");
+        var to = new Option<string>("--to") { Description = "gpkg | geojson | shp | kml | kmz | postgis | folder", Required = true };
+        to.AcceptOnlyFromAmong("gpkg", "geojson", "shp", "kml", "kmz", "postgis", "folder");
         var outPath = new Option<string?>("--out") { Description = "output file (.gpkg, .kml, .kmz) or folder" };
         var conn = new Option<string?>("--conn") { Description = "postgresql://user@host:port/db?schema=name (for --to postgis)" };
         var layers = new Option<string?>("--layers") { Description = "comma-separated layer names (default: every input layer, indicator table and result layer)" };
@@ -101,6 +101,10 @@ internal static class ExportCommand
                 break;
             case "geojson":
                 GeoJsonWriter.Write(outPath!, tables, metadata);
+                tables = tables.Where(t => t.IsSpatial).ToList();
+                break;
+            case "shp":
+                IO.Shapefile.ShapefileWriter.Write(outPath!, tables, metadata);
                 tables = tables.Where(t => t.IsSpatial).ToList();
                 break;
             case "kml" or "kmz":

@@ -49,6 +49,22 @@ internal static class CoverageView
 
         console.Ansi.Write(table);
         RenderBudget(console, r, lang);
+        if (r.Terrain is { } terrain)
+        {
+            console.Out.WriteLine(Texts.Format(
+                "coverage.terrain",
+                lang,
+                terrain.Source ?? "DEM",
+                terrain.Profiler.SampleSpacingM.ToString("0.#", CultureInfo.InvariantCulture),
+                (int)terrain.Rules.Climate,
+                terrain.Rules.SurfaceRefractivityN.ToString("0.#", CultureInfo.InvariantCulture),
+                terrain.Paths,
+                terrain.PathsWithoutData));
+        }
+        else
+        {
+            console.Out.WriteLine(Texts.Get("coverage.flat", lang));
+        }
         var withDefaults = r.Footprints.Count(f => f.Defaults.Count > 0);
         if (withDefaults > 0)
         {

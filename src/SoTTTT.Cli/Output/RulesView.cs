@@ -53,6 +53,13 @@ internal static class RulesView
         Row("coverage.cell_edge_probability_pct", M(cov.CellEdgeProbabilityPct), "coverage.cell_edge_probability_pct");
         Row("coverage.shadowing_sigma_db", Env(cov.ShadowingSigmaDb, lang), "coverage.shadowing_sigma_db");
         Row("coverage.max_range_km", M(cov.MaxRangeKm), "coverage.max_range_km");
+        var terrain = cov.Terrain;
+        Row(
+            "coverage.terrain",
+            $"ITM: climate {(int)terrain.Climate}, Ns {M(terrain.SurfaceRefractivityN)}, ε {M(terrain.Permittivity)}, σ {M(terrain.ConductivitySPerM)} S/m, "
+                + $"{(terrain.Polarization == Core.Coverage.PathLoss.Polarization.Vertical ? "v" : "h")}; step {(terrain.ProfileStepM is { } step ? M(step) + " m" : "DEM")}; "
+                + $"heff {M(terrain.EffectiveHeightInnerKm)}–{M(terrain.EffectiveHeightOuterKm)} km",
+            "coverage.terrain");
         foreach (var tech in Enum.GetValues<Core.Model.Technology>())
         {
             var settings = cov.For(tech);

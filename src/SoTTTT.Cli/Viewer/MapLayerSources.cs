@@ -9,7 +9,7 @@ namespace SoTTTT.Cli.Viewer;
 /// <see cref="Register"/> call each in <see cref="Default"/>, producing the attributes the declaration lists (see
 /// <c>maps/README.md</c>), for example:
 /// <code>
-/// sources.Register(new("plan_positions", c => c.Dataset.Towers.Count > 0, c => PlanLayers.Positions(c.Dataset, c.Plan)));
+/// sources.Register(new("plan_positions", c => c.Dataset.Settlements.Count > 0, c => PlanLayers.BuildPositions(c.Dataset, c.Plan!)));
 /// </code>
 /// </summary>
 internal sealed class MapLayerSources
@@ -37,7 +37,9 @@ internal sealed class MapLayerSources
         sources.Register(new(ApprovalLayers.Applications, c => c.HasApplications, c => ApprovalLayers.ApplicationTable(c.Dataset, c.Approval?.Verdicts ?? []), NeedsDataset: false));
         sources.Register(new(ApprovalLayers.Evidence, c => c.HasApplications, c => ApprovalLayers.EvidenceTable(c.Dataset, c.Approval?.Verdicts ?? []), NeedsDataset: false));
 
-        // Plan layers (plan_positions, plan_fibre) are declared in maps/layers.json; their provider comes with the planner.
+        // The plan runs once per dataset (default targets), only when a plan layer is drawn.
+        sources.Register(new(PlanLayers.Positions, c => c.Dataset.Settlements.Count > 0, c => PlanLayers.BuildPositions(c.Dataset, c.Plan!, includeKept: false)));
+        sources.Register(new(PlanLayers.Fibre, c => c.Dataset.Settlements.Count > 0, c => PlanLayers.BuildFibre(c.Dataset, c.Plan!)));
         return sources;
     }
 

@@ -9,7 +9,14 @@ namespace SoTTTT.Cli.Viewer;
 internal static class StaticMaps
 {
     /// <summary>The SVG of one view.</summary>
-    public static string Render(MapCatalogue catalogue, MapView view, MapLayerSources sources, MapDataContext context, string lang)
+    public static string Render(MapCatalogue catalogue, MapView view, MapLayerSources sources, MapDataContext context, string lang) =>
+        SvgMapRenderer.Render(view, catalogue, Tables(catalogue, view, sources, context), context.Dataset.Name, context.Dataset.Crs.Name, lang);
+
+    /// <summary>The PNG of one view (the same layout as the SVG, painted with SkiaSharp), <paramref name="scale"/> × 1000 × 720 pixels.</summary>
+    public static byte[] RenderPng(MapCatalogue catalogue, MapView view, MapLayerSources sources, MapDataContext context, string lang, float scale = 2) =>
+        PngMapRenderer.Render(view, catalogue, Tables(catalogue, view, sources, context), context.Dataset.Name, context.Dataset.Crs.Name, lang, scale);
+
+    private static Dictionary<string, FeatureTable> Tables(MapCatalogue catalogue, MapView view, MapLayerSources sources, MapDataContext context)
     {
         var tables = new Dictionary<string, FeatureTable>(StringComparer.Ordinal);
         foreach (var name in view.Layers)
@@ -26,7 +33,7 @@ internal static class StaticMaps
             }
         }
 
-        return SvgMapRenderer.Render(view, catalogue, tables, context.Dataset.Name, context.Dataset.Crs.Name, lang);
+        return tables;
     }
 
     /// <summary>Writes every view's map and the report; returns the paths written.</summary>

@@ -32,7 +32,9 @@ public sealed class BtsFootprint
         double maxAttenuationDb,
         LinkBudget budget,
         double reachKm,
-        IReadOnlyList<string> defaults)
+        IReadOnlyList<string> defaults,
+        CoverageTerrain? terrain = null,
+        double heightAboveSurroundingsM = 0)
     {
         Index = index;
         Bts = bts;
@@ -50,7 +52,10 @@ public sealed class BtsFootprint
         Defaults = defaults;
         X = bts.Location.X;
         Y = bts.Location.Y;
-        terms = [.. chain.Select(c => new LossTerm(c.Model, c.Environment, bandMHz, antennaHeightM, receiverHeightM))];
+        Terrain = terrain;
+        EffectiveHeightM = antennaHeightM + (double.IsFinite(heightAboveSurroundingsM) ? heightAboveSurroundingsM : 0);
+        SiteElevationM = terrain?.ElevationM(X, Y);
+        terms = [.. chain.Select(c => new LossTerm(c.Model, c.Environment, bandMHz, EffectiveHeightM, receiverHeightM))];
         (MaxRangeKm, RangeCapped) = SolveRange();
         OutOfRange = Extrapolation();
     }
@@ -91,7 +96,20 @@ public sealed class BtsFootprint
     /// <summary>The link budget (reference signal, receiver losses, margin, threshold).</summary>
     public LinkBudget Budget { get; }
 
+    /// <summary>Antenna height above ground, m.</summary>
     public double AntennaHeightM { get; }
+
+    /// <summary>
+    /// The base-station height the statistical models use, m: the antenna's height above ground, plus — over terrain —
+    /// how far the site stands above the mean terrain 3–15 km around it (<see cref="CoverageTerrain.HeightAboveSurroundingsM"/>).
+    /// </summary>
+    public double EffectiveHeightM { get; }
+
+    /// <summary>The terrain the footprint is judged over; null without a DEM.</summary>
+    public CoverageTerrain? Terrain { get; }
+
+    /// <summary>Ground elevation at the site, m (NaN where the DEM has none); null without a DEM.</summary>
+    public double? SiteElevationM { get; }
 
     public double ReceiverHeightM { get; }
 
@@ -156,14 +174,27 @@ public sealed class BtsFootprint
 
     /// <summary>
     /// The predicted reference-signal level at (x, y) in the analysis CRS after receiver losses and margin, dBm;
-    /// −∞ beyond <see cref="ReachKm"/>.
+    /// −∞ beyond <see cref="ReachKm"/>. Over terrain the path loss is the larger of the statistical loss and the
+    /// Longley-Rice ITM loss over the path's own profile: the statistical models hold the clutter near the receiver,
+    /// ITM the ridges, so terrain never lengthens a footprint beyond its flat-ground range (with the effective height)
+    /// and on flat ground the prediction equals the one without a DEM.
     /// </summary>
     public double LevelDbm(double x, double y)
     {
         var dx = x - X;
         var dy = y - Y;
         var loss = LossDb(Math.Sqrt(dx * dx + dy * dy) / 1000);
-        return double.IsPositiveInfinity(loss) ? double.NegativeInfinity : Budget.LevelDbm(loss, PatternDb(dx, dy));
+        if (double.IsPositiveInfinity(loss))
+        {
+            return double.NegativeInfinity;
+        }
+
+        if (Terrain?.LossDb(X, Y, AntennaHeightM, x, y, ReceiverHeightM, BandMHz) is { } terrainLoss)
+        {
+            loss = Math.Max(loss, terrainLoss);
+        }
+
+        return Budget.LevelDbm(loss, PatternDb(dx, dy));
     }
 
     /// <summary>Whether the level at (x, y) meets the threshold.</summary>
@@ -264,7 +295,7 @@ public sealed class BtsFootprint
     {
         var probe = MaxRangeKm > 0 ? MaxRangeKm : NearestKm;
         var validity = Model.Validity(ModelEnvironment);
-        var outside = validity.Check(new PathLossInput(BandMHz, Math.Clamp(probe, validity.DistanceKm.Min, validity.DistanceKm.Max), AntennaHeightM, ReceiverHeightM, ModelEnvironment))
+        var outside = validity.Check(new PathLossInput(BandMHz, Math.Clamp(probe, validity.DistanceKm.Min, validity.DistanceKm.Max), EffectiveHeightM, ReceiverHeightM, ModelEnvironment))
             .ToList();
         if (MaxRangeKm > 0 && !validity.DistanceKm.Contains(MaxRangeKm))
         {

@@ -31,7 +31,7 @@ public static class CoverageAnalysis
 
         var locator = new UnitLocator(dataset);
         var unitIndex = dataset.AdminUnits.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        var engine = new CoverageEngine(dataset, locator, options.Model);
+        var engine = new CoverageEngine(dataset, locator, options.Model, options.Terrain);
         var footprints = engine.Footprints(selected);
 
         var layers = footprints.Select(f => new CoverageLayer(f.Operator, f.Tech)).Distinct()
@@ -111,6 +111,7 @@ public static class CoverageAnalysis
             unassigned)
         {
             PredictionErrors = errors,
+            Terrain = engine.Terrain,
         };
     }
 

@@ -21,7 +21,8 @@ public sealed class CoverageEngine
     {
     }
 
-    public CoverageEngine(Dataset dataset, UnitLocator locator, ModelOverride? modelOverride = null)
+    /// <param name="useTerrain">Judge over the dataset's DEM when it has one (false: flat ground, e.g. <c>coverage --no-terrain</c>).</param>
+    public CoverageEngine(Dataset dataset, UnitLocator locator, ModelOverride? modelOverride = null, bool useTerrain = true)
     {
         Dataset = dataset;
         Rules = dataset.Rules.Coverage;
@@ -29,7 +30,11 @@ public sealed class CoverageEngine
         zones = new ZoneIndex(dataset.Zones);
         urbanArea = new UrbanArea(dataset, locator, zones);
         ModelOverride = modelOverride;
+        Terrain = useTerrain && dataset.Dem is { } dem ? new CoverageTerrain(dem, dataset.Crs, Rules.Terrain, dataset.DemSource) : null;
     }
+
+    /// <summary>The terrain footprints are judged over; null on flat ground (no DEM, or terrain switched off).</summary>
+    public CoverageTerrain? Terrain { get; }
 
     public Dataset Dataset { get; }
 
@@ -63,7 +68,7 @@ public sealed class CoverageEngine
 
     /// <summary>The footprint of <paramref name="bts"/> (its position in the dataset's BTS list, or −1 for a hypothetical site).</summary>
     public BtsFootprint Footprint(int index, Bts bts) =>
-        FootprintCalculator.Compute(index, bts, Rules, EnvironmentAt(bts.Location.Coordinate), ModelOverride);
+        FootprintCalculator.Compute(index, bts, Rules, EnvironmentAt(bts.Location.Coordinate), ModelOverride, Terrain);
 
     /// <summary>The footprints of the dataset's BTS at <paramref name="indexes"/> (every BTS when null), in parallel, in order.</summary>
     public BtsFootprint[] Footprints(IReadOnlyList<int>? indexes = null)

@@ -26,4 +26,7 @@ public sealed record CoverageOptions(AdminLevel Level, Technology? Tech = null, 
     /// (<see cref="CoverageModelChoice"/>); null keeps that choice.
     /// </summary>
     public ModelOverride? Model { get; init; }
+
+    /// <summary>Whether to judge over the dataset's DEM when it has one (default true; <c>--no-terrain</c> switches it off).</summary>
+    public bool Terrain { get; init; } = true;
 }

@@ -115,6 +115,49 @@ public sealed class CoverageRaster
         return n;
     }
 
+    /// <summary>Tiles across (west to east) of <see cref="TileCells"/> cells each.</summary>
+    public int TileColumns => TilesX;
+
+    /// <summary>Tiles up (south to north).</summary>
+    public int TileRows => TilesY;
+
+    /// <summary>Cells along a tile side.</summary>
+    public static int TileSide => TileSize;
+
+    /// <summary>
+    /// Per cell of tile (<paramref name="tx"/>, <paramref name="ty"/>) — row 0 of the tile northernmost, as raster files
+    /// store it — the number of operator layers of <paramref name="tech"/> covering it, <paramref name="outside"/> where the
+    /// cell lies in no admin unit; null when the tile holds no unit at all (a sparse tile).
+    /// </summary>
+    public byte[]? OperatorCountTile(int tx, int ty, Technology tech, byte outside)
+    {
+        if (Tiles[(ty * TilesX) + tx] is not { } tile)
+        {
+            return null;
+        }
+
+        var layers = Enumerable.Range(0, Layers.Count).Where(l => Layers[l].Tech == tech && tile.Layers[l] is not null).Select(l => tile.Layers[l]!).ToArray();
+        var cells = new byte[TileCells];
+        for (var local = 0; local < TileCells; local++)
+        {
+            var row = TileSize - 1 - (local >> TileShift);
+            var column = local & (TileSize - 1);
+            byte n = outside;
+            if (Bit(tile.Mask, local))
+            {
+                n = 0;
+                foreach (var bits in layers)
+                {
+                    n += Bit(bits, local) ? (byte)1 : (byte)0;
+                }
+            }
+
+            cells[(row * TileSize) + column] = n;
+        }
+
+        return cells;
+    }
+
     internal Tile? TileAt(int i, int j) =>
         i < 0 || j < 0 || i >= Width || j >= Height ? null : Tiles[((j >> TileShift) * TilesX) + (i >> TileShift)];
 

@@ -311,7 +311,11 @@ public static class CoverageRasterBuilder
             {
                 var fp = footprints[f];
                 var bits = t.Layers[layerOf[f]] ??= new ulong[CoverageRaster.TileWords];
-                if (tables[f] is { } table)
+                if (fp.Terrain is not null)
+                {
+                    MarkExact(raster, t, bits, fp);
+                }
+                else if (tables[f] is { } table)
                 {
                     MarkSector(raster, t, bits, fp, table, r2);
                 }
@@ -343,6 +347,34 @@ public static class CoverageRasterBuilder
         var from = Math.Max(tileStart, (int)Math.Ceiling(((lo - origin) / cellM) - 0.5));
         var to = Math.Min(tileStart + CoverageRaster.TileSize - 1, (int)Math.Floor(((hi - origin) / cellM) - 0.5));
         return (from, to);
+    }
+
+    /// <summary>
+    /// Over terrain every cell centre inside a unit and within the boresight range is judged on its own profile
+    /// (<see cref="BtsFootprint.LevelDbm"/>): ridges leave holes no range table can hold.
+    /// </summary>
+    private static void MarkExact(CoverageRaster raster, CoverageRaster.Tile t, ulong[] bits, BtsFootprint fp)
+    {
+        var c = raster.CellM;
+        var r = fp.MaxRangeKm * 1000;
+        var (j0, j1) = Centres(fp.Y - r, fp.Y + r, raster.OriginY, c, t.Ty * CoverageRaster.TileSize);
+        j1 = Math.Min(j1, raster.Height - 1);
+        for (var j = j0; j <= j1; j++)
+        {
+            var y = raster.OriginY + ((j + 0.5) * c);
+            var dy = y - fp.Y;
+            var half = Math.Sqrt(Math.Max(0, (r * r) - (dy * dy)));
+            var (i0, i1) = Centres(fp.X - half, fp.X + half, raster.OriginX, c, t.Tx * CoverageRaster.TileSize);
+            i1 = Math.Min(i1, raster.Width - 1);
+            for (var i = i0; i <= i1; i++)
+            {
+                var local = CoverageRaster.Local(i, j);
+                if (CoverageRaster.Bit(t.Mask, local) && !CoverageRaster.Bit(bits, local) && fp.Covers(raster.OriginX + ((i + 0.5) * c), y))
+                {
+                    CoverageRaster.Set(bits, local);
+                }
+            }
+        }
     }
 
     private static void MarkOmni(CoverageRaster raster, CoverageRaster.Tile t, ulong[] bits, BtsFootprint fp)

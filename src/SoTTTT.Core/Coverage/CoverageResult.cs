@@ -30,6 +30,9 @@ public sealed record CoverageResult(
     /// <summary>Prediction error against measurements.csv, per operator × technology × model; empty without measurements.</summary>
     public IReadOnlyList<PredictionError> PredictionErrors { get; init; } = [];
 
+    /// <summary>The terrain the prediction ran over (with its path counts); null on flat ground.</summary>
+    public CoverageTerrain? Terrain { get; init; }
+
     /// <summary>Operators present after the filters, sorted.</summary>
     public IReadOnlyList<string> Operators => [.. Layers.Select(l => l.Operator).Distinct().Order(StringComparer.Ordinal)];
 }

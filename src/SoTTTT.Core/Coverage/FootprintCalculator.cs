@@ -11,7 +11,8 @@ namespace SoTTTT.Core.Coverage;
 /// </summary>
 public static class FootprintCalculator
 {
-    public static BtsFootprint Compute(int index, Bts bts, CoverageRules rules, CoverageEnvironment environment, ModelOverride? modelOverride = null)
+    /// <param name="terrain">The DEM to judge over (ITM per path, effective height of the site); null for flat ground.</param>
+    public static BtsFootprint Compute(int index, Bts bts, CoverageRules rules, CoverageEnvironment environment, ModelOverride? modelOverride = null, CoverageTerrain? terrain = null)
     {
         var tech = rules.For(bts.Tech);
         var defaults = new List<string>();
@@ -52,6 +53,7 @@ public static class FootprintCalculator
 
         var budget = LinkBudget.For(bts.Tech, eirp, bts.BandwidthMHz, rules, environment);
         var chain = modelOverride is { } o ? [(o.Model, o.Environment)] : CoverageModelChoice.Chain(band, environment);
-        return new BtsFootprint(index, bts, environment, chain, band, height, rules.ReceiverHeightM, beamwidth, rules.MaxAttenuationDb, budget, rules.MaxRangeKm, defaults);
+        var aboveSurroundings = terrain?.HeightAboveSurroundingsM(bts.Location.X, bts.Location.Y) ?? 0;
+        return new BtsFootprint(index, bts, environment, chain, band, height, rules.ReceiverHeightM, beamwidth, rules.MaxAttenuationDb, budget, rules.MaxRangeKm, defaults, terrain, aboveSurroundings);
     }
 }

@@ -123,8 +123,8 @@ public static class Codes
     {
         switch (Fold(text))
         {
-            case "province" or "tinh" or "thanhpho" or "tinhthanhpho" or "1": level = AdminLevel.Province; return true;
-            case "district" or "huyen" or "quan" or "thixa" or "2": level = AdminLevel.District; return true;
+            case "province" or "tinh" or "thanhpho" or "tinhthanhpho" or "thanhphotructhuoctrunguong" or "1": level = AdminLevel.Province; return true;
+            case "district" or "huyen" or "quan" or "thixa" or "thanhphothuoctinh" or "2": level = AdminLevel.District; return true;
             case "commune" or "xa" or "phuong" or "thitran" or "3": level = AdminLevel.Commune; return true;
             default: level = default; return false;
         }
@@ -142,9 +142,10 @@ public static class Codes
     {
         switch (Fold(text))
         {
-            case "existing" or "hientrang" or "dangsudung": status = TowerStatus.Existing; return true;
-            case "planned" or "quyhoach": status = TowerStatus.Planned; return true;
-            case "proposed" or "dexuat": status = TowerStatus.Proposed; return true;
+            case "existing" or "hientrang" or "hienco" or "dangsudung" or "danghoatdong" or "hoatdong": status = TowerStatus.Existing; return true;
+            case "planned" or "quyhoach" or "dukien" or "theoquyhoach": status = TowerStatus.Planned; return true;
+            case "proposed" or "dexuat" or "xinphep" or "dangxinphep": status = TowerStatus.Proposed; return true;
+            case "decommissioned" or "ngunghoatdong" or "ngungsudung" or "dathaodo" or "thaodo" or "huy": status = TowerStatus.Decommissioned; return true;
             default: status = default; return false;
         }
     }

@@ -28,6 +28,15 @@ public sealed record Dataset(
     /// <summary>Measured levels (<c>measurements.csv</c>), kept apart from the network layers; empty when absent.</summary>
     public IReadOnlyList<Measurement> Measurements { get; init; } = [];
 
+    /// <summary>
+    /// The terrain (dataset.json <c>dem</c>, a GeoTIFF in WGS84 or VN-2000) coverage predicts over; null when the dataset
+    /// names none.
+    /// </summary>
+    public Terrain.ElevationGrid? Dem { get; init; }
+
+    /// <summary>The file the <see cref="Dem"/> came from, as dataset.json names it; null without one.</summary>
+    public string? DemSource { get; init; }
+
     /// <summary>The admin tree (province → district (optional) → commune), built on first use.</summary>
     public AdminHierarchy Hierarchy => hierarchy ??= new AdminHierarchy(AdminUnits);
 

@@ -6,4 +6,7 @@ public enum TowerStatus
     Existing,
     Planned,
     Proposed,
+
+    /// <summary>Taken down or out of service (ngừng hoạt động, đã tháo dỡ): kept in the list, never a position.</summary>
+    Decommissioned,
 }

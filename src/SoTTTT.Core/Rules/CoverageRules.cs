@@ -67,6 +67,9 @@ public sealed record CoverageRules(TechnologyCoverage G2, TechnologyCoverage G3,
     /// </summary>
     public double MaxRangeKm { get; init; } = 35;
 
+    /// <summary>How a DEM is used when the dataset has one (ITM parameters, effective height ring).</summary>
+    public TerrainRules Terrain { get; init; } = new();
+
     /// <summary>The settings of <paramref name="tech"/>.</summary>
     public TechnologyCoverage For(Technology tech) => tech switch
     {

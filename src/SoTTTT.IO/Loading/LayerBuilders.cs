@@ -18,7 +18,13 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
         var code = c.Text("code", required: true);
         c.Id = code;
         var name = c.Text("name", required: true);
-        var level = c.Code<AdminLevel>("level", Codes.TryParseLevel, ProblemCodes.UnknownLevel, "province, district, commune", required: true);
+        var level = c.Code<AdminLevel>("level", Codes.TryParseLevel, ProblemCodes.UnknownLevel, "province, district, commune (or Vietnamese: tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn)", required: true);
+
+        // "Thành phố" is a province (centrally-run city) or a district-level city: the one with a parent is the latter.
+        if (level == AdminLevel.Province && c.Text("parent_code") is not null && Codes.Fold(c.Text("level")!) == "thanhpho")
+        {
+            level = AdminLevel.District;
+        }
         var area = c.Number("area_km2", min: 0);
         var population = c.Integer("population", min: 0);
         var urban = c.Code<bool>("urban", Codes.TryParseBool, ProblemCodes.UnknownValue, "true, false");
@@ -41,7 +47,7 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
         c.Id = id;
         var type = TowerType(c, "type", required: false);
         var height = c.Number("height_m", min: 0, max: 500);
-        var status = c.Code<TowerStatus>("status", Codes.TryParseTowerStatus, ProblemCodes.UnknownValue, "existing, planned, proposed");
+        var status = c.Code<TowerStatus>("status", Codes.TryParseTowerStatus, ProblemCodes.UnknownValue, "existing, planned, proposed, decommissioned (or Vietnamese: hiện có, đang hoạt động, quy hoạch, đề xuất, ngừng hoạt động, đã tháo dỡ); other codes such as 1/0 can be mapped on import: --map status=1:existing,0:decommissioned");
         var tenants = c.Integer("max_tenants", min: 1, max: 20);
         var location = positions.ReadPoint(c, t);
         return c.HasProblems

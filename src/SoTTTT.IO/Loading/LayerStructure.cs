@@ -13,12 +13,14 @@ internal static class LayerStructure
     public static bool Check(LayerSchema schema, IEnumerable<string> columns, string file, bool hasGeometryColumn, bool isGeoJson, int? headerRow, ProblemCollector problems)
     {
         var present = columns.ToHashSet(StringComparer.Ordinal);
+        var asFound = columns.ToList();
         var complete = true;
         foreach (var column in schema.Required)
         {
-            if (!present.Contains(column) && !(column == "id" && isGeoJson))
+            // GeoJSON features may carry their id outside the properties; the reader lists "id" when any does.
+            if (!present.Contains(column))
             {
-                problems.Add(ProblemCodes.MissingRequiredColumn, $"required column '{column}' is missing", file, headerRow, column);
+                problems.Add(ProblemCodes.MissingRequiredColumn, $"required column '{column}' is missing{ColumnHints.For(schema, asFound, column)}", file, headerRow, column);
                 complete = false;
             }
         }

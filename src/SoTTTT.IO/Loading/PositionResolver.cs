@@ -175,7 +175,10 @@ internal sealed class PositionResolver
             return false;
         }
 
-        ctx.Problem(ProblemCodes.CoordinateOutsideVietnam, $"({lon:0.######}, {lat:0.######}) lies outside Vietnam", column);
+        ctx.Problem(
+            ProblemCodes.CoordinateOutsideVietnam,
+            lon == 0 && lat == 0 ? "(0, 0) is a placeholder, not a position: give the site's coordinates (or import with --skip-invalid)" : $"({lon:0.######}, {lat:0.######}) lies outside Vietnam",
+            column);
         return false;
     }
 

@@ -37,6 +37,15 @@ internal sealed class RawRow(
     public string? Get(string canonical) =>
         index.TryGetValue(canonical, out var i) && i < cells.Length && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i]!.Trim() : null;
 
+    /// <summary>Replaces the cell of a column by its mapped value when its folded text is a key of <paramref name="map"/> (import's <c>--map</c>).</summary>
+    public void MapValue(string canonical, IReadOnlyDictionary<string, string> map)
+    {
+        if (index.TryGetValue(canonical, out var i) && i < cells.Length && cells[i] is { } text && map.TryGetValue(Core.Model.Codes.Fold(text), out var mapped))
+        {
+            cells[i] = mapped;
+        }
+    }
+
     /// <summary>Every non-blank cell by canonical column name (for zone parameters).</summary>
     public IEnumerable<KeyValuePair<string, string>> NonBlankCells()
     {

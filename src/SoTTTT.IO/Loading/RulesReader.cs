@@ -149,6 +149,7 @@ internal static class RulesReader
                 CellEdgeProbabilityPct = Ranged(coverage, "cell_edge_probability_pct", "coverage.cell_edge_probability_pct", 1, 99.9, "%") ?? defaults.CellEdgeProbabilityPct,
                 ShadowingSigmaDb = ByEnvironment(coverage, "shadowing_sigma_db", "coverage.shadowing_sigma_db", 0, 20, "dB") ?? defaults.ShadowingSigmaDb,
                 MaxRangeKm = Ranged(coverage, "max_range_km", "coverage.max_range_km", 0.1, 200, "km") ?? defaults.MaxRangeKm,
+                Terrain = Terrain(coverage, defaults.Terrain),
             };
 
             if (!coverage.TryGetProperty("technologies", out var techs) || techs.ValueKind == JsonValueKind.Null)
@@ -210,7 +211,13 @@ internal static class RulesReader
         private static readonly string[] CoverageKeys =
         [
             "receiver_height_m", "beamwidth_deg", "max_attenuation_db", "place", "body_loss_db", "in_car_loss_db", "indoor_loss_db",
-            "cell_edge_probability_pct", "shadowing_sigma_db", "max_range_km", "technologies",
+            "cell_edge_probability_pct", "shadowing_sigma_db", "max_range_km", "terrain", "technologies",
+        ];
+
+        private static readonly string[] TerrainKeys =
+        [
+            "climate", "surface_refractivity_n", "permittivity", "conductivity_s_per_m", "polarization", "profile_step_m",
+            "effective_height_inner_km", "effective_height_outer_km",
         ];
 
         private static readonly string[] TechnologyKeys = ["threshold_dbm", "band_mhz", "eirp_dbm", "antenna_height_m"];
@@ -232,6 +239,67 @@ internal static class RulesReader
             }
 
             return settings;
+        }
+
+        private TerrainRules Terrain(JsonElement coverage, TerrainRules defaults)
+        {
+            if (!coverage.TryGetProperty("terrain", out var terrain) || terrain.ValueKind == JsonValueKind.Null)
+            {
+                return defaults;
+            }
+
+            if (terrain.ValueKind != JsonValueKind.Object)
+            {
+                Problem(ProblemCodes.InvalidJson, "'coverage.terrain' must be an object", "coverage.terrain");
+                return defaults;
+            }
+
+            Object(terrain, "coverage.terrain", TerrainKeys);
+            const string K = "coverage.terrain.";
+            var result = defaults with
+            {
+                SurfaceRefractivityN = Ranged(terrain, "surface_refractivity_n", K + "surface_refractivity_n", 250, 400, "N") ?? defaults.SurfaceRefractivityN,
+                Permittivity = Ranged(terrain, "permittivity", K + "permittivity", 1, 100, string.Empty) ?? defaults.Permittivity,
+                ConductivitySPerM = Ranged(terrain, "conductivity_s_per_m", K + "conductivity_s_per_m", 0.00001, 100, "S/m") ?? defaults.ConductivitySPerM,
+                ProfileStepM = Ranged(terrain, "profile_step_m", K + "profile_step_m", 1, 1000, "m") ?? defaults.ProfileStepM,
+                EffectiveHeightInnerKm = Ranged(terrain, "effective_height_inner_km", K + "effective_height_inner_km", 0, 50, "km") ?? defaults.EffectiveHeightInnerKm,
+                EffectiveHeightOuterKm = Ranged(terrain, "effective_height_outer_km", K + "effective_height_outer_km", 1, 100, "km") ?? defaults.EffectiveHeightOuterKm,
+            };
+            if (Ranged(terrain, "climate", K + "climate", 1, 7, string.Empty) is { } climate)
+            {
+                if (climate == Math.Floor(climate))
+                {
+                    result = result with { Climate = (Core.Coverage.PathLoss.RadioClimate)(int)climate };
+                }
+                else
+                {
+                    Problem(ProblemCodes.ValueOutOfRange, $"'{K}climate' must be a whole number 1–7 (ITM radio climates)", K + "climate");
+                }
+            }
+
+            if (terrain.TryGetProperty("polarization", out var polarization) && polarization.ValueKind != JsonValueKind.Null)
+            {
+                switch (polarization.ValueKind == JsonValueKind.String ? Core.Model.Codes.Fold(polarization.GetString() ?? string.Empty) : string.Empty)
+                {
+                    case "v" or "vertical":
+                        result = result with { Polarization = Core.Coverage.PathLoss.Polarization.Vertical };
+                        break;
+                    case "h" or "horizontal":
+                        result = result with { Polarization = Core.Coverage.PathLoss.Polarization.Horizontal };
+                        break;
+                    default:
+                        Problem(ProblemCodes.UnknownValue, $"'{K}polarization' must be \"v\" or \"h\"", K + "polarization");
+                        break;
+                }
+            }
+
+            if (result.EffectiveHeightInnerKm >= result.EffectiveHeightOuterKm)
+            {
+                Problem(ProblemCodes.ValueOutOfRange, $"'{K}effective_height_inner_km' must be less than '{K}effective_height_outer_km'", K + "effective_height_inner_km");
+                result = result with { EffectiveHeightInnerKm = defaults.EffectiveHeightInnerKm, EffectiveHeightOuterKm = defaults.EffectiveHeightOuterKm };
+            }
+
+            return result;
         }
 
         private ReceiverPlace? Place(JsonElement coverage)

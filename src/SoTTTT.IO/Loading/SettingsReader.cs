@@ -63,12 +63,39 @@ internal static class SettingsReader
         }
 
         var rules = String(root, "rules", problems) ?? "rules.json";
+        var dem = String(root, "dem", problems);
+        if (dem is not null)
+        {
+            DemFile(folder, dem, problems);
+        }
+
         if (problems.Count > before)
         {
             return null;
         }
 
-        return new DatasetSettings(name!, crs, analysis ?? (crs.IsGeographic ? null : crs), rules, lang);
+        return new DatasetSettings(name!, crs, analysis ?? (crs.IsGeographic ? null : crs), rules, lang) { DemPath = dem };
+    }
+
+    /// <summary>
+    /// The DEM must be a regular file inside the dataset folder (after resolving links): dataset.json never makes the
+    /// program read a file elsewhere.
+    /// </summary>
+    private static void DemFile(string folder, string dem, ProblemCollector problems)
+    {
+        var root = Path.GetFullPath(folder);
+        var path = Path.GetFullPath(Path.Combine(root, dem));
+        var info = new FileInfo(path);
+        var target = info.Exists && info.LinkTarget is not null ? info.ResolveLinkTarget(true)?.FullName ?? path : path;
+        var inside = target.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (Path.IsPathRooted(dem) || !inside)
+        {
+            problems.Add(ProblemCodes.DemUnreadable, $"'dem' names '{dem}', which is not inside the dataset folder; copy the GeoTIFF into the folder", FileName, null, "dem");
+        }
+        else if (!File.Exists(target) || (File.GetAttributes(target) & (FileAttributes.Directory | FileAttributes.Device)) != 0)
+        {
+            problems.Add(ProblemCodes.DemUnreadable, $"'dem' names '{dem}', which is not a file in the dataset folder", FileName, null, "dem");
+        }
     }
 
     private static string? String(JsonElement root, string field, ProblemCollector problems)

@@ -51,17 +51,65 @@ public static class GeoTiffWriter
         Write(path, geometry, MemoryMarshal.AsBytes(values).ToArray(), 16, SampleFormat.INT, options.NoData, options);
     }
 
+    /// <summary>
+    /// Writes a tiled UInt8 raster tile by tile: <paramref name="tile"/> gives tile (column, row) — row 0 northernmost,
+    /// <see cref="GeoTiffWriteOptions.TileSize"/>² bytes row-major from its northern row — or null for a tile that is all
+    /// no data, which is left out of the file (a sparse tile: offset and byte count 0, read by GDAL as no data). So a
+    /// national grid is written without holding it whole in memory. <paramref name="geometry"/> must span whole tiles.
+    /// </summary>
+    public static void WriteUInt8Tiles(string path, GridGeometry geometry, Func<int, int, byte[]?> tile, GeoTiffWriteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(tile);
+        var size = options.TileSize;
+        if (geometry.Columns % size != 0 || geometry.Rows % size != 0)
+        {
+            throw new ArgumentException($"A {geometry.Columns} × {geometry.Rows} raster is not made of whole {size}-pixel tiles.", nameof(geometry));
+        }
+
+        WriteFile(path, geometry, 8, SampleFormat.UINT, options.NoData, options with { Tiled = true }, tif =>
+        {
+            for (var row = 0; row < geometry.Rows / size; row++)
+            {
+                for (var column = 0; column < geometry.Columns / size; column++)
+                {
+                    if (tile(column, row) is not { } bytes)
+                    {
+                        continue;
+                    }
+
+                    if (bytes.Length != size * size)
+                    {
+                        throw new ArgumentException($"tile ({column}, {row}) has {bytes.Length} bytes, not {size * size}");
+                    }
+
+                    if (tif.WriteEncodedTile(tif.ComputeTile(column * size, row * size, 0, 0), bytes, bytes.Length) < 0)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        });
+    }
+
     private static void Write(string path, GridGeometry geometry, byte[] pixels, int bits, SampleFormat format, double? noData, GeoTiffWriteOptions options)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(geometry);
-        geometry.Validate();
         var bytes = bits / 8;
         if (pixels.LongLength != geometry.Cells * bytes)
         {
             throw new ArgumentException($"{pixels.LongLength / bytes} values for a {geometry.Columns} × {geometry.Rows} raster.");
         }
 
+        WriteFile(path, geometry, bits, format, noData, options, tif =>
+            options.Tiled ? WriteTiles(tif, geometry, pixels, bytes, options.TileSize) : WriteStrips(tif, geometry, pixels, bytes));
+    }
+
+    private static void WriteFile(string path, GridGeometry geometry, int bits, SampleFormat format, double? noData, GeoTiffWriteOptions options, Func<Tiff, bool> body)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(geometry);
+        geometry.Validate();
         if (options.Tiled && (options.TileSize < 16 || options.TileSize % 16 != 0))
         {
             throw new ArgumentException($"The tile size ({options.TileSize}) must be a positive multiple of 16.", nameof(options));
@@ -76,8 +124,7 @@ public static class GeoTiffWriter
             using (var tif = Tiff.Open(temp, "w") ?? throw new IOException($"{path}: cannot create the file{Messages()}"))
             {
                 WriteTags(tif, geometry, bits, format, noData, options);
-                var ok = options.Tiled ? WriteTiles(tif, geometry, pixels, bytes, options.TileSize) : WriteStrips(tif, geometry, pixels, bytes);
-                if (!ok || !tif.Flush())
+                if (!body(tif) || !tif.Flush())
                 {
                     throw new IOException($"{path}: writing the raster failed{Messages()}");
                 }

@@ -56,6 +56,8 @@ public static class CoverageWriter
         ("azimuth_deg", f => CsvOutput.Fixed(f.AzimuthDeg, 1)),
         ("beamwidth_deg", f => f.IsOmni ? string.Empty : CsvOutput.Fixed(f.BeamwidthDeg, 1)),
         ("threshold_dbm", f => CsvOutput.Fixed(f.ThresholdDbm, 1)),
+        ("effective_height_m", f => CsvOutput.Fixed(f.EffectiveHeightM, 1)),
+        ("site_elevation_m", f => CsvOutput.Fixed(f.SiteElevationM is { } z && double.IsFinite(z) ? z : null, 1)),
         ("defaults", f => string.Join(';', f.Defaults)),
         ("extrapolated", f => string.Join(';', f.OutOfRange.Select(o => o.Parameter))),
     ];
@@ -150,6 +152,7 @@ public static class CoverageWriter
         w.WriteEndObject();
         w.WriteNumber("receiver_height_m", r.Rules.ReceiverHeightM);
         Budget(w, r);
+        TerrainJson(w, r.Terrain);
         w.WriteNumber("cell_m", r.Options.CellM);
         w.WriteString("raster", r.RasterStatus.ToString().ToLowerInvariant());
         w.WriteNumber("bts", r.Footprints.Count);
@@ -242,6 +245,16 @@ public static class CoverageWriter
         }
 
         written.AddRange(GeoJsonWriter.Write(folder, tables, null));
+        if (r.Raster is { } grid)
+        {
+            foreach (var tech in r.Techs)
+            {
+                var path = Path.Combine(folder, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.tif");
+                WriteGeoTiff(path, grid, tech, dataset.Crs);
+                written.Add(path);
+            }
+        }
+
         if (r.Raster is { } raster && !r.PolygonsSkipped)
         {
             foreach (var tech in r.Techs)
@@ -255,6 +268,27 @@ public static class CoverageWriter
         }
 
         return written;
+    }
+
+    /// <summary>The value of cells outside every admin unit in the coverage GeoTIFFs (GDAL_NODATA).</summary>
+    public const byte GeoTiffNoData = 255;
+
+    /// <summary>
+    /// <c>coverage_&lt;tech&gt;.tif</c>: per cell the number of operators covering it with the technology (UInt8, 255 outside
+    /// every unit), tiled 256 × 256 like the raster, Deflate, in the analysis CRS; tiles without any unit are left out
+    /// (sparse), so a national grid costs what its land costs. The extent is the raster's, widened north and east to
+    /// whole tiles.
+    /// </summary>
+    public static void WriteGeoTiff(string path, CoverageRaster raster, Technology tech, CrsDefinition crs)
+    {
+        var side = CoverageRaster.TileSide;
+        var rows = raster.TileRows * side;
+        var geometry = new Core.Terrain.GridGeometry(crs, raster.OriginX, raster.OriginY + (rows * raster.CellM), raster.CellM, raster.CellM, raster.TileColumns * side, rows);
+        Terrain.GeoTiffWriter.WriteUInt8Tiles(
+            path,
+            geometry,
+            (column, row) => raster.OperatorCountTile(column, raster.TileRows - 1 - row, tech, GeoTiffNoData),
+            new Terrain.GeoTiffWriteOptions { Tiled = true, TileSize = side, NoData = GeoTiffNoData });
     }
 
     public static FeatureTable UncoveredTable(CoverageResult r, CrsDefinition crs) => new(
@@ -399,6 +433,33 @@ public static class CoverageWriter
         }
 
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>"terrain": null</c> on flat ground, else <c>{"dem", "profile_step_m", "model": "itm", "climate",
+    /// "surface_refractivity_n", "permittivity", "conductivity_s_per_m", "polarization", "paths", "paths_without_data"}</c>.
+    /// </summary>
+    public static void TerrainJson(System.Text.Json.Utf8JsonWriter w, CoverageTerrain? terrain)
+    {
+        if (terrain is null)
+        {
+            w.WriteNull("terrain");
+            return;
+        }
+
+        var t = terrain.Rules;
+        w.WriteStartObject("terrain");
+        w.WriteString("dem", terrain.Source);
+        JsonOutput.Number(w, "profile_step_m", terrain.Profiler.SampleSpacingM, 2);
+        w.WriteString("model", Core.Coverage.PathLoss.ItmPointToPoint.ModelName);
+        w.WriteNumber("climate", (int)t.Climate);
+        w.WriteNumber("surface_refractivity_n", t.SurfaceRefractivityN);
+        w.WriteNumber("permittivity", t.Permittivity);
+        w.WriteNumber("conductivity_s_per_m", t.ConductivitySPerM);
+        w.WriteString("polarization", t.Polarization == Core.Coverage.PathLoss.Polarization.Vertical ? "v" : "h");
+        w.WriteNumber("paths", terrain.Paths);
+        w.WriteNumber("paths_without_data", terrain.PathsWithoutData);
         w.WriteEndObject();
     }
 

@@ -80,6 +80,25 @@ public static class RulesWriter
         w.WriteNumber("cell_edge_probability_pct", coverage.CellEdgeProbabilityPct);
         Environments(w, "shadowing_sigma_db", coverage.ShadowingSigmaDb);
         w.WriteNumber("max_range_km", coverage.MaxRangeKm);
+        var terrain = coverage.Terrain;
+        w.WriteStartObject("terrain");
+        w.WriteNumber("climate", (int)terrain.Climate);
+        w.WriteNumber("surface_refractivity_n", terrain.SurfaceRefractivityN);
+        w.WriteNumber("permittivity", terrain.Permittivity);
+        w.WriteNumber("conductivity_s_per_m", terrain.ConductivitySPerM);
+        w.WriteString("polarization", terrain.Polarization == Core.Coverage.PathLoss.Polarization.Vertical ? "v" : "h");
+        if (terrain.ProfileStepM is { } step)
+        {
+            w.WriteNumber("profile_step_m", step);
+        }
+        else
+        {
+            w.WriteNull("profile_step_m");
+        }
+
+        w.WriteNumber("effective_height_inner_km", terrain.EffectiveHeightInnerKm);
+        w.WriteNumber("effective_height_outer_km", terrain.EffectiveHeightOuterKm);
+        w.WriteEndObject();
         w.WriteStartObject("technologies");
         foreach (var tech in Enum.GetValues<Technology>())
         {

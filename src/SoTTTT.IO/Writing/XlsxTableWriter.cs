@@ -8,7 +8,7 @@ namespace SoTTTT.IO.Writing;
 /// <summary>
 /// Writes tables to an Excel workbook (.xlsx, Office Open XML via DocumentFormat.OpenXml): one sheet per
 /// <see cref="XlsxSheet"/>, title and header rows in bold, the header row frozen with an auto-filter, numbers as
-/// numbers, text as inline strings (Vietnamese kept as is). The file appears only when complete (<see cref="AtomicFile"/>).
+/// numbers, text as inline strings (Vietnamese kept as is); the same tables give the same bytes (<see cref="DeterministicZip"/>). The file appears only when complete (<see cref="AtomicFile"/>).
 /// </summary>
 public static class XlsxTableWriter
 {
@@ -39,8 +39,7 @@ public static class XlsxTableWriter
                 workbook.Workbook.Save();
             }
 
-            buffer.Position = 0;
-            buffer.CopyTo(stream);
+            DeterministicZip.Copy(buffer, stream);
         });
     }
 

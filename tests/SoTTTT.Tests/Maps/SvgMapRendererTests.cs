@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using NUnit.Framework;
 using SoTTTT.Cli.Viewer;
 using SoTTTT.IO;
+using SoTTTT.IO.Layers;
 using SoTTTT.Tests.Support;
 
 namespace SoTTTT.Tests.Maps;
@@ -51,7 +52,16 @@ public sealed class SvgMapRendererTests
     [Test]
     public void Render_ViewWithoutProviders_ListsTheLayersAsUnavailable()
     {
-        var svg = RenderSmallProvince("plan", "en");
+        using var ds = SmallProvince.Create();
+        var loaded = DatasetLoader.Load(ds.Folder);
+        var catalogue = SampleViewer.Catalogue;
+        var onlyInputs = new MapLayerSources();
+        foreach (var input in DatasetLayers.Sources)
+        {
+            onlyInputs.Register(new(input.Name, c => input.AppliesTo(c.Dataset), c => input.Build(c.Dataset)));
+        }
+
+        var svg = StaticMaps.Render(catalogue, catalogue.View("plan")!, onlyInputs, MapDataContext.For(loaded, ds.Folder), "en");
 
         Assert.That(svg, Does.Contain("New tower positions by phase (not available)").And.Contain("Fibre extensions / undergrounding (not available)"));
     }

@@ -47,7 +47,8 @@ public sealed class ViewerApiTests
             Assert.That(available["missed_sharing"], Is.True);
             Assert.That(available["applications"], Is.True);
             Assert.That(available["coverage_gaps"], Is.True);
-            Assert.That(available["plan_positions"], Is.False);
+            Assert.That(available["plan_positions"], Is.True, "the planner provides the plan view");
+            Assert.That(available["plan_fibre"], Is.True);
             Assert.That(extent[0], Is.InRange(105.5, 107.0), "min lon");
             Assert.That(extent[1], Is.InRange(20.3, 21.5), "min lat");
             Assert.That(extent[2], Is.GreaterThan(extent[0]));
@@ -123,16 +124,16 @@ public sealed class ViewerApiTests
     }
 
     [Test]
-    public async Task Layer_DeclaredWithoutProvider_Is404NotAvailable()
+    public async Task Layer_PlanPositions_ComeFromThePlanner()
     {
-        using var response = await client.GetAsync(new Uri("/api/layers/plan_positions", UriKind.Relative));
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var doc = await GetJsonAsync("/api/layers/plan_positions?zoom=15");
+        var statuses = doc.RootElement.GetProperty("features").EnumerateArray()
+            .Select(f => f.GetProperty("properties").GetProperty("status").GetString())
+            .Distinct()
+            .ToList();
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That(doc.RootElement.GetProperty("available").GetBoolean(), Is.False);
-        });
+        // The sample has 4G everywhere, so no new position; its towers in A1-only zones are converted (sharing's list).
+        Assert.That(statuses, Does.Contain("convert").And.Not.Contain("keep"));
     }
 
     [Test]

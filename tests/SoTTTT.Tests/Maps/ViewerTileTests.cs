@@ -89,7 +89,6 @@ public sealed class ViewerTileTests
     }
 
     [TestCase("/tiles/no_such_layer/1/1/1.mvt", HttpStatusCode.NotFound)]
-    [TestCase("/tiles/plan_positions/1/1/1.mvt", HttpStatusCode.NotFound)]
     [TestCase("/tiles/bts/3/8/1.mvt", HttpStatusCode.BadRequest)]
     [TestCase("/tiles/bts/23/0/0.mvt", HttpStatusCode.BadRequest)]
     public async Task Tile_BadRequest_SaysWhy(string url, HttpStatusCode status)

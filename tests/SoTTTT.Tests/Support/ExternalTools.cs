@@ -34,6 +34,12 @@ internal static class ExternalTools
     /// <summary>The path of PROJ's cs2cs, or the test stops.</summary>
     public static string Cs2cs() => FindOnPath("cs2cs") ?? Missing(Cs2csMissing);
 
+    /// <summary>LibreOffice's soffice (headless conversion of documents to PDF), or the test stops.</summary>
+    public static string Soffice() => FindOnPath("soffice") ?? Missing("soffice (LibreOffice, Debian package libreoffice-writer-nogui) is not installed; tests/run.sh installs it");
+
+    /// <summary>poppler's pdftoppm (PDF pages to PNG), or the test stops.</summary>
+    public static string Pdftoppm() => FindOnPath("pdftoppm") ?? Missing("pdftoppm (Debian package poppler-utils) is not installed; tests/run.sh installs it");
+
     /// <summary>The PostGIS test database URL (without a query), or the test stops.</summary>
     public static string PostgisUrl() =>
         Environment.GetEnvironmentVariable(PostgisVariable) is { Length: > 0 } url ? url : Missing(PostgisMissing);
@@ -42,10 +48,16 @@ internal static class ExternalTools
     public static string Run(string tool, params string[] args) => RunWithInput(tool, null, args);
 
     /// <summary>As <see cref="Run"/>, feeding <paramref name="stdin"/> to the tool.</summary>
-    public static string RunWithInput(string tool, string? stdin, params string[] args) => RunIn(null, tool, stdin, args);
+    public static string RunWithInput(string tool, string? stdin, params string[] args) => RunIn(null, tool, stdin, TimeSpan.FromSeconds(60), args);
 
-    /// <summary>As <see cref="RunWithInput"/>, in <paramref name="workingDirectory"/> (null: the current one).</summary>
-    public static string RunIn(string? workingDirectory, string tool, string? stdin, params string[] args)
+    /// <summary>As <see cref="RunWithInput(string, string?, string[])"/> with a time limit of its own (LibreOffice starts slowly).</summary>
+    public static string RunWithInput(string tool, string? stdin, TimeSpan limit, params string[] args) => RunIn(null, tool, stdin, limit, args);
+
+    /// <summary>As <see cref="RunWithInput(string, string?, string[])"/>, in <paramref name="workingDirectory"/> (null: the current one).</summary>
+    public static string RunIn(string? workingDirectory, string tool, string? stdin, params string[] args) => RunIn(workingDirectory, tool, stdin, TimeSpan.FromSeconds(60), args);
+
+    /// <summary>As <see cref="RunIn(string?, string, string?, string[])"/> with a time limit.</summary>
+    public static string RunIn(string? workingDirectory, string tool, string? stdin, TimeSpan limit, params string[] args)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
         if (workingDirectory is not null)
@@ -67,10 +79,10 @@ internal static class ExternalTools
 
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
+        if (!process.WaitForExit(limit))
         {
             process.Kill();
-            Assert.Fail($"{tool} did not finish within 60 s");
+            Assert.Fail($"{tool} did not finish within {limit.TotalSeconds} s");
         }
 
         Assert.That(process.ExitCode, Is.Zero, () => $"{tool} {string.Join(' ', args)} failed: {stderr.Result}");
