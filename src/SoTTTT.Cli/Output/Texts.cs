@@ -50,6 +50,8 @@ internal static class Texts
         ["serve.preparing"] = ("Đang chuẩn bị các lớp bản đồ…", "Preparing the map layers…"),
         ["serve.cannot_listen"] = ("Không mở được {0}: {1} (cổng đang được dùng? thử --port khác)", "Cannot listen on {0}: {1} (port in use? try another --port)"),
         ["serve.no_maps"] = ("Không tìm thấy thư mục maps/ (layers.json, index.html) cạnh chương trình hoặc phía trên thư mục hiện tại.", "The maps/ folder (layers.json, index.html) was not found beside the program or above the working folder."),
+        ["serve.no_database"] = ("Không phục vụ được lược đồ PostGIS {0}: {1}", "Cannot serve the PostGIS schema {0}: {1}"),
+        ["serve.from_database"] = ("Lược đồ PostGIS {0}: cơ sở dữ liệu cắt ô bản đồ (ST_AsMVT) cho các lớp {1}; lớp kết quả nạp dữ liệu khi được yêu cầu lần đầu", "PostGIS schema {0}: the database makes the tiles (ST_AsMVT) of {1}; result layers load the dataset when first asked for"),
         ["serve.no_ol"] = ("Thiếu thư viện bản đồ OpenLayers ({0}): chạy npm ci trong {1}", "The OpenLayers map library is missing ({0}): run npm ci in {1}"),
         ["maps.written"] = ("Đã ghi bản đồ: {0}", "Map written: {0}"),
         ["export.working"] = ("Đang xuất dữ liệu…", "Exporting…"),

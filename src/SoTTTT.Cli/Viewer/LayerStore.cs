@@ -1,10 +1,16 @@
 using System.Collections.Concurrent;
 using SoTTTT.Core.Maps;
+using SoTTTT.IO.Layers;
+using SoTTTT.IO.Postgis;
 
 namespace SoTTTT.Cli.Viewer;
 
-/// <summary>The map layers of one dataset for the life of the server: each built and indexed once, on first request.</summary>
-internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources, MapDataContext context)
+/// <summary>
+/// The map layers of one dataset for the life of the server: each built and indexed once, on first request. With a
+/// <see cref="PostgisTileReader"/> (the dataset is a PostGIS schema), the schema's layers are tiled by the database and
+/// never held here; result layers load the dataset on their first request.
+/// </summary>
+internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources, MapDataContext context, PostgisTileReader? database = null)
 {
     private readonly ConcurrentDictionary<string, Lazy<LayerIndex?>> cache = new(StringComparer.Ordinal);
 
@@ -12,8 +18,15 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
 
     public MapDataContext Context { get; } = context;
 
+    /// <summary>The database that tiles the input layers, when the dataset is a PostGIS schema.</summary>
+    public PostgisTileReader? Database { get; } = database;
+
     /// <summary>Whether a declared layer can be drawn on this dataset.</summary>
-    public bool IsAvailable(string layer) => Catalogue.Layer(layer) is not null && sources.IsAvailable(layer, Context);
+    public bool IsAvailable(string layer) => Catalogue.Layer(layer) is not null && (InDatabase(layer)
+        || (Database is not null && !IsInputLayer(layer) ? sources.MayBeAvailable(layer, Context) : sources.IsAvailable(layer, Context)));
+
+    /// <summary>Whether the layer's tiles come from the database.</summary>
+    public bool InDatabase(string layer) => Database is not null && Database.Layers.Contains(layer);
 
     /// <summary>
     /// Builds the available layers of <paramref name="view"/> ahead of the first request, with their simplified
@@ -22,7 +35,8 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
     /// </summary>
     public int Warm(string view, NetTopologySuite.Geometries.Envelope? extent = null)
     {
-        var layers = Catalogue.View(view)?.Layers.Where(IsAvailable).ToList() ?? [];
+        // Layers the database tiles need no warming; the others are built (loading a deferred dataset if one needs it).
+        var layers = Catalogue.View(view)?.Layers.Where(l => IsAvailable(l) && !InDatabase(l)).ToList() ?? [];
         Parallel.ForEach(layers, layer => Get(layer));
         if (extent is { IsNull: false, Width: > 0 })
         {
@@ -40,6 +54,30 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
         return layers.Count;
     }
 
+    /// <summary>The layer's vector tile at <paramref name="tile"/>; null when the layer is not declared or not available.</summary>
+    public byte[]? Tile(string layer, TileAddress tile)
+    {
+        if (InDatabase(layer))
+        {
+            return Database!.Tile(layer, tile.Z, tile.X, tile.Y, Catalogue.Layer(layer)!.Attributes);
+        }
+
+        if (Database is not null && IsInputLayer(layer))
+        {
+            // An input layer the schema does not have (or has no rows of).
+            return null;
+        }
+
+        if (Get(layer) is not { } index)
+        {
+            return null;
+        }
+
+        var declared = Catalogue.Layer(layer)!.Attributes;
+        var fields = Enumerable.Range(0, index.Table.Fields.Count).Where(i => declared.Contains(index.Table.Fields[i].Name)).ToList();
+        return LayerTiles.Build(index, fields, tile).Bytes;
+    }
+
     /// <summary>The indexed layer; null when it is not declared or not available.</summary>
     public LayerIndex? Get(string layer)
     {
@@ -50,4 +88,6 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
 
         return cache.GetOrAdd(layer, name => new Lazy<LayerIndex?>(() => sources.Build(name, Context) is { } table ? new LayerIndex(table) : null)).Value;
     }
+
+    private static bool IsInputLayer(string layer) => DatasetLayers.Sources.Any(s => s.Name == layer);
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace SoTTTT.IO.Postgis;
@@ -10,6 +12,9 @@ namespace SoTTTT.IO.Postgis;
 public sealed record PostgisConnection(string ConnectionString, string Schema, string? Province)
 {
     public const string DefaultSchema = "sotttt";
+
+    // One data source (and so one connection pool) per connection string for the life of the process.
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> DataSources = new(StringComparer.Ordinal);
 
     public static bool IsConnectionUrl(string text) =>
         text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase);
@@ -87,13 +92,19 @@ public sealed record PostgisConnection(string ConnectionString, string Schema, s
     public static PostgisConnection Parse(string url) =>
         TryParse(url, out var connection, out var error) ? connection! : throw new ArgumentException(error, nameof(url));
 
-    /// <summary>An open connection.</summary>
-    public NpgsqlConnection Open()
+    /// <summary>
+    /// The data source of this database, with PostGIS types mapped to NetTopologySuite geometries (Npgsql.NetTopologySuite,
+    /// 2D: Z and M are neither read nor written); a geometry read carries the SRID stored with it.
+    /// </summary>
+    public NpgsqlDataSource DataSource => DataSources.GetOrAdd(ConnectionString, cs =>
     {
-        var connection = new NpgsqlConnection(ConnectionString);
-        connection.Open();
-        return connection;
-    }
+        var builder = new NpgsqlDataSourceBuilder(cs);
+        builder.UseNetTopologySuite(handleOrdinates: Ordinates.XY);
+        return builder.Build();
+    });
+
+    /// <summary>An open connection from <see cref="DataSource"/>.</summary>
+    public NpgsqlConnection Open() => DataSource.OpenConnection();
 
     /// <summary>The schema-qualified, quoted name of a table.</summary>
     public string Table(string name) => $"\"{Schema}\".\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
