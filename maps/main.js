@@ -1,7 +1,8 @@
 // SoTTTT web map viewer: views, layers, styles and legends come from /api/views (the definitions under maps/),
-// features from /api/layers/{name} as WGS84 GeoJSON filtered to the visible extent and simplified for the zoom.
-// Uses the prebuilt OpenLayers (window.ol), no bundler. The page reports its state for tests and benchmarks in
-// window.sotttt ({ready, view, counts, firstRenderMs}) and body[data-ready], li[data-features] of the layer list.
+// features as Mapbox vector tiles from /tiles/{name}/{z}/{x}/{y}.mvt (XYZ, 512-pixel tiles, thinned and simplified to
+// a tile pixel by the server), drawn by OpenLayers VectorTile layers. Uses the prebuilt OpenLayers (window.ol), no
+// bundler. The page reports its state for tests and benchmarks in window.sotttt ({ready, view, counts, firstRenderMs,
+// features(name)}) and body[data-ready], li[data-features] of the layer list.
 (function () {
   'use strict';
 
@@ -22,9 +23,9 @@
 
   const params = new URLSearchParams(window.location.search);
   const state = {
-    lang: 'vi', catalogue: null, layerDefs: {}, view: null, olLayers: {}, loadZoom: {}, pending: new Set(), filters: {},
+    lang: 'vi', catalogue: null, layerDefs: {}, view: null, olLayers: {}, tiles: {}, pending: 0, filters: {},
   };
-  const status = window.sotttt = { ready: false, view: null, counts: {}, totals: {}, firstRenderMs: null, errors: [] };
+  const status = window.sotttt = { ready: false, view: null, counts: {}, firstRenderMs: null, errors: [] };
 
   const t = (key) => TEXT[state.lang][key] || key;
   const fmt = (s, ...a) => s.replace(/\{(\d)\}/g, (_, i) => String(a[Number(i)]));
@@ -132,67 +133,81 @@
   // For tests and benchmarks: the map itself, kept out of JSON.stringify(window.sotttt).
   Object.defineProperty(status, 'map', { value: map, enumerable: false });
 
-  function zoomOf(resolution) {
-    return Math.max(0, Math.min(20, Math.round(Math.log2(156543.03392804097 / resolution))));
+  // The features of a layer's loaded tiles at the zoom the view shows (a feature near a tile edge is in both tiles).
+  function featuresOf(name) {
+    const layer = state.olLayers[name];
+    if (!layer) return [];
+    const source = layer.getSource();
+    // The zoom OpenLayers draws at (vector tile sources round up: zDirection 1).
+    const z = source.getTileGrid().getZForResolution(map.getView().getResolution(), source.zDirection);
+    const features = [];
+    for (const [key, list] of Object.entries(state.tiles[name] || {})) {
+      if (Number(key.split('/')[0]) === z) features.push(...list);
+    }
+    return features;
   }
+  Object.defineProperty(status, 'features', { value: featuresOf, enumerable: false });
 
   function layerFor(def) {
     if (state.olLayers[def.name]) return state.olLayers[def.name];
-    const format = new ol.format.GeoJSON();
-    const source = new ol.source.Vector({
-      strategy: ol.loadingstrategy.bbox,
-      loader(extent, resolution, projection, success, failure) {
-        const zoom = zoomOf(resolution);
-        state.loadZoom[def.name] = zoom;
-        let box = ol.proj.transformExtent(extent, projection, 'EPSG:4326');
-        box = [Math.max(box[0], -180), Math.max(box[1], -90), Math.min(box[2], 180), Math.min(box[3], 90)];
-        state.pending.add(def.name);
-        const url = `api/layers/${encodeURIComponent(def.name)}?bbox=${box.map((v) => v.toFixed(6)).join(',')}&zoom=${zoom}`;
-        // A layer the server is still computing answers 503 "computing": ask again after Retry-After.
-        const get = (attempt) => fetch(url).then((r) => {
-          if (r.status === 503 && attempt < 150) {
-            setStatus(fmt(t('computing'), label(def.title)));
-            const wait = 1000 * (Number(r.headers.get('Retry-After')) || 2);
-            return new Promise((resolve) => setTimeout(resolve, wait)).then(() => get(attempt + 1));
-          }
-          if (!r.ok) throw new Error(`HTTP ${r.status}`);
-          return r.json();
-        });
-        get(0)
-          .then((json) => {
-            const features = format.readFeatures(json, { featureProjection: projection });
-            source.addFeatures(features);
-            status.totals[def.name] = json.total;
-            success(features);
-            loaded(def.name);
-          })
-          .catch((e) => {
-            status.errors.push(`${def.name}: ${e.message}`);
-            setStatus(fmt(t('error'), label(def.title)));
-            failure();
-            loaded(def.name);
+    const source = new ol.source.VectorTile({
+      format: new ol.format.MVT(),
+      url: `tiles/${encodeURIComponent(def.name)}/{z}/{x}/{y}.mvt`,
+      maxZoom: 22,
+      // A layer the server is still computing answers 503 "computing": ask again after Retry-After.
+      tileLoadFunction(tile, url) {
+        tile.setLoader((extent, resolution, projection) => {
+          const get = (attempt) => fetch(url).then((r) => {
+            if (r.status === 503 && attempt < 150) {
+              setStatus(fmt(t('computing'), label(def.title)));
+              const wait = 1000 * (Number(r.headers.get('Retry-After')) || 2);
+              return new Promise((resolve) => setTimeout(resolve, wait)).then(() => get(attempt + 1));
+            }
+            if (!r.ok) throw new Error(`HTTP ${r.status}`);
+            return r.arrayBuffer();
           });
+          get(0)
+            .then((data) => tile.setFeatures(tile.getFormat().readFeatures(data, { extent, featureProjection: projection })))
+            .catch(() => tile.setState(3)); // TileState.ERROR: tileloaderror reports it
+        });
       },
     });
-    const layer = new ol.layer.Vector({ source, style: styleFunction(def), visible: def.visible, declutter: false });
+    const tiles = state.tiles[def.name] = {};
+    source.on('tileloadstart', () => { state.pending += 1; });
+    source.on('tileloadend', (event) => {
+      tiles[event.tile.getTileCoord().join('/')] = event.tile.getFeatures();
+      tileDone();
+    });
+    source.on('tileloaderror', (event) => {
+      status.errors.push(`${def.name}: tile ${event.tile.getTileCoord().join('/')} failed`);
+      setStatus(fmt(t('error'), label(def.title)));
+      tileDone();
+    });
+    const layer = new ol.layer.VectorTile({ source, style: styleFunction(def), visible: def.visible, declutter: false, renderMode: 'hybrid' });
     layer.set('name', def.name);
     state.olLayers[def.name] = layer;
     return layer;
   }
 
-  function loaded(name) {
-    state.pending.delete(name);
-    const layer = state.olLayers[name];
-    status.counts[name] = layer.getSource().getFeatures().length;
-    const li = document.querySelector(`#layers li[data-layer="${name}"]`);
-    if (li) li.dataset.features = String(status.counts[name]);
-    if (state.pending.size === 0) { renderFilters(); waitForRender(); }
+  function tileDone() {
+    state.pending = Math.max(0, state.pending - 1);
+    if (state.pending === 0) { updateCounts(); renderFilters(); waitForRender(); }
+  }
+
+  function updateCounts() {
+    for (const name of state.view.layers) {
+      if (!state.olLayers[name] || !map.getLayers().getArray().includes(state.olLayers[name])) continue;
+      status.counts[name] = featuresOf(name).length;
+      const li = document.querySelector(`#layers li[data-layer="${name}"]`);
+      if (li) li.dataset.features = String(status.counts[name]);
+    }
   }
 
   function waitForRender() {
     map.once('rendercomplete', () => {
-      if (state.pending.size > 0) return;
+      if (state.pending > 0) return;
       if (!status.ready) {
+        updateCounts();
         status.ready = true;
         document.body.dataset.ready = 'true';
         document.body.dataset.view = state.view.name;
@@ -227,8 +242,8 @@
     const url = new URL(window.location.href);
     url.searchParams.set('view', view.name);
     window.history.replaceState(null, '', url);
-    // Layers already loaded (view shown before) load nothing: wait for the frame alone.
-    setTimeout(() => { if (state.pending.size === 0) waitForRender(); }, 0);
+    // Tiles start loading with the next frame; rendercomplete comes once they are loaded and drawn.
+    setTimeout(() => { if (state.pending === 0) waitForRender(); }, 0);
   }
 
   // One select per filter of the view, offering the values present in the view's loaded features.
@@ -240,7 +255,7 @@
       for (const layerName of state.view.layers) {
         const def = state.layerDefs[layerName];
         if (!def.available || !def.attributes.includes(filter.attribute)) continue;
-        for (const f of state.olLayers[layerName].getSource().getFeatures()) {
+        for (const f of featuresOf(layerName)) {
           const v = f.get(filter.attribute);
           if (v !== null && v !== undefined && v !== '') values.add(String(v));
         }
@@ -364,8 +379,33 @@
     return unit ? `${text} ${unit}` : text;
   }
 
+  // The feature under the pointer in the topmost layer that has one. Points are picked from the loaded tiles (nearest
+  // shown point within a few pixels: OpenLayers' hit detection misses point symbols of vector tile layers); lines and
+  // polygons by OpenLayers' hit detection.
+  function pick(pixel) {
+    const layers = map.getLayers().getArray().filter((l) => l.getVisible() && state.layerDefs[l.get('name')]).reverse();
+    for (const layer of layers) {
+      const def = state.layerDefs[layer.get('name')];
+      if (def.geometry === 'point') {
+        const style = layer.getStyleFunction();
+        let best = null;
+        for (const f of featuresOf(def.name)) {
+          if (!style(f, 1)) continue;
+          const p = map.getPixelFromCoordinate(f.getFlatCoordinates().slice(0, 2));
+          const d = Math.hypot(p[0] - pixel[0], p[1] - pixel[1]);
+          if (d <= Math.max(6, def.style.default.size / 2 + 2) && (!best || d < best[1])) best = [f, d];
+        }
+        if (best) return [best[0], layer];
+      } else {
+        const found = map.forEachFeatureAtPixel(pixel, (f) => f, { hitTolerance: 4, layerFilter: (l) => l === layer });
+        if (found) return [found, layer];
+      }
+    }
+    return null;
+  }
+
   map.on('singleclick', (event) => {
-    const hit = map.forEachFeatureAtPixel(event.pixel, (feature, layer) => [feature, layer], { hitTolerance: 4 });
+    const hit = pick(event.pixel);
     if (!hit) { popup.setPosition(undefined); return; }
     const [feature, layer] = hit;
     const def = state.layerDefs[layer.get('name')];
@@ -384,16 +424,6 @@
     popup.setPosition(event.coordinate);
   });
   popupElement.querySelector('.close').addEventListener('click', () => popup.setPosition(undefined));
-
-  map.on('moveend', () => {
-    const zoom = Math.round(map.getView().getZoom());
-    for (const [name, layer] of Object.entries(state.olLayers)) {
-      if (map.getLayers().getArray().includes(layer) && state.loadZoom[name] !== undefined && state.loadZoom[name] !== zoom) {
-        state.loadZoom[name] = zoom;
-        layer.getSource().refresh();
-      }
-    }
-  });
 
   function setTiles(url) {
     if (tileLayer) { map.removeLayer(tileLayer); tileLayer = null; }

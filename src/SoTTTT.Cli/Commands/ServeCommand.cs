@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using SoTTTT.Cli.Output;
 using SoTTTT.Cli.Viewer;
+using SoTTTT.IO;
 using SoTTTT.IO.Maps;
+using SoTTTT.IO.Postgis;
 
 namespace SoTTTT.Cli.Commands;
 
@@ -39,19 +41,57 @@ internal static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
-            var loaded = DatasetSupport.Load(console, source, parse.GetValue(lang), parse.GetValue(repair), out var language, out var exit);
-            if (exit is { } code)
-            {
-                return code;
-            }
-
+            LayerStore store;
+            string language;
             var assets = ViewerAssets.Locate();
-            if (Prepare(console, language, assets, out var catalogue) is { } failed)
+            Core.Maps.MapCatalogue? catalogue;
+            if (PostgisConnection.TryParse(source, out var postgis, out _))
             {
-                return failed;
-            }
+                // A PostGIS schema is not loaded: the database tiles its layers; result layers load it when first asked for.
+                PostgisTileReader database;
+                try
+                {
+                    database = new PostgisTileReader(postgis!);
+                }
+                catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+                {
+                    console.Error.WriteLine(Texts.Format("serve.no_database", parse.GetValue(lang) ?? "vi", postgis!.Schema, ex.Message));
+                    return ExitCodes.BadInput;
+                }
 
-            var store = new LayerStore(catalogue!, MapLayerSources.Default(), MapDataContext.For(loaded, source));
+                language = parse.GetValue(lang) ?? database.Lang ?? "vi";
+                if (database.Layers.Count == 0)
+                {
+                    console.Error.WriteLine(Texts.Format("serve.no_database", language, postgis!.Schema, "no SoTTTT layer with rows"));
+                    return ExitCodes.BadInput;
+                }
+
+                if (Prepare(console, language, assets, out catalogue) is { } failed)
+                {
+                    return failed;
+                }
+
+                var repairPolygons = parse.GetValue(repair);
+                var context = MapDataContext.Deferred(() => DatasetSource.Load(source, new LoadOptions(repairPolygons)).Dataset
+                    ?? throw new InvalidOperationException($"the PostGIS schema {postgis!.Schema} no longer loads as a dataset"));
+                store = new LayerStore(catalogue!, MapLayerSources.Default(), context, database);
+                console.Error.WriteLine(Texts.Format("serve.from_database", language, postgis!.Schema, string.Join(", ", database.Layers)));
+            }
+            else
+            {
+                var loaded = DatasetSupport.Load(console, source, parse.GetValue(lang), parse.GetValue(repair), out language, out var exit);
+                if (exit is { } code)
+                {
+                    return code;
+                }
+
+                if (Prepare(console, language, assets, out catalogue) is { } failed)
+                {
+                    return failed;
+                }
+
+                store = new LayerStore(catalogue!, MapLayerSources.Default(), MapDataContext.For(loaded, source));
+            }
 
             // The first view's layers are indexed before the address is announced, so the first page draws at once.
             console.WithStatus(Texts.Get("serve.preparing", language), () => store.Warm(catalogue!.Views[0].Name, ViewerServer.Extent(store)));

@@ -1,16 +1,20 @@
 using System.Collections.Concurrent;
 using SoTTTT.Core.Maps;
+using SoTTTT.IO.Layers;
+using SoTTTT.IO.Postgis;
 
 namespace SoTTTT.Cli.Viewer;
 
 /// <summary>
-/// The map layers of one dataset for the life of the server: each built and indexed once. <see cref="Get"/> builds a
-/// layer on first use and waits for it (tests, static maps, start-up); once <see cref="BuildInBackground"/> has been
-/// called — as <c>sotttt serve</c> does — every available layer is built one after another in the background and
-/// <see cref="TryGet"/> never waits: a request for a layer still being computed (a national coverage layer takes
-/// tens of seconds) is answered "computing" at once instead of holding the request and its connection.
+/// The map layers of one dataset for the life of the server: each built and indexed once. With a
+/// <see cref="PostgisTileReader"/> (the dataset is a PostGIS schema), the schema's layers are tiled by the database and
+/// never held here; result layers load the dataset on their first request. <see cref="Get"/> builds a layer on first use
+/// and waits for it (tests, static maps, start-up); once <see cref="BuildInBackground"/> has been called — as
+/// <c>sotttt serve</c> does — every available layer is built one after another in the background and
+/// <see cref="TryGet"/> and <see cref="Tile(string, TileAddress, out bool)"/> never wait: a request for a layer still being computed (a national
+/// coverage layer takes tens of seconds) is answered "computing" at once instead of holding the request.
 /// </summary>
-internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources, MapDataContext context)
+internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources, MapDataContext context, PostgisTileReader? database = null)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<LayerIndex?>>> cache = new(StringComparer.Ordinal);
     private Task? background;
@@ -19,14 +23,22 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
 
     public MapDataContext Context { get; } = context;
 
+    /// <summary>The database that tiles the input layers, when the dataset is a PostGIS schema.</summary>
+    public PostgisTileReader? Database { get; } = database;
+
     /// <summary>True once layers are built in the background (requests never wait for one).</summary>
     public bool Background => background is not null;
 
     /// <summary>Whether a declared layer can be drawn on this dataset.</summary>
-    public bool IsAvailable(string layer) => Catalogue.Layer(layer) is not null && sources.IsAvailable(layer, Context);
+    public bool IsAvailable(string layer) => Catalogue.Layer(layer) is not null && (InDatabase(layer)
+        || (Database is not null && !IsInputLayer(layer) ? sources.MayBeAvailable(layer, Context) : sources.IsAvailable(layer, Context)));
 
-    /// <summary>True while an available layer is not built yet (it is or will be computed in the background).</summary>
-    public bool IsComputing(string layer) => IsAvailable(layer) && !(cache.TryGetValue(layer, out var built) && built.IsValueCreated && built.Value.IsCompleted);
+    /// <summary>Whether the layer's tiles come from the database.</summary>
+    public bool InDatabase(string layer) => Database is not null && Database.Layers.Contains(layer);
+
+    /// <summary>True while an available layer held here is not built yet (it is or will be computed in the background).</summary>
+    public bool IsComputing(string layer) =>
+        IsAvailable(layer) && !InDatabase(layer) && !(cache.TryGetValue(layer, out var built) && built.IsValueCreated && built.Value.IsCompleted);
 
     /// <summary>
     /// Builds the available layers of <paramref name="view"/> ahead of the first request, with their simplified
@@ -35,7 +47,8 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
     /// </summary>
     public int Warm(string view, NetTopologySuite.Geometries.Envelope? extent = null)
     {
-        var layers = Catalogue.View(view)?.Layers.Where(IsAvailable).ToList() ?? [];
+        // Layers the database tiles need no warming; the others are built (loading a deferred dataset if one needs it).
+        var layers = Catalogue.View(view)?.Layers.Where(l => IsAvailable(l) && !InDatabase(l)).ToList() ?? [];
         Parallel.ForEach(layers, layer => Get(layer));
         if (extent is { IsNull: false, Width: > 0 })
         {
@@ -54,8 +67,8 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
     }
 
     /// <summary>
-    /// Starts building every available layer of every view, one at a time, in the background; from now on requests
-    /// use <see cref="TryGet"/> and never wait. Returns the task (done when every layer is built).
+    /// Starts building every available layer of every view held here, one at a time, in the background; from now on
+    /// requests use <see cref="TryGet"/> and never wait. Returns the task (done when every layer is built).
     /// </summary>
     public Task BuildInBackground()
     {
@@ -63,7 +76,7 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
         {
             background ??= Task.Run(async () =>
             {
-                foreach (var layer in Catalogue.Views.SelectMany(v => v.Layers).Distinct(StringComparer.Ordinal).Where(IsAvailable))
+                foreach (var layer in Catalogue.Views.SelectMany(v => v.Layers).Distinct(StringComparer.Ordinal).Where(l => IsAvailable(l) && !InDatabase(l)))
                 {
                     try
                     {
@@ -78,6 +91,37 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
             return background;
         }
     }
+
+    /// <summary>
+    /// The layer's vector tile at <paramref name="tile"/>; null when the layer is not declared or not available, or —
+    /// with <paramref name="computing"/> set — while it is still being built in the background.
+    /// </summary>
+    public byte[]? Tile(string layer, TileAddress tile, out bool computing)
+    {
+        computing = false;
+        if (InDatabase(layer))
+        {
+            return Database!.Tile(layer, tile.Z, tile.X, tile.Y, Catalogue.Layer(layer)!.Attributes);
+        }
+
+        if (Database is not null && IsInputLayer(layer))
+        {
+            // An input layer the schema does not have (or has no rows of).
+            return null;
+        }
+
+        if (TryGet(layer, out computing) is not { } index)
+        {
+            return null;
+        }
+
+        var declared = Catalogue.Layer(layer)!.Attributes;
+        var fields = Enumerable.Range(0, index.Table.Fields.Count).Where(i => declared.Contains(index.Table.Fields[i].Name)).ToList();
+        return LayerTiles.Build(index, fields, tile).Bytes;
+    }
+
+    /// <summary>As <see cref="Tile(string, TileAddress, out bool)"/>, waiting for a layer being built.</summary>
+    public byte[]? Tile(string layer, TileAddress tile) => background is null ? Tile(layer, tile, out _) : WaitAndTile(layer, tile);
 
     /// <summary>The indexed layer, waiting for it to be built; null when it is not declared or not available.</summary>
     public LayerIndex? Get(string layer) => Catalogue.Layer(layer) is null ? null : Start(layer).GetAwaiter().GetResult();
@@ -104,6 +148,18 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
         return task.GetAwaiter().GetResult();
     }
 
+    private byte[]? WaitAndTile(string layer, TileAddress tile)
+    {
+        if (!InDatabase(layer))
+        {
+            Get(layer);
+        }
+
+        return Tile(layer, tile, out _);
+    }
+
     private Task<LayerIndex?> Start(string layer) =>
         cache.GetOrAdd(layer, name => new Lazy<Task<LayerIndex?>>(() => Task.Run(() => sources.Build(name, Context) is { } table ? new LayerIndex(table) : null))).Value;
+
+    private static bool IsInputLayer(string layer) => DatasetLayers.Sources.Any(s => s.Name == layer);
 }

@@ -13,6 +13,7 @@ namespace SoTTTT.Cli.Viewer;
 /// </summary>
 internal sealed class MapDataContext
 {
+    private readonly Lazy<Dataset> dataset;
     private readonly Lazy<IReadOnlyList<PostalAccess>> postalAccess;
     private readonly Lazy<ApprovalResult?> approval;
     private readonly Lazy<PlanResult?> plan;
@@ -21,11 +22,16 @@ internal sealed class MapDataContext
     /// <param name="appraised">The verdicts on that file when they are already known (so it is not appraised twice).</param>
     /// <param name="planned">The plan when it is already computed; otherwise the plan view computes one with the default targets.</param>
     public MapDataContext(Dataset dataset, DatasetSettings? settings, string? applicationsPath, ApprovalResult? appraised = null, PlanResult? planned = null)
+        : this(new Lazy<Dataset>(dataset), settings, applicationsPath, appraised, planned)
     {
-        Dataset = dataset;
+    }
+
+    private MapDataContext(Lazy<Dataset> dataset, DatasetSettings? settings, string? applicationsPath, ApprovalResult? appraised, PlanResult? planned)
+    {
+        this.dataset = dataset;
         ApplicationsPath = applicationsPath;
-        postalAccess = new(() => PostalAccessAnalysis.Run(dataset));
-        plan = new(() => planned ?? (dataset.Settlements.Count > 0 ? PlanAnalysis.Run(dataset, PlanTargets.Default, new CpSatCoverSolver()) : null));
+        postalAccess = new(() => PostalAccessAnalysis.Run(Dataset));
+        plan = new(() => planned ?? (Dataset.Settlements.Count > 0 ? PlanAnalysis.Run(Dataset, PlanTargets.Default, new CpSatCoverSolver()) : null));
         approval = new(() =>
         {
             if (appraised is not null)
@@ -38,8 +44,8 @@ internal sealed class MapDataContext
                 return null;
             }
 
-            var entries = DatasetLoader.LoadApplications(applicationsPath, dataset, settings);
-            return entries.Succeeded ? ApprovalAnalysis.Run(dataset, entries.Entries) : null;
+            var entries = DatasetLoader.LoadApplications(applicationsPath, Dataset, settings);
+            return entries.Succeeded ? ApprovalAnalysis.Run(Dataset, entries.Entries) : null;
         });
     }
 
@@ -47,7 +53,16 @@ internal sealed class MapDataContext
     public static MapDataContext For(LoadResult loaded, string source) =>
         new(loaded.Dataset!, loaded.Settings, Directory.Exists(source) ? Path.Combine(source, "applications.csv") : null);
 
-    public Dataset Dataset { get; }
+    /// <summary>
+    /// A context whose dataset is loaded on first use (a PostGIS schema served as tiles by the database: only the result
+    /// layers need it in memory). No applications file.
+    /// </summary>
+    public static MapDataContext Deferred(Func<Dataset> load) => new(new Lazy<Dataset>(load), null, null, null, null);
+
+    public Dataset Dataset => dataset.Value;
+
+    /// <summary>Whether the dataset is in memory (always, unless <see cref="Deferred"/> and not used yet).</summary>
+    public bool IsLoaded => dataset.IsValueCreated;
 
     public string? ApplicationsPath { get; }
 

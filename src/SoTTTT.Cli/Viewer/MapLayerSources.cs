@@ -34,8 +34,8 @@ internal sealed class MapLayerSources
             sources.Register(new(result.Name, c => result.AppliesTo(c.Dataset), c => result.Build(c.Dataset)));
         }
 
-        sources.Register(new(ApprovalLayers.Applications, c => c.HasApplications, c => ApprovalLayers.ApplicationTable(c.Dataset, c.Approval?.Verdicts ?? [])));
-        sources.Register(new(ApprovalLayers.Evidence, c => c.HasApplications, c => ApprovalLayers.EvidenceTable(c.Dataset, c.Approval?.Verdicts ?? [])));
+        sources.Register(new(ApprovalLayers.Applications, c => c.HasApplications, c => ApprovalLayers.ApplicationTable(c.Dataset, c.Approval?.Verdicts ?? []), NeedsDataset: false));
+        sources.Register(new(ApprovalLayers.Evidence, c => c.HasApplications, c => ApprovalLayers.EvidenceTable(c.Dataset, c.Approval?.Verdicts ?? []), NeedsDataset: false));
 
         // The plan runs once per dataset (default targets), only when a plan layer is drawn.
         sources.Register(new(PlanLayers.Positions, c => c.Dataset.Settlements.Count > 0, c => PlanLayers.BuildPositions(c.Dataset, c.Plan!, includeKept: false)));
@@ -47,6 +47,13 @@ internal sealed class MapLayerSources
     public void Register(MapLayerProvider provider) => providers[provider.Name] = provider;
 
     public IReadOnlyCollection<string> Names => providers.Keys;
+
+    /// <summary>
+    /// Whether the layer may be available without loading a deferred dataset: its provider says so when it can answer
+    /// without the dataset, else it is assumed available until the dataset is loaded.
+    /// </summary>
+    public bool MayBeAvailable(string layer, MapDataContext context) =>
+        providers.TryGetValue(layer, out var p) && (context.IsLoaded || !p.NeedsDataset ? p.AppliesTo(context) : true);
 
     /// <summary>Whether the layer has a provider and the dataset has what it needs.</summary>
     public bool IsAvailable(string layer, MapDataContext context) => providers.TryGetValue(layer, out var p) && p.AppliesTo(context);

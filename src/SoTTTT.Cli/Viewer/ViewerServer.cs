@@ -17,7 +17,9 @@ namespace SoTTTT.Cli.Viewer;
 /// The web map viewer's HTTP side (ASP.NET Core minimal API): the front end from <c>maps/</c> at <c>/</c>,
 /// OpenLayers at <c>/ol/ol.js</c> and <c>/ol/ol.css</c>, the views with their layers, styles, legends and availability
 /// at <c>/api/views</c>, and each layer as WGS84 GeoJSON at <c>/api/layers/{name}?bbox=minx,miny,maxx,maxy&amp;zoom=z</c>
-/// (bbox in lon/lat; features filtered through a spatial index and simplified for the zoom). Unknown layers give 404;
+/// (bbox in lon/lat; features filtered through a spatial index and simplified for the zoom), and each layer as Mapbox
+/// vector tiles at <c>/tiles/{name}/{z}/{x}/{y}.mvt</c> (XYZ scheme, 512-pixel tiles; <see cref="LayerTiles"/>, or the
+/// database's <c>ST_AsMVT</c> for the input layers of a PostGIS schema). Unknown layers give 404;
 /// declared layers whose data is not available on this dataset give 404 with <c>"available": false</c>; a layer still
 /// being computed in the background gives 503 with <c>"status": "computing"</c> and <c>Retry-After</c>. Every answer is
 /// bounded (<see cref="LayerIndex.Query(Envelope?, int, int)"/>). Security (issue 15): a request whose <c>Host</c> is
@@ -57,7 +59,7 @@ internal static class ViewerServer
         {
             o.EnableForHttps = true;
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ["application/json", "application/geo+json", "text/javascript", "text/css", "text/html"];
+            o.MimeTypes = ["application/json", "application/geo+json", LayerTiles.ContentType, "text/javascript", "text/css", "text/html"];
         });
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         configure(builder);
@@ -107,6 +109,33 @@ internal static class ViewerServer
             await LayerGeoJson.WriteAsync(http.Response.Body, layer.Table, fields, answer, options.MaxFeatures);
             return Results.Empty;
         });
+        app.MapMethods("/tiles/{name}/{z:int}/{x:int}/{y:int}.mvt", GetAndHead, (HttpContext http, string name, int z, int x, int y) =>
+        {
+            if (store.Catalogue.Layer(name) is null)
+            {
+                return Results.Json(new { error = $"unknown layer '{name}'" }, Json, statusCode: 404);
+            }
+
+            var tile = new TileAddress(z, x, y);
+            if (!tile.IsValid)
+            {
+                return Results.Json(new { error = $"no tile {z}/{x}/{y} (zoom 0–{TileAddress.MaxZoom}, x and y below 2^zoom)" }, Json, statusCode: 400);
+            }
+
+            var bytes = store.Tile(name, tile, out var computing);
+            if (computing)
+            {
+                http.Response.Headers.RetryAfter = "2";
+                return Results.Json(new { status = "computing", layer = name, retry_after_s = 2 }, Json, statusCode: 503);
+            }
+
+            if (bytes is null)
+            {
+                return Results.Json(new { error = $"layer '{name}' is not available for this dataset", available = false }, Json, statusCode: 404);
+            }
+
+            return Results.Bytes(bytes!, LayerTiles.ContentType);
+        });
         return app;
     }
 
@@ -118,7 +147,7 @@ internal static class ViewerServer
         var extent = Extent(store);
         return new
         {
-            dataset = store.Context.Dataset.Name,
+            dataset = store.Database?.Name ?? store.Context.Dataset.Name,
             lang,
             extent = new[] { extent.MinX, extent.MinY, extent.MaxX, extent.MaxY },
             views = catalogue.Views.Select(v => new { v.Name, v.Title, v.Description, v.Layers, v.Filters }),
@@ -178,7 +207,12 @@ internal static class ViewerServer
     {
         foreach (var name in new[] { Dataset.LayerNames.AdminUnits, Dataset.LayerNames.Settlements, Dataset.LayerNames.Towers, Dataset.LayerNames.Bts, Dataset.LayerNames.PostalPoints })
         {
-            if (store.IsAvailable(name) && store.Get(name) is { Extent.IsNull: false } layer)
+            if (store.InDatabase(name) && store.Database!.ExtentOf(name) is { IsNull: false } stored)
+            {
+                return stored;
+            }
+
+            if (!store.InDatabase(name) && store.IsAvailable(name) && store.Get(name) is { Extent.IsNull: false } layer)
             {
                 return layer.Extent;
             }

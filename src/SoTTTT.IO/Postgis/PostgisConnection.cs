@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace SoTTTT.IO.Postgis;
@@ -25,6 +27,9 @@ public sealed record PostgisConnection(string ConnectionString, string Schema, s
 
     /// <summary>The URL as messages show it: user, host, port, database and parameters, the password as <c>***</c>.</summary>
     public string Display { get; init; } = string.Empty;
+
+    // One data source (and so one connection pool) per connection string for the life of the process.
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> DataSources = new(StringComparer.Ordinal);
 
     public static bool IsConnectionUrl(string text) =>
         text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase);
@@ -125,13 +130,19 @@ public sealed record PostgisConnection(string ConnectionString, string Schema, s
     public static PostgisConnection Parse(string url) =>
         TryParse(url, out var connection, out var error) ? connection! : throw new ArgumentException(error, nameof(url));
 
-    /// <summary>An open connection.</summary>
-    public NpgsqlConnection Open()
+    /// <summary>
+    /// The data source of this database, with PostGIS types mapped to NetTopologySuite geometries (Npgsql.NetTopologySuite,
+    /// 2D: Z and M are neither read nor written); a geometry read carries the SRID stored with it.
+    /// </summary>
+    public NpgsqlDataSource DataSource => DataSources.GetOrAdd(ConnectionString, cs =>
     {
-        var connection = new NpgsqlConnection(ConnectionString);
-        connection.Open();
-        return connection;
-    }
+        var builder = new NpgsqlDataSourceBuilder(cs);
+        builder.UseNetTopologySuite(handleOrdinates: Ordinates.XY);
+        return builder.Build();
+    });
+
+    /// <summary>An open connection from <see cref="DataSource"/>.</summary>
+    public NpgsqlConnection Open() => DataSource.OpenConnection();
 
     /// <summary>The masked URL (<see cref="Display"/>), never the connection string with its password.</summary>
     public override string ToString() => Display.Length > 0 ? Display : CredentialMask.Apply(ConnectionString);

@@ -12,7 +12,7 @@ namespace SoTTTT.IO.Postgis;
 /// Reads a dataset from a PostGIS schema written by <see cref="PostgisWriter"/> (or kept by hand in the same shape):
 /// every province of the schema, or the one named by <c>province=</c> in the URL (partition pruning keeps that
 /// cheap). Each layer table goes through the same column mapping and checks as a CSV file, rows in <c>fid</c> order,
-/// geometries read as WKB in the table's SRID. Problems name <c>schema.layer (PostGIS)</c> and the row's position.
+/// geometries read as NTS geometries (Npgsql.NetTopologySuite) in the table's SRID. Problems name <c>schema.layer (PostGIS)</c> and the row's position.
 /// </summary>
 public static class PostgisDatasetReader
 {
@@ -144,11 +144,10 @@ public static class PostgisDatasetReader
 
         if (hasGeometry)
         {
-            selected.Add("ST_AsBinary(geom)");
+            selected.Add("geom");
         }
 
         var factory = GeometryFactories.For(geometryCrs ?? CrsRegistry.Wgs84);
-        var wkb = new NetTopologySuite.IO.WKBReader(factory.GeometryServices);
         using var cmd = new NpgsqlCommand(
             $"SELECT {string.Join(", ", selected)} FROM {target.Table(schema.Layer)} WHERE @p::text IS NULL OR province_code = @p ORDER BY fid, province_code",
             c);
@@ -171,9 +170,9 @@ public static class PostgisDatasetReader
             {
                 try
                 {
-                    geometry = wkb.Read((byte[])reader.GetValue(geometryAt));
+                    geometry = factory.CreateGeometry(reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(geometryAt));
                 }
-                catch (NetTopologySuite.IO.ParseException ex)
+                catch (Exception ex) when (ex is NetTopologySuite.IO.ParseException or InvalidCastException or ArgumentException)
                 {
                     problems.Add(ProblemCodes.UnparsableWkt, $"unreadable geometry: {ex.Message}", label, number, "geom");
                 }

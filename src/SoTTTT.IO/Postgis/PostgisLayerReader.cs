@@ -30,7 +30,7 @@ public static class PostgisLayerReader
 
         var info = Columns(c, source, layer).Where(i => i.Name is not ("province_code" or "fid" or "geom")).ToList();
         var fields = info.Select(i => new LayerField(i.Name, i.Type, FieldTitles.Field(i.Name))).ToList();
-        var select = string.Join(", ", info.Select(i => PostgisWriter.Quote(i.Name)).Append("ST_AsBinary(geom)"));
+        var select = string.Join(", ", info.Select(i => PostgisWriter.Quote(i.Name)).Append("geom"));
         using var cmd = new NpgsqlCommand(
             $"SELECT {select} FROM {source.Table(layer)} WHERE geom && ST_MakeEnvelope(@minx, @miny, @maxx, @maxy, {srid}) AND (@p::text IS NULL OR province_code = @p) ORDER BY fid, province_code",
             c);
@@ -40,7 +40,6 @@ public static class PostgisLayerReader
         cmd.Parameters.AddWithValue("maxy", box.MaxY);
         cmd.Parameters.AddWithValue("p", NpgsqlTypes.NpgsqlDbType.Text, (object?)source.Province ?? DBNull.Value);
         var factory = GeometryFactories.For(crs);
-        var wkb = new NetTopologySuite.IO.WKBReader(factory.GeometryServices);
         var rows = new List<FeatureRow>();
         using (var reader = cmd.ExecuteReader())
         {
@@ -52,7 +51,7 @@ public static class PostgisLayerReader
                     values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
                 }
 
-                var geometry = reader.IsDBNull(info.Count) ? null : factory.CreateGeometry(wkb.Read((byte[])reader.GetValue(info.Count)));
+                var geometry = reader.IsDBNull(info.Count) ? null : factory.CreateGeometry(reader.GetFieldValue<Geometry>(info.Count));
                 rows.Add(new FeatureRow(geometry, values));
             }
         }

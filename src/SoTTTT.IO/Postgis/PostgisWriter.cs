@@ -289,6 +289,10 @@ public static class PostgisWriter
         var convert = table.Crs is { } from && tableCrs is { } to && from != to ? CoordinateTransformer.Create(from, to) : null;
         var factory = tableCrs is null ? null : GeometryFactories.For(tableCrs);
 
+        // PostGIS checks a geometry's SRID against the column's; our own TM-3 zones have no EPSG code, so their
+        // geometries carry SRID 0 until written.
+        var sridFactory = tableCrs is null ? null : new NetTopologySuite.Geometries.GeometryFactory(factory!.PrecisionModel, srid);
+
         var columns = new List<string> { "province_code", "fid" };
         columns.AddRange(table.Fields.Select(f => Quote(f.Name)));
         if (table.IsSpatial)
@@ -334,7 +338,7 @@ public static class PostgisWriter
                 if (row.Geometry is { IsEmpty: false } g)
                 {
                     var stored = convert is null ? g : GeometryReprojector.Reproject(g, convert, factory!);
-                    writer.Write(Ewkb.Write(stored, srid), NpgsqlDbType.Bytea);
+                    writer.Write(stored.SRID == srid ? stored : sridFactory!.CreateGeometry(stored), NpgsqlDbType.Geometry);
                 }
                 else
                 {

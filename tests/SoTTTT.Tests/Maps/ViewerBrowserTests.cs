@@ -108,10 +108,9 @@ public sealed class ViewerBrowserTests
         WaitReady(browser, "overview");
         var pixel = (IReadOnlyList<object>)browser.ExecuteScript("""
             const map = window.sotttt.map;
-            const layer = map.getLayers().getArray().find((l) => l.get('name') === 'postal_points');
             const size = map.getSize();
-            const inside = layer.getSource().getFeatures()
-              .map((f) => map.getPixelFromCoordinate(f.getGeometry().getCoordinates()))
+            const inside = window.sotttt.features('postal_points')
+              .map((f) => map.getPixelFromCoordinate(f.getFlatCoordinates().slice(0, 2)))
               .find((p) => p[0] > 40 && p[1] > 40 && p[0] < size[0] - 40 && p[1] < size[1] - 40);
             return [inside[0] - size[0] / 2, inside[1] - size[1] / 2];
             """)!;
@@ -136,7 +135,7 @@ public sealed class ViewerBrowserTests
             const map = window.sotttt.map;
             const layer = map.getLayers().getArray().find((l) => l.get('name') === 'bts');
             const style = layer.getStyleFunction();
-            return layer.getSource().getFeatures().filter((f) => style(f, 1) !== null).length;
+            return window.sotttt.features('bts').filter((f) => style(f, 1) !== null).length;
             """;
         var all = Convert.ToInt32(browser.ExecuteScript(Shown), System.Globalization.CultureInfo.InvariantCulture);
 

@@ -156,6 +156,11 @@ public sealed class ViewerSecurityTests
             Assert.That(response.Headers.RetryAfter, Is.Not.Null);
         }
 
+        using (var tile = await client.GetAsync(new Uri($"/tiles/{SlowLayer}/8/207/113.mvt", UriKind.Relative)))
+        {
+            Assert.That(tile.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "a vector tile of the layer is not held either");
+        }
+
         using (var views = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/views", UriKind.Relative))))
         {
             var status = views.RootElement.GetProperty("layers").EnumerateArray().Single(l => l.GetProperty("name").GetString() == SlowLayer).GetProperty("status").GetString();
