@@ -13,8 +13,9 @@ namespace SoTTTT.Benchmarks;
 /// <c>viewer-load DATASET [REQUESTS] [CONCURRENCY] [ROUNDS]</c> (defaults 1000, 100, 3): the viewer server in this process
 /// on a loopback port, as <c>sotttt serve</c> runs it (first view indexed, every other layer built in the background —
 /// waited for here, as warm-up), then ROUNDS rounds of REQUESTS layer requests at CONCURRENCY at once, each for a
-/// random layer of the views, a random zoom 5–16 and the bbox of a 1280 × 800 screen at that zoom centred on a random
-/// point of the dataset's extent. Per round: latency p50/p95/p99/max, bytes, answers the cap limited, and the working
+/// random layer of the views, a random zoom 5–16 and a random point of the dataset's extent: every other request the
+/// GeoJSON of the 1280 × 800 screen at that zoom centred there (<c>/api/layers</c>), else the vector tile holding it
+/// (<c>/tiles</c>, as the page asks). Per round: latency p50/p95/p99/max, bytes, answers the cap limited, and the working
 /// set and managed heap after it (goal: p99 &lt; 1 s, memory flat from round to round after the first).
 /// </summary>
 internal static class ViewerLoadBenchmark
@@ -98,8 +99,18 @@ internal static class ViewerLoadBenchmark
         var pixel = LayerIndex.PixelDegrees(zoom);
         var lon = extent.MinX + (random.NextDouble() * extent.Width);
         var lat = extent.MinY + (random.NextDouble() * extent.Height);
+        var layer = layers[random.Next(layers.Count)];
+        if (random.Next(2) == 0)
+        {
+            var n = 1 << zoom;
+            var x = (int)Math.Floor((lon + 180) / 360 * n);
+            var rad = lat * Math.PI / 180;
+            var y = (int)Math.Floor((1 - (Math.Log(Math.Tan(rad) + (1 / Math.Cos(rad))) / Math.PI)) / 2 * n);
+            return string.Create(CultureInfo.InvariantCulture, $"tiles/{layer}/{zoom}/{x}/{y}.mvt");
+        }
+
         var (w, h) = (640 * pixel, 400 * pixel);
-        return string.Create(CultureInfo.InvariantCulture, $"api/layers/{layers[random.Next(layers.Count)]}?bbox={lon - w:F6},{lat - h:F6},{lon + w:F6},{lat + h:F6}&zoom={zoom}");
+        return string.Create(CultureInfo.InvariantCulture, $"api/layers/{layer}?bbox={lon - w:F6},{lat - h:F6},{lon + w:F6},{lat + h:F6}&zoom={zoom}");
     }
 
     private static double P(double[] sorted, double pct) => sorted[Math.Clamp((int)Math.Ceiling(pct / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
