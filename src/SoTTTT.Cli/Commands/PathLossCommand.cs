@@ -1,6 +1,9 @@
 using System.CommandLine;
 using SoTTTT.Cli.Output;
+using SoTTTT.Core.Coverage;
 using SoTTTT.Core.Coverage.PathLoss;
+using SoTTTT.Core.Model;
+using SoTTTT.Core.Rules;
 using SoTTTT.Core.Validation;
 
 namespace SoTTTT.Cli.Commands;
@@ -8,7 +11,8 @@ namespace SoTTTT.Cli.Commands;
 /// <summary>
 /// <c>sotttt pathloss --model M --freq-mhz F --dist-km D --hb-m H --hm-m H [--env E]</c>: the path loss in dB;
 /// with <c>--eirp-dbm P --threshold-dbm T</c> instead of <c>--dist-km</c>, the maximum range in km (receive gain
-/// 0 dBi); with <c>--batch</c>, CSV rows on stdin (<see cref="PathLossBatch"/>). Input outside the model's validity
+/// 0 dBi; with <c>--tech</c> the EIRP is the carrier's total and the threshold is on the technology's reference signal,
+/// the budget printed); with <c>--batch</c>, CSV rows on stdin (<see cref="PathLossBatch"/>). Input outside the model's validity
 /// range is refused (exit 2, every problem listed) unless <c>--allow-extrapolation</c>, which computes it, flags it
 /// in the output (<c>extrapolated</c>) and warns on stderr. <c>--model itm</c> predicts over a DEM instead
 /// (<see cref="ItmPathLoss"/>).
@@ -28,6 +32,12 @@ internal static class PathLossCommand
         };
         var eirp = new Option<double?>("--eirp-dbm") { Description = "EIRP, dBm; with --threshold-dbm and without --dist-km: the maximum range" };
         var threshold = new Option<double?>("--threshold-dbm") { Description = "required received level, dBm (receive antenna gain 0 dBi)" };
+        var techOption = new Option<string?>("--tech")
+        {
+            Description = "with --eirp-dbm/--threshold-dbm: the EIRP is the carrier's total and the threshold is on the technology's reference signal (2G BCCH, 3G CPICH −10 dB, 4G/5G per resource element); the default receiver losses apply",
+        };
+        var bandwidth = new Option<double?>("--bandwidth-mhz") { Description = "with --tech 4G/5G: channel bandwidth (default 20 MHz for 4G, 100 MHz at 30 kHz for 5G)" };
+        var losses = new Option<double?>("--losses-db") { Description = "with --tech: receiver-side losses and margin, dB (default: the 3 dB body loss, outdoors, median)" };
         var allow = new Option<bool>("--allow-extrapolation") { Description = "compute input outside the model's validity range, flagged as extrapolated" };
         var batch = new Option<bool>("--batch") { Description = "read CSV rows model,freq_mhz,dist_km,hb_m,hm_m,env (header required) on stdin; write them back with loss_db" };
         var dem = new Option<string?>("--dem") { Description = "itm: GeoTIFF DEM (WGS84 or VN-2000) the terrain profile is taken from" };
@@ -47,7 +57,7 @@ internal static class PathLossCommand
         lang.AcceptOnlyFromAmong("vi", "en");
         var command = new Command("pathloss", "suy hao truyền sóng, cự ly tối đa / path loss and maximum range of a radio link")
         {
-            model, freq, dist, hb, hm, env, eirp, threshold, allow, batch, dem, tx, rx, eps, sigma, ns, climate, polarization, timePct, locationPct, situationPct, format, lang,
+            model, freq, dist, hb, hm, env, eirp, threshold, techOption, bandwidth, losses, allow, batch, dem, tx, rx, eps, sigma, ns, climate, polarization, timePct, locationPct, situationPct, format, lang,
         };
         command.SetAction(parse =>
         {
@@ -127,7 +137,12 @@ internal static class PathLossCommand
                 parse.GetValue(hm),
                 parse.GetValue(env),
                 parse.GetValue(eirp),
-                parse.GetValue(threshold));
+                parse.GetValue(threshold))
+            {
+                Tech = parse.GetValue(techOption),
+                BandwidthMHz = parse.GetValue(bandwidth),
+                LossesDb = parse.GetValue(losses),
+            };
             return Run(console, request, parse.GetValue(format), allowExtrapolation, language);
         });
         return command;
@@ -164,6 +179,11 @@ internal static class PathLossCommand
         else if (wantsRange && (request.EirpDbm is null || request.ThresholdDbm is null))
         {
             problems.Add(site.Make(ProblemCodes.MissingValue, Texts.Get("pl.err.budget_pair", lang), request.EirpDbm is null ? "eirp_dbm" : "threshold_dbm"));
+        }
+
+        if (!wantsRange && (request.Tech is not null || request.BandwidthMHz is not null || request.LossesDb is not null))
+        {
+            problems.Add(site.Make(ProblemCodes.ConflictingOptions, Texts.Get("pl.err.budget_needs_range", lang), "tech"));
         }
 
         foreach (var (name, value) in new[] { ("eirp_dbm", request.EirpDbm), ("threshold_dbm", request.ThresholdDbm) })
@@ -203,14 +223,65 @@ internal static class PathLossCommand
 
         var eirp = request.EirpDbm!.Value;
         var threshold = request.ThresholdDbm!.Value;
-        var range = MaxRangeCalculator.Solve(model, freqMHz, request.BaseHeightM, request.MobileHeightM, environment, eirp, threshold);
+        LinkBudget? budget = null;
+        if (request.Tech is not null || request.BandwidthMHz is not null || request.LossesDb is not null)
+        {
+            if (Budget(request, eirp, threshold, lang, site) is not { } b)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            budget = b.Budget;
+            if (b.Problems.Count > 0)
+            {
+                return ProblemReport.Print(console, b.Problems, lang);
+            }
+        }
+
+        // With a budget the level that must meet the threshold is the reference signal after the receiver's losses.
+        var effectiveEirp = budget is null ? eirp : budget.ReferenceEirpDbm - budget.ReceiverLossesDb;
+        var range = MaxRangeCalculator.Solve(model, freqMHz, request.BaseHeightM, request.MobileHeightM, environment, effectiveEirp, threshold);
         if (Refused(console, model, range.OutOfRange, allowExtrapolation, lang))
         {
             return ExitCodes.BadInput;
         }
 
-        PathLossView.WriteRange(console, outputFormat, lang, model, input, eirp, threshold, range);
+        PathLossView.WriteRange(console, outputFormat, lang, model, input, eirp, threshold, range, budget);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The link budget of <c>--tech</c> (README "Coverage"): the reference-signal offset of the technology and channel,
+    /// the receiver's losses (<c>--losses-db</c>, else the default body loss outdoors at the median).
+    /// </summary>
+    private static (LinkBudget? Budget, List<ValidationProblem> Problems)? Budget(Request request, double eirp, double threshold, string lang, PathLossProblems.Site site)
+    {
+        var problems = new List<ValidationProblem>();
+        if (request.Tech is null || !Codes.TryParseTechnology(request.Tech, out var tech))
+        {
+            problems.Add(site.Make(ProblemCodes.UnknownTech, Texts.Format("pl.err.tech", lang, request.Tech ?? string.Empty), "tech"));
+            return (null, problems);
+        }
+
+        if (request.BandwidthMHz is { } bw && tech is Technology.G4 or Technology.G5
+            && (tech == Technology.G4 ? ReferenceSignal.LteResourceBlocks(bw) : ReferenceSignal.NrResourceBlocks(bw, CoverageRules.Default.G5.SubcarrierSpacingKHz ?? 30)) is null)
+        {
+            problems.Add(site.Make(ProblemCodes.ValueOutOfRange, Texts.Format("pl.err.bandwidth", lang, PathLossProblems.Number(bw), Codes.Label(tech)), "bandwidth_mhz"));
+        }
+
+        if (request.LossesDb is { } l && !(double.IsFinite(l) && l >= 0 && l <= 100))
+        {
+            problems.Add(site.Make(ProblemCodes.ValueOutOfRange, Texts.Format("pl.err.losses", lang, PathLossProblems.Number(l)), "losses_db"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var rules = CoverageRules.Default with { BodyLossDb = request.LossesDb ?? CoverageRules.Default.BodyLossDb };
+        var budget = LinkBudget.For(tech, eirp, tech is Technology.G4 or Technology.G5 ? request.BandwidthMHz : null, rules, CoverageEnvironment.Rural) with { ThresholdDbm = threshold };
+        return (budget, problems);
     }
 
     /// <summary>Refuses (exit 2) out-of-range input, or warns on stderr when extrapolation is allowed.</summary>
@@ -240,5 +311,15 @@ internal static class PathLossCommand
         double? MobileHeightM,
         string? Environment,
         double? EirpDbm,
-        double? ThresholdDbm);
+        double? ThresholdDbm)
+    {
+        /// <summary><c>--tech</c>: the threshold is on this technology's reference signal.</summary>
+        public string? Tech { get; init; }
+
+        /// <summary><c>--bandwidth-mhz</c>.</summary>
+        public double? BandwidthMHz { get; init; }
+
+        /// <summary><c>--losses-db</c>.</summary>
+        public double? LossesDb { get; init; }
+    }
 }

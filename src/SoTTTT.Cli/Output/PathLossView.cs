@@ -55,7 +55,8 @@ internal static class PathLossView
         PathLossInput input,
         double eirpDbm,
         double thresholdDbm,
-        MaxRangeResult result)
+        MaxRangeResult result,
+        Core.Coverage.LinkBudget? budget = null)
     {
         var env = input.Environment.Length == 0 ? null : input.Environment;
         var maxRange = result.MaxRangeKm is { } km ? Fixed(km, 4) : "";
@@ -68,6 +69,14 @@ internal static class PathLossView
                     w.WriteNumber("eirp_dbm", eirpDbm);
                     w.WriteNumber("threshold_dbm", thresholdDbm);
                     w.WriteNumber("rx_gain_dbi", 0);
+                    if (budget is not null)
+                    {
+                        w.WriteString("reference_signal", budget.Signal.Name);
+                        w.WriteNumber("rs_offset_db", Round(budget.Signal.OffsetDb, 2));
+                        w.WriteNumber("rs_eirp_dbm", Round(budget.ReferenceEirpDbm, 2));
+                        w.WriteNumber("receiver_losses_db", Round(budget.ReceiverLossesDb, 2));
+                    }
+
                     w.WriteNumber("allowed_loss_db", Round(result.AllowedLossDb, 2));
                     if (result.MaxRangeKm is { } value)
                     {
@@ -87,7 +96,7 @@ internal static class PathLossView
                 }));
                 break;
             case "csv":
-                console.Out.Write("model,env,freq_mhz,hb_m,hm_m,eirp_dbm,threshold_dbm,allowed_loss_db,max_range_km,range_status,extrapolated\n");
+                console.Out.Write("model,env,freq_mhz,hb_m,hm_m,eirp_dbm,threshold_dbm,allowed_loss_db,max_range_km,range_status,extrapolated" + (budget is null ? "\n" : ",reference_signal,rs_offset_db,rs_eirp_dbm,receiver_losses_db\n"));
                 console.Out.Write(Csv(
                     model.Name,
                     env,
@@ -99,7 +108,7 @@ internal static class PathLossView
                     Fixed(result.AllowedLossDb, 2),
                     maxRange,
                     Status(result.Status),
-                    Bool(result.Extrapolated)));
+                    Bool(result.Extrapolated)).TrimEnd('\n') + (budget is null ? "\n" : $",{budget.Signal.Name},{Fixed(budget.Signal.OffsetDb, 2)},{Fixed(budget.ReferenceEirpDbm, 2)},{Fixed(budget.ReceiverLossesDb, 2)}\n"));
                 break;
             default:
                 var shown = result.Status switch
@@ -119,6 +128,8 @@ internal static class PathLossView
                     ("pl.hb_m", Num(input.BaseHeightM) is { Length: > 0 } hb ? hb : "–"),
                     ("pl.hm_m", Num(input.MobileHeightM) is { Length: > 0 } hm ? hm : "–"),
                     ("pl.eirp_dbm", Num(eirpDbm)),
+                    ("pl.rs", budget is null ? "–" : $"{budget.Signal.Name}: {Fixed(budget.Signal.OffsetDb, 2)} dB → {Fixed(budget.ReferenceEirpDbm, 2)} dBm"),
+                    ("pl.receiver_losses_db", budget is null ? "0" : Fixed(budget.ReceiverLossesDb, 2)),
                     ("pl.threshold_dbm", Num(thresholdDbm)),
                     ("pl.allowed_loss_db", Fixed(result.AllowedLossDb, 2)),
                     ("pl.max_range_km", shown));

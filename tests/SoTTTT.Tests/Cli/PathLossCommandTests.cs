@@ -274,4 +274,38 @@ public class PathLossCommandTests
             Assert.That(error, Does.Contain("--format: CONFLICTING_OPTIONS"));
         });
     }
+
+    [Test]
+    public void Range_Tech4G_BudgetOnTheReferenceSignalPrinted()
+    {
+        // Issue 9: 60 dBm total over 20 MHz is 29.21 dBm per resource element (−10·log10 1200, DOMAIN.md); less the 3 dB
+        // body loss the RSRP budget against −110 dBm is 136.21 dB: 1.7984 km on 3GPP RMa NLOS at 1800 MHz, 30 m / 1.5 m
+        // (the range computed independently in LinkBudgetTests).
+        var (exit, output, error) = CliRunner.Run("pathloss", "--model", "3gpp-rma", "--env", "nlos", "--freq-mhz", "1800", "--hb-m", "30", "--hm-m", "1.5", "--eirp-dbm", "60", "--threshold-dbm", "-110", "--tech", "4G", "--format", "json");
+        Assert.That(exit, Is.Zero, error);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("reference_signal").GetString(), Is.EqualTo("RSRP"));
+            Assert.That(root.GetProperty("rs_eirp_dbm").GetDouble(), Is.EqualTo(29.21).Within(0.005));
+            Assert.That(root.GetProperty("receiver_losses_db").GetDouble(), Is.EqualTo(3));
+            Assert.That(root.GetProperty("allowed_loss_db").GetDouble(), Is.EqualTo(136.21).Within(0.005));
+            Assert.That(root.GetProperty("max_range_km").GetDouble(), Is.EqualTo(1.7984).Within(0.0001));
+        });
+    }
+
+    [Test]
+    public void Range_TechWithoutBudgetOrBadBandwidth_Exit2()
+    {
+        var (noRange, _, error1) = CliRunner.Run("pathloss", "--model", "free-space", "--freq-mhz", "1800", "--dist-km", "1", "--tech", "4G");
+        var (badBw, _, error2) = CliRunner.Run("pathloss", "--model", "free-space", "--freq-mhz", "1800", "--eirp-dbm", "60", "--threshold-dbm", "-110", "--tech", "4G", "--bandwidth-mhz", "12");
+        Assert.Multiple(() =>
+        {
+            Assert.That(noRange, Is.EqualTo(2));
+            Assert.That(error1, Does.Contain("CONFLICTING_OPTIONS"));
+            Assert.That(badBw, Is.EqualTo(2));
+            Assert.That(error2, Does.Contain("VALUE_OUT_OF_RANGE"));
+        });
+    }
 }
