@@ -17,7 +17,8 @@ internal static class CrossReferences
         (RawRow Row, PostalPoint? Item)[] postal,
         Dictionary<string, RawTable> tables,
         double coLocationM,
-        ProblemCollector problems)
+        ProblemCollector problems,
+        Core.Crs.CoordinateTransformer toLonLat)
     {
         var units = new Dictionary<string, AdminUnit>(StringComparer.Ordinal);
         foreach (var (_, unit) in admin)
@@ -94,7 +95,7 @@ internal static class CrossReferences
                     "tower_id",
                     b.Id,
                     ProblemCodes.BtsFarFromTower,
-                    $"the BTS stands {d:0.#} m from its tower '{towerId}', more than the co-location distance of {coLocationM:0.#} m (rules.json co_location_m): wrong tower_id or wrong position");
+                    $"the BTS at {LonLat(toLonLat, b.Location)} stands {d:0.#} m from its tower '{towerId}' at {LonLat(toLonLat, tower.Location)}, more than the co-location distance of {coLocationM:0.#} m (rules.json co_location_m): wrong tower_id or wrong position");
             }
         }
     }
@@ -143,6 +144,12 @@ internal static class CrossReferences
                 Add(problems, table, row, "commune_code", id(item), ProblemCodes.ParentLevelMismatch, $"'{c}' is a {Codes.Key(unit.Level)}, not a commune");
             }
         }
+    }
+
+    private static string LonLat(Core.Crs.CoordinateTransformer toLonLat, NetTopologySuite.Geometries.Point p)
+    {
+        var (lon, lat) = toLonLat.Transform(p.X, p.Y);
+        return $"lon {lon:0.000000}, lat {lat:0.000000}";
     }
 
     private static void Add(ProblemCollector problems, RawTable table, RawRow row, string column, string id, string code, string message) =>
