@@ -100,6 +100,52 @@ internal static class CrossReferences
         }
     }
 
+    /// <summary>
+    /// A layer's <c>commune_code</c> must name a commune of admin_units (<c>MISSING_ADMIN_UNIT</c> when no unit has the
+    /// code, <c>PARENT_LEVEL_MISMATCH</c> when the unit is not a commune); unchecked without admin_units.
+    /// </summary>
+    public static void CheckCommuneCodes<T>(
+        (RawRow Row, AdminUnit? Item)[] admin,
+        (RawRow Row, T? Item)[] rows,
+        LayerSchema schema,
+        Func<T, string?> code,
+        Func<T, string> id,
+        Dictionary<string, RawTable> tables,
+        ProblemCollector problems)
+        where T : class
+    {
+        if (!tables.ContainsKey(LayerSchema.AdminUnits.Layer) || !tables.TryGetValue(schema.Layer, out var table))
+        {
+            return;
+        }
+
+        var units = new Dictionary<string, AdminUnit>(StringComparer.Ordinal);
+        foreach (var (_, unit) in admin)
+        {
+            if (unit is not null)
+            {
+                units.TryAdd(unit.Code, unit);
+            }
+        }
+
+        foreach (var (row, item) in rows)
+        {
+            if (item is null || code(item) is not { } c)
+            {
+                continue;
+            }
+
+            if (!units.TryGetValue(c, out var unit))
+            {
+                Add(problems, table, row, "commune_code", id(item), ProblemCodes.MissingAdminUnit, $"commune '{c}' is not in admin_units");
+            }
+            else if (unit.Level != AdminLevel.Commune)
+            {
+                Add(problems, table, row, "commune_code", id(item), ProblemCodes.ParentLevelMismatch, $"'{c}' is a {Codes.Key(unit.Level)}, not a commune");
+            }
+        }
+    }
+
     private static string LonLat(Core.Crs.CoordinateTransformer toLonLat, NetTopologySuite.Geometries.Point p)
     {
         var (lon, lat) = toLonLat.Transform(p.X, p.Y);
