@@ -31,6 +31,7 @@ public static class DatasetFolderWriter
         public const string FibreRoutes = "id,operator,placement,cores,wkt";
         public const string PostalPoints = "id,name,kind,operator,admin_code";
         public const string Zones = "id,kind,name,max_height_m,wkt";
+        public const string PublicSites = "id,kind,level,name,commune_code";
     }
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
@@ -135,6 +136,16 @@ public static class DatasetFolderWriter
             WriteCsv(folder, Dataset.LayerNames.Zones, Headers.Zones, dataset.Zones, z =>
             [
                 z.Id, z.Kind, z.Name ?? string.Empty, MaxHeight(z), output.Wkt(z.Area),
+            ]);
+        }
+
+        if (dataset.Layers.Contains(Dataset.LayerNames.PublicSites))
+        {
+            var pos = output.PositionFor(Dataset.LayerNames.PublicSites);
+            WriteCsv(folder, Dataset.LayerNames.PublicSites, Headers.PublicSites + "," + pos.Header, dataset.PublicSites, p =>
+            [
+                p.Id, Codes.Key(p.Kind), p.Level is { } l ? Codes.Key(l) : string.Empty, p.Name ?? string.Empty,
+                p.CommuneCode ?? string.Empty, .. pos.Format(p.Location),
             ]);
         }
     }

@@ -75,9 +75,11 @@ public static class DatasetLoader
         var postal = Build(tables, LayerSchema.PostalPoints, problems, builders.PostalPoint);
         var zones = Build(tables, LayerSchema.Zones, problems, builders.Zone);
         var measurements = Build(tables, LayerSchema.Measurements, problems, builders.Measurement);
+        var publicSites = Build(tables, LayerSchema.PublicSites, problems, builders.PublicSite);
 
-        admin = CheckPolygons(admin, tables, LayerSchema.AdminUnits, u => u.Boundary, (u, g) => u with { Boundary = g }, u => u.Code, options, problems, notices);
-        zones = CheckPolygons(zones, tables, LayerSchema.Zones, z => z.Area, (z, g) => z with { Area = g }, z => z.Id, options, problems, notices);
+        var toLonLat = CoordinateTransformer.Create(analysisCrs, CrsRegistry.Wgs84);
+        admin = CheckPolygons(admin, tables, LayerSchema.AdminUnits, u => u.Boundary, (u, g) => u with { Boundary = g }, u => u.Code, options, problems, notices, toLonLat);
+        zones = CheckPolygons(zones, tables, LayerSchema.Zones, z => z.Area, (z, g) => z with { Area = g }, z => z.Id, options, problems, notices, toLonLat);
 
         CheckUnique(admin, tables, LayerSchema.AdminUnits, "code", a => a.Code, problems);
         CheckUnique(settlements, tables, LayerSchema.Settlements, "id", s => s.Id, problems);
@@ -87,7 +89,9 @@ public static class DatasetLoader
         CheckUnique(postal, tables, LayerSchema.PostalPoints, "id", s => s.Id, problems);
         CheckUnique(zones, tables, LayerSchema.Zones, "id", s => s.Id, problems);
         CheckUnique(measurements, tables, LayerSchema.Measurements, "id", s => s.Id, problems);
-        CrossReferences.Check(admin, settlements, towers, bts, postal, tables, rules.CoLocationM, problems);
+        CheckUnique(publicSites, tables, LayerSchema.PublicSites, "id", s => s.Id, problems);
+        CrossReferences.Check(admin, settlements, towers, bts, postal, tables, rules.CoLocationM, problems, toLonLat);
+        CrossReferences.CheckCommuneCodes(admin, publicSites, LayerSchema.PublicSites, s => s.CommuneCode, s => s.Id, tables, problems);
 
         // Import with --skip-invalid: the mapped layer's rows with problems are left out and returned as rejects.
         IReadOnlyList<ValidationProblem> rejected = [];
@@ -114,6 +118,7 @@ public static class DatasetLoader
                 case Dataset.LayerNames.FibreRoutes: fibre = Drop(fibre); break;
                 case Dataset.LayerNames.PostalPoints: postal = Drop(postal); break;
                 case Dataset.LayerNames.Zones: zones = Drop(zones); break;
+                case Dataset.LayerNames.PublicSites: publicSites = Drop(publicSites); break;
                 default: measurements = Drop(measurements); break;
             }
         }
@@ -128,6 +133,7 @@ public static class DatasetLoader
         samples.Add(LayerSchema.Towers.Layer, tables, towers, t => t.Location, t => t.Id);
         samples.Add(LayerSchema.Bts.Layer, tables, bts, b => b.Location, b => b.Id, b => $"{b.Operator}|{Codes.Label(b.Tech)}|{b.AzimuthDeg}");
         samples.Add(LayerSchema.PostalPoints.Layer, tables, postal, p => p.Location, p => p.Id);
+        samples.Add(LayerSchema.PublicSites.Layer, tables, publicSites, p => p.Location, p => p.Id);
         foreach (var warning in PositionQualityValidator.Check(samples.Samples))
         {
             notices.Add(warning);
@@ -157,6 +163,7 @@ public static class DatasetLoader
         {
             Rules = rules,
             Measurements = Items(measurements),
+            PublicSites = Items(publicSites),
         };
         return new LoadResult(dataset, settings, [], notices.Sorted()) { Rejected = rejected };
     }
@@ -312,7 +319,8 @@ public static class DatasetLoader
         Func<T, string> id,
         LoadOptions options,
         ProblemCollector problems,
-        ProblemCollector notices)
+        ProblemCollector notices,
+        CoordinateTransformer toLonLat)
         where T : class
     {
         for (var i = 0; i < rows.Length; i++)
@@ -331,7 +339,8 @@ public static class DatasetLoader
             var table = tables[schema.Layer];
             var file = table.FileOf(rows[i].Row);
             var column = rows[i].Row.Has("wkt") ? table.ColumnOf(rows[i].Row, "wkt") : "geometry";
-            var at = $"{error.Message} near ({error.Coordinate.X:0.##}, {error.Coordinate.Y:0.##}) in the analysis CRS";
+            var (lon, lat) = toLonLat.Transform(error.Coordinate.X, error.Coordinate.Y);
+            var at = $"{error.Message} near lon {lon:0.000000}, lat {lat:0.000000} ({error.Coordinate.X:0.##}, {error.Coordinate.Y:0.##} in the analysis CRS)";
             if (options.RepairPolygons)
             {
                 rows[i] = (rows[i].Row, withShape(item, GeometryFixer.Fix(geometry)));

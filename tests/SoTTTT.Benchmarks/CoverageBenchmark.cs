@@ -35,13 +35,30 @@ internal static class CoverageBenchmark
                 $"run {run}: coverage (province level, {cellM:F0} m cells, {result.Layers.Count} operator × tech layers) {clock.Elapsed.TotalSeconds:F2} s (goal < 60 s); " +
                 $"{result.Footprints.Count} footprints, {result.Settlements.Count} settlements, {result.Uncovered.Count} uncovered settlement × tech, " +
                 $"raster {result.Raster?.Width}×{result.Raster?.Height} ({result.Raster?.MaskCells() ?? 0} cells in units), {result.Gaps.Count} gap clusters; " +
-                $"4G any operator: {Pct(any, Technology.G4)}; {BenchmarkSupport.Peak()} (goal < 4 GB)");
+                $"4G any operator: {Pct(any, Technology.G4)}; any technology: {Pct(any, null)}; {BenchmarkSupport.Peak()} (goal < 4 GB)");
+            if (result.Raster is { } raster)
+            {
+                // The GeoTIFF grids every run writes (sparse tiles), national included: time and size.
+                var grids = Path.Combine(Path.GetTempPath(), "sotttt-coverage-bench-" + Environment.ProcessId);
+                Directory.CreateDirectory(grids);
+                var write = Stopwatch.StartNew();
+                long bytes = 0;
+                foreach (var tech in result.Techs)
+                {
+                    var path = Path.Combine(grids, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.tif");
+                    IO.Writing.CoverageWriter.WriteGeoTiff(path, raster, tech, dataset.Crs);
+                    bytes += new FileInfo(path).Length;
+                }
+
+                Console.WriteLine($"run {run}: GeoTIFF grids for {result.Techs.Count} technologies ({raster.Width}×{raster.Height}) written in {write.Elapsed.TotalSeconds:F2} s, {bytes / 1048576.0:F1} MiB in all; {BenchmarkSupport.Peak()}");
+                Directory.Delete(grids, true);
+            }
         }
 
         return 0;
     }
 
-    private static string Pct(List<CoverageRow> rows, Technology tech)
+    private static string Pct(List<CoverageRow> rows, Technology? tech)
     {
         var of = rows.Where(r => r.Tech == tech).ToList();
         var total = of.Sum(r => r.SettlementsTotal);

@@ -116,7 +116,7 @@ internal static class DemoCommand
             return approvals;
         }
 
-        var plan = PlanCommand.Emit(console, loaded, sample, null, null, null, new Optimization.CpSatCoverSolver(), format: null, Path.Combine(outDir, "plan"), lang);
+        var plan = PlanCommand.Emit(console, loaded, null, null, null, new Optimization.CpSatCoverSolver(), format: null, Path.Combine(outDir, "plan"), lang);
         if (plan != ExitCodes.Ok)
         {
             return plan;

@@ -23,7 +23,7 @@ internal static class ImportCommand
     private static readonly string[] Layers =
     [
         Dataset.LayerNames.Bts, Dataset.LayerNames.Towers, Dataset.LayerNames.Settlements, Dataset.LayerNames.PostalPoints,
-        Dataset.LayerNames.FibreRoutes, Dataset.LayerNames.AdminUnits, Dataset.LayerNames.Zones,
+        Dataset.LayerNames.FibreRoutes, Dataset.LayerNames.AdminUnits, Dataset.LayerNames.Zones, Dataset.LayerNames.PublicSites,
     ];
 
     private static readonly string[] Extensions = [".csv", ".geojson", ".xlsx", ".shp"];
@@ -33,7 +33,7 @@ internal static class ImportCommand
     public static Command Create(CliConsole console)
     {
         var file = new Argument<string>("FILE") { Description = "operator's list: .xlsx (every sheet with a recognised header), .csv or .geojson" };
-        var layer = new Option<string>("--layer") { Description = "bts | towers | settlements | postal_points | fibre_routes | admin_units | zones", Required = true };
+        var layer = new Option<string>("--layer") { Description = "bts | towers | settlements | postal_points | fibre_routes | admin_units | zones | public_sites", Required = true };
         layer.AcceptOnlyFromAmong(Layers);
         var into = new Option<string>("--into") { Description = "dataset folder to add the layer to", Required = true };
         var lang = new Option<string?>("--lang") { Description = "vi | en" };
@@ -285,6 +285,7 @@ internal static class ImportCommand
         Dataset.LayerNames.PostalPoints => dataset.PostalPoints.Count,
         Dataset.LayerNames.FibreRoutes => dataset.FibreRoutes.Count,
         Dataset.LayerNames.AdminUnits => dataset.AdminUnits.Count,
+        Dataset.LayerNames.PublicSites => dataset.PublicSites.Count,
         _ => dataset.Zones.Count,
     };
 

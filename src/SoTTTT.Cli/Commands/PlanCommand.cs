@@ -42,15 +42,13 @@ internal static class PlanCommand
             }
 
             ICoverSolver chosen = parse.GetValue(solver) == "greedy" ? new GreedyCoverSolver() : new CpSatCoverSolver(parse.GetValue(limit));
-            var source = parse.GetValue(dataset)!;
-            return Emit(console, loaded, Directory.Exists(source) ? source : null, parse.GetValue(targets), parse.GetValue(previous), parse.GetValue(apply), chosen, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
+            return Emit(console, loaded, parse.GetValue(targets), parse.GetValue(previous), parse.GetValue(apply), chosen, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
         });
         return command;
     }
 
     /// <summary>Runs the plan and writes it; shared with <c>demo</c>.</summary>
-    /// <param name="datasetFolder">The dataset folder, where <c>public_sites.csv</c> may list commune offices; null for other sources.</param>
-    public static int Emit(CliConsole console, LoadResult loaded, string? datasetFolder, string? targetsPath, string? previousDir, string? applyDir, ICoverSolver solver, string? format, string? outPath, string lang)
+    public static int Emit(CliConsole console, LoadResult loaded, string? targetsPath, string? previousDir, string? applyDir, ICoverSolver solver, string? format, string? outPath, string lang)
     {
         var dataset = loaded.Dataset!;
         if (dataset.Settlements.Count == 0)
@@ -89,19 +87,7 @@ internal static class PlanCommand
             return ExitCodes.BadInput;
         }
 
-        IReadOnlyList<(string Id, NetTopologySuite.Geometries.Point Location, string? CommuneCode)> offices = [];
-        if (datasetFolder is not null && loaded.Settings is { } settings)
-        {
-            var (read, problems) = CommuneOfficesReader.Read(datasetFolder, settings.Crs, dataset.Crs);
-            if (problems.Count > 0)
-            {
-                return ProblemReport.Print(console, problems, lang);
-            }
-
-            offices = read;
-        }
-
-        var result = console.WithStatus(Texts.Get("plan.computing", lang), () => PlanAnalysis.Run(dataset, targets, solver, new PlanInputs(previous, offices)));
+        var result = console.WithStatus(Texts.Get("plan.computing", lang), () => PlanAnalysis.Run(dataset, targets, solver, new PlanInputs(previous)));
         if (result.Verification.Count > 0)
         {
             console.Error.WriteLine(Texts.Format("plan.verification_failed", lang, string.Join(", ", result.Verification.Take(10))));

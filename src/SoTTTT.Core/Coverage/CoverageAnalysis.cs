@@ -50,15 +50,10 @@ public static class CoverageAnalysis
                 return new SettlementCoverage(s, locator.Locate(s.Location, s.CommuneCode)?.Code, levels, servers);
             })
             .ToArray();
-        var centres = dataset.AdminUnits
-            .Where(u => u.Level == AdminLevel.Commune && u.Boundary is { IsEmpty: false })
+        var centres = CommuneCentres.Of(dataset, locator)
             .AsParallel()
             .AsOrdered()
-            .Select(u =>
-            {
-                var c = u.Boundary!.InteriorPoint.Coordinate;
-                return new CommuneCentre(u, Judge(tree, footprints, layers.Count, layerOf, c.X, c.Y).Levels);
-            })
+            .Select(c => new JudgedCentre(c.Commune, Judge(tree, footprints, layers.Count, layerOf, c.At.X, c.At.Y).Levels))
             .ToArray();
         var btsUnits = footprints
             .AsParallel()
@@ -270,8 +265,8 @@ public static class CoverageAnalysis
         return (levels, servers);
     }
 
-    /// <summary>A commune's centre (its polygon's interior point) and the best level per layer there.</summary>
-    private sealed record CommuneCentre(AdminUnit Unit, double[] BestLevelDbm);
+    /// <summary>A commune's centre (<see cref="CommuneCentres"/>) and the best level per layer there.</summary>
+    private sealed record JudgedCentre(AdminUnit Unit, double[] BestLevelDbm);
 
     private static List<UncoveredSettlement> Uncovered(Dataset dataset, BtsFootprint[] footprints, IReadOnlyList<Technology> techs, List<CoverageLayer> layers, SettlementCoverage[] settlements)
     {
@@ -407,7 +402,7 @@ public static class CoverageAnalysis
         IReadOnlyList<Technology> techs,
         Rules.CoverageRules rules,
         SettlementCoverage[] settlements,
-        CommuneCentre[] centres,
+        JudgedCentre[] centres,
         int[]?[] btsUnits,
         int[] layerOf,
         CoverageRaster? raster)

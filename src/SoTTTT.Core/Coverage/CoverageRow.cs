@@ -12,8 +12,8 @@ namespace SoTTTT.Core.Coverage;
 /// <param name="PopulationCoveredPct">Percentage of the settlements' population covered; null without population figures or data.</param>
 /// <param name="ThresholdDbm">The technology's threshold the figures use, dBm; null for any technology (each its own).</param>
 /// <param name="AreaCoveredPct">Percentage of the unit's raster cells covered (cell centres); null without a raster or data.</param>
-/// <param name="CommunesTotal">Communes in the unit whose centre could be judged (communes with a polygon).</param>
-/// <param name="CommunesCovered">Communes whose centre (polygon interior point) is covered.</param>
+/// <param name="CommunesTotal">Communes in the unit whose centre could be judged (<see cref="Spatial.CommuneCentres"/>: an office or a polygon).</param>
+/// <param name="CommunesCovered">Communes whose centre (the commune office, else the polygon's interior point) is covered.</param>
 /// <param name="CommunesCoveredPct">Percentage of <paramref name="CommunesTotal"/>; null without communes or data.</param>
 public sealed record CoverageRow(
     string Code,

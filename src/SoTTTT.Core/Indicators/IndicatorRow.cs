@@ -12,7 +12,7 @@ namespace SoTTTT.Core.Indicators;
 /// <param name="ServiceRadiusKm">Average postal service radius R = √(S / (π·N)) (DOMAIN.md).</param>
 /// <param name="PostalAccessMeanKm">Population-weighted mean straight-line distance from the unit's settlements to the nearest postal point (unweighted when no settlement has a population).</param>
 /// <param name="TowerPositions">Distinct tower positions carrying at least one BTS (see <see cref="Spatial.BtsPositionGrouping"/>).</param>
-/// <param name="CommunesWithFibrePct">Share of the unit's communes whose centre (polygon interior point) lies within the fibre reach distance of a fibre route.</param>
+/// <param name="CommunesWithFibrePct">Share of the unit's communes with a centre (<see cref="Spatial.CommuneCentres"/>: the commune office, else the polygon's interior point) whose centre lies within the fibre reach distance of a fibre route.</param>
 /// <param name="SettlementsWithinFibrePct">Share of the unit's settlements within the fibre reach distance of a fibre route.</param>
 public sealed record IndicatorRow(
     string Code,

@@ -89,9 +89,10 @@ public static class IndicatorsAnalysis
             }
         }
 
+        var centreOf = CommuneCentres.Of(dataset, locator).ToDictionary(c => c.Commune.Code, StringComparer.Ordinal);
         foreach (var unit in dataset.AdminUnits.Where(u => u.Level == AdminLevel.Commune))
         {
-            bool? reached = unit.Boundary is { IsEmpty: false } b && fibreIndex is not null ? fibreIndex.IsWithin(b.InteriorPoint.Coordinate, reachM) : null;
+            bool? reached = centreOf.TryGetValue(unit.Code, out var centre) && fibreIndex is not null ? fibreIndex.IsWithin(centre.At, reachM) : null;
             acc[unit.Code].AddCommune(reached);
         }
 

@@ -47,6 +47,28 @@ public static class Codes
         (PostalKind.LetterBox, "letter_box", ["letterbox", "publicletterbox", "thuthucongcong", "thungthucongcong", "hopthu"]),
     ];
 
+    /// <summary>Public-site kinds with their canonical key (used in files and JSON) and aliases, Vietnamese included.</summary>
+    public static readonly IReadOnlyList<(PublicSiteKind Kind, string Key, string[] Aliases)> PublicSiteKinds =
+    [
+        (PublicSiteKind.CommuneOffice, "commune_office", ["communeoffice", "trusoubndxa", "trusoubnd", "ubndxa", "ubnd", "trusoxa", "uybannhandanxa", "trusouybannhandanxa"]),
+        (PublicSiteKind.School, "school", ["school", "truong", "truonghoc"]),
+        (PublicSiteKind.Clinic, "clinic", ["clinic", "healthstation", "tramyte", "tramytexa", "yte"]),
+        (PublicSiteKind.CommunePostCulture, "commune_post_culture", ["communepostculture", "communepostculturepoint", "bdvhx", "diembdvhx", "diembuudienvanhoaxa", "buudienvanhoaxa"]),
+        (PublicSiteKind.RadioStation, "radio_station", ["radiostation", "radio", "daitruyenthanh", "daitruyenthanhxa", "daitt", "truyenthanh", "daiphatthanh"]),
+        (PublicSiteKind.Other, "other", ["other", "khac"]),
+    ];
+
+    /// <summary>School levels with their canonical key and aliases (mầm non, tiểu học, THCS, THPT, liên cấp).</summary>
+    public static readonly IReadOnlyList<(SchoolLevel Level, string Key, string[] Aliases)> SchoolLevels =
+    [
+        (SchoolLevel.Kindergarten, "kindergarten", ["kindergarten", "preschool", "mamnon", "maugiao", "mn"]),
+        (SchoolLevel.Primary, "primary", ["primary", "tieuhoc", "th"]),
+        (SchoolLevel.LowerSecondary, "lower_secondary", ["lowersecondary", "trunghoccoso", "thcs"]),
+        (SchoolLevel.UpperSecondary, "upper_secondary", ["uppersecondary", "trunghocphothong", "thpt"]),
+        (SchoolLevel.Combined, "combined", ["combined", "liencap", "ththcs", "thcsthpt", "phothongnhieucap"]),
+        (SchoolLevel.Other, "other", ["other", "khac", "gdtx", "giaoducthuongxuyen"]),
+    ];
+
     /// <summary>Names of the default tower classes (<see cref="Rules.ProvinceRules.DefaultTowerClasses"/>); provinces extend the list in rules.json.</summary>
     public static IReadOnlyList<string> DefaultTowerClasses => [.. Rules.ProvinceRules.DefaultTowerClasses.Select(c => c.Name)];
 
@@ -118,6 +140,31 @@ public static class Codes
     }
 
     public static string Key(PostalKind kind) => PostalKinds.First(p => p.Kind == kind).Key;
+
+    public static bool TryParsePublicSiteKind(string text, out PublicSiteKind kind) => TryParseKeyed(PublicSiteKinds, text, out kind);
+
+    public static string Key(PublicSiteKind kind) => PublicSiteKinds.First(p => p.Kind == kind).Key;
+
+    public static bool TryParseSchoolLevel(string text, out SchoolLevel level) => TryParseKeyed(SchoolLevels, text, out level);
+
+    public static string Key(SchoolLevel level) => SchoolLevels.First(p => p.Level == level).Key;
+
+    private static bool TryParseKeyed<T>(IReadOnlyList<(T Value, string Key, string[] Aliases)> list, string text, out T value)
+        where T : struct
+    {
+        var folded = Fold(text);
+        foreach (var (v, key, aliases) in list)
+        {
+            if (Fold(key) == folded || aliases.Contains(folded))
+            {
+                value = v;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
 
     public static bool TryParseLevel(string text, out AdminLevel level)
     {

@@ -28,6 +28,9 @@ public sealed record Dataset(
     /// <summary>Measured levels (<c>measurements.csv</c>), kept apart from the network layers; empty when absent.</summary>
     public IReadOnlyList<Measurement> Measurements { get; init; } = [];
 
+    /// <summary>Public sites (<c>public_sites.csv</c>): commune offices, schools, clinics, radio stations …; empty when absent.</summary>
+    public IReadOnlyList<PublicSite> PublicSites { get; init; } = [];
+
     /// <summary>
     /// The terrain (dataset.json <c>dem</c>, a GeoTIFF in WGS84 or VN-2000) coverage predicts over; null when the dataset
     /// names none.
@@ -52,5 +55,6 @@ public sealed record Dataset(
         public const string Zones = "zones";
         public const string Applications = "applications";
         public const string Measurements = "measurements";
+        public const string PublicSites = "public_sites";
     }
 }

@@ -124,9 +124,9 @@ public static class PlanAnalysis
                 candidates.Add(NewSite(point.Id, "commune_post_culture", point.Location, targets.Costs.PublicSite));
             }
 
-            foreach (var (id, at, _) in inputs.CommuneOffices)
+            foreach (var office in dataset.PublicSites.Where(s => s.Kind == PublicSiteKind.CommuneOffice))
             {
-                candidates.Add(NewSite(id, "commune_office", at, targets.Costs.PublicSite));
+                candidates.Add(NewSite(office.Id, "commune_office", office.Location, targets.Costs.PublicSite));
             }
         }
 

@@ -2,12 +2,13 @@ using System.Globalization;
 using NetTopologySuite.Geometries;
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Sharing;
+using SoTTTT.Core.Spatial;
 
 namespace SoTTTT.Core.Planning;
 
 /// <summary>
-/// The plan's fibre works. Extensions: each new position (by its phase), each commune centre beyond fibre reach (the
-/// interior point of the commune polygon, as the indicators take it) and the villages of the village target are
+/// The plan's fibre works. Extensions: each new position (by its phase), each commune centre beyond fibre reach
+/// (<see cref="CommuneCentres"/>, as the indicators and coverage take it) and the villages of the village target are
 /// connected to the existing routes or to a node connected before, whichever is nearer — Prim's minimum spanning tree
 /// over the nodes of a phase with the network (and the earlier phases' nodes) as its root, so a chain of nearby
 /// positions shares one cable where that is shorter. A link is drawn straight and counted as its length × the detour
@@ -34,10 +35,8 @@ internal static class PlanFibre
             nodes.Add((p.Id, "position", p.Location.Coordinate, p.Phase!.Value));
         }
 
-        var centres = dataset.AdminUnits
-            .Where(u => u.Level == AdminLevel.Commune && u.Boundary is { IsEmpty: false })
-            .OrderBy(u => u.Code, StringComparer.Ordinal)
-            .Select(u => (u.Code, At: u.Boundary!.InteriorPoint.Coordinate))
+        var centres = CommuneCentres.Of(dataset, new UnitLocator(dataset))
+            .Select(c => (c.Commune.Code, c.At))
             .ToList();
         var centresWithout = centres.Where(c => !Reached(c.At)).ToList();
         if (targets.Fibre.CommuneCentres)

@@ -30,7 +30,7 @@ internal static class KmlStyles
     {
         Dataset.LayerNames.Bts or Dataset.LayerNames.FibreRoutes => "operator",
         Dataset.LayerNames.Towers => "owner",
-        Dataset.LayerNames.Zones => "kind",
+        Dataset.LayerNames.Zones or Dataset.LayerNames.PublicSites => "kind",
         _ => null,
     };
 
@@ -43,6 +43,7 @@ internal static class KmlStyles
         Dataset.LayerNames.Towers => Shapes + "triangle.png",
         Dataset.LayerNames.PostalPoints => Shapes + "post_office.png",
         Dataset.LayerNames.Settlements => Shapes + "homegardenbusiness.png",
+        Dataset.LayerNames.PublicSites => Shapes + "schools.png",
         _ => Shapes + "placemark_circle.png",
     };
 

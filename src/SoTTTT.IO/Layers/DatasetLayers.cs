@@ -21,6 +21,7 @@ public static class DatasetLayers
         Source(Dataset.LayerNames.FibreRoutes, FibreRoutes),
         Source(Dataset.LayerNames.PostalPoints, PostalPoints),
         Source(Dataset.LayerNames.Zones, Zones),
+        Source(Dataset.LayerNames.PublicSites, PublicSites),
     ];
 
     /// <summary>Every input layer the dataset has.</summary>
@@ -71,6 +72,13 @@ public static class DatasetLayers
         FeatureGeometryType.Point,
         [F("id"), F("name"), F("kind"), F("operator"), F("admin_code")],
         d.PostalPoints.Select(p => new FeatureRow(p.Location, [p.Id, p.Name, p.Kind is { } k ? Codes.Key(k) : null, p.Operator, p.AdminCode])));
+
+    public static FeatureTable PublicSites(Dataset d) => Table(
+        d,
+        Dataset.LayerNames.PublicSites,
+        FeatureGeometryType.Point,
+        [F("id"), F("kind"), F("level"), F("name"), F("commune_code")],
+        d.PublicSites.Select(p => new FeatureRow(p.Location, [p.Id, Codes.Key(p.Kind), p.Level is { } l ? Codes.Key(l) : null, p.Name, p.CommuneCode])));
 
     public static FeatureTable Zones(Dataset d)
     {

@@ -12,6 +12,7 @@ public static class FieldTitles
         ["fibre_routes"] = "Tuyến cáp quang",
         ["postal_points"] = "Điểm phục vụ bưu chính",
         ["zones"] = "Vùng quy hoạch",
+        ["public_sites"] = "Điểm công cộng (UBND xã, trường học, trạm y tế …)",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)

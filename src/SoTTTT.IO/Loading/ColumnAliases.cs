@@ -17,7 +17,7 @@ internal static class ColumnAliases
         ["id"] = ["id", "ma", "ma_tram", "ma_cot", "ma_diem", "ma_tuyen", "ma_vung", "ma_ho_so", "fid"],
         ["code"] = ["code", "ma", "ma_dvhc", "ma_don_vi", "ma_xa"],
         ["name"] = ["name", "ten", "ten_don_vi", "ten_diem", "ten_thon", "ten_xa", "ten_huyen", "ten_tinh"],
-        ["level"] = ["level", "cap", "cap_hanh_chinh"],
+        ["level"] = ["level", "cap", "cap_hanh_chinh", "cap_hoc"],
         ["parent_code"] = ["parent_code", "parent", "parent_cd", "ma_cha", "ma_don_vi_cha", "ma_huyen", "ma_tinh"],
         ["area_km2"] = ["area_km2", "area", "dien_tich", "dien_tich_km2"],
         ["population"] = ["population", "pop", "dan_so"],

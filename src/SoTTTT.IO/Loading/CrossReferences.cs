@@ -17,7 +17,8 @@ internal static class CrossReferences
         (RawRow Row, PostalPoint? Item)[] postal,
         Dictionary<string, RawTable> tables,
         double coLocationM,
-        ProblemCollector problems)
+        ProblemCollector problems,
+        Core.Crs.CoordinateTransformer toLonLat)
     {
         var units = new Dictionary<string, AdminUnit>(StringComparer.Ordinal);
         foreach (var (_, unit) in admin)
@@ -94,9 +95,61 @@ internal static class CrossReferences
                     "tower_id",
                     b.Id,
                     ProblemCodes.BtsFarFromTower,
-                    $"the BTS stands {d:0.#} m from its tower '{towerId}', more than the co-location distance of {coLocationM:0.#} m (rules.json co_location_m): wrong tower_id or wrong position");
+                    $"the BTS at {LonLat(toLonLat, b.Location)} stands {d:0.#} m from its tower '{towerId}' at {LonLat(toLonLat, tower.Location)}, more than the co-location distance of {coLocationM:0.#} m (rules.json co_location_m): wrong tower_id or wrong position");
             }
         }
+    }
+
+    /// <summary>
+    /// A layer's <c>commune_code</c> must name a commune of admin_units (<c>MISSING_ADMIN_UNIT</c> when no unit has the
+    /// code, <c>PARENT_LEVEL_MISMATCH</c> when the unit is not a commune); unchecked without admin_units.
+    /// </summary>
+    public static void CheckCommuneCodes<T>(
+        (RawRow Row, AdminUnit? Item)[] admin,
+        (RawRow Row, T? Item)[] rows,
+        LayerSchema schema,
+        Func<T, string?> code,
+        Func<T, string> id,
+        Dictionary<string, RawTable> tables,
+        ProblemCollector problems)
+        where T : class
+    {
+        if (!tables.ContainsKey(LayerSchema.AdminUnits.Layer) || !tables.TryGetValue(schema.Layer, out var table))
+        {
+            return;
+        }
+
+        var units = new Dictionary<string, AdminUnit>(StringComparer.Ordinal);
+        foreach (var (_, unit) in admin)
+        {
+            if (unit is not null)
+            {
+                units.TryAdd(unit.Code, unit);
+            }
+        }
+
+        foreach (var (row, item) in rows)
+        {
+            if (item is null || code(item) is not { } c)
+            {
+                continue;
+            }
+
+            if (!units.TryGetValue(c, out var unit))
+            {
+                Add(problems, table, row, "commune_code", id(item), ProblemCodes.MissingAdminUnit, $"commune '{c}' is not in admin_units");
+            }
+            else if (unit.Level != AdminLevel.Commune)
+            {
+                Add(problems, table, row, "commune_code", id(item), ProblemCodes.ParentLevelMismatch, $"'{c}' is a {Codes.Key(unit.Level)}, not a commune");
+            }
+        }
+    }
+
+    private static string LonLat(Core.Crs.CoordinateTransformer toLonLat, NetTopologySuite.Geometries.Point p)
+    {
+        var (lon, lat) = toLonLat.Transform(p.X, p.Y);
+        return $"lon {lon:0.000000}, lat {lat:0.000000}";
     }
 
     private static void Add(ProblemCollector problems, RawTable table, RawRow row, string column, string id, string code, string message) =>

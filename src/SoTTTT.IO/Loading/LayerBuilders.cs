@@ -10,6 +10,8 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
     private static readonly string OperatorList = string.Join(", ", Codes.Operators.Select(o => o.Name));
     private static readonly string NetworkOperatorList = string.Join(", ", Codes.Operators.Concat(Codes.FixedOperators).Select(o => o.Name));
     private static readonly string PostalKindList = string.Join(", ", Codes.PostalKinds.Select(k => k.Key));
+    private static readonly string PublicSiteKindList = string.Join(", ", Codes.PublicSiteKinds.Select(k => k.Key)) + " (or Vietnamese: trụ sở UBND xã, trường học, trạm y tế, điểm BĐ-VHX, đài truyền thanh, khác)";
+    private static readonly string SchoolLevelList = string.Join(", ", Codes.SchoolLevels.Select(k => k.Key)) + " (or Vietnamese: mầm non, tiểu học, THCS, THPT, liên cấp)";
     private static readonly string ZoneKindList = string.Join(", ", ZoneKinds.All);
     private readonly Dictionary<string, string> towerClassByFold = rules.TowerClasses.ToDictionary(c => Codes.Fold(c.Name), c => c.Name, StringComparer.Ordinal);
 
@@ -127,6 +129,16 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
         var kind = c.Code<PostalKind>("kind", Codes.TryParsePostalKind, ProblemCodes.UnknownPostalKind, PostalKindList);
         var location = positions.ReadPoint(c, t);
         return c.HasProblems ? null : new PostalPoint(id!, location!, c.Text("name"), kind, c.Text("operator"), c.Text("admin_code"));
+    }
+
+    public PublicSite? PublicSite(RowContext c, RawTable t)
+    {
+        var id = c.Text("id", required: true);
+        c.Id = id;
+        var kind = c.Code<PublicSiteKind>("kind", Codes.TryParsePublicSiteKind, ProblemCodes.UnknownValue, PublicSiteKindList, required: true);
+        var level = c.Code<SchoolLevel>("level", Codes.TryParseSchoolLevel, ProblemCodes.UnknownValue, SchoolLevelList);
+        var location = positions.ReadPoint(c, t);
+        return c.HasProblems ? null : new PublicSite(id!, location!, kind!.Value, c.Text("name"), c.Text("commune_code"), level);
     }
 
     public Zone? Zone(RowContext c, RawTable t)

@@ -20,9 +20,10 @@ internal sealed record LayerSchema(string Layer, string[] Required, string[] Opt
     public static readonly LayerSchema PostalPoints = new("postal_points", ["id"], ["name", "kind", "operator", "admin_code"], LayerGeometry.Point);
     public static readonly LayerSchema Zones = new("zones", ["id", "kind"], ["name", "max_height_m"], LayerGeometry.Shape);
     public static readonly LayerSchema Measurements = new("measurements", ["id", "operator", "tech", "level_dbm"], ["source", "date"], LayerGeometry.Point);
+    public static readonly LayerSchema PublicSites = new("public_sites", ["id", "kind"], ["name", "commune_code", "level"], LayerGeometry.Point);
 
     /// <summary>The layers of a dataset, in load order.</summary>
-    public static readonly IReadOnlyList<LayerSchema> InputLayers = [AdminUnits, Settlements, Towers, Bts, FibreRoutes, PostalPoints, Zones, Measurements];
+    public static readonly IReadOnlyList<LayerSchema> InputLayers = [AdminUnits, Settlements, Towers, Bts, FibreRoutes, PostalPoints, Zones, Measurements, PublicSites];
 
     public static readonly LayerSchema Applications = new("applications", ["id", "operator", "type", "height_m"], ["tech", "band_mhz", "shares_tower_id"], LayerGeometry.Point);
 }

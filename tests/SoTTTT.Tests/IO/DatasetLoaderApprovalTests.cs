@@ -15,6 +15,7 @@ public class DatasetLoaderApprovalTests
         ds.File("towers.csv", "id,type,x,y\nT1,A2b,583000,2317000\n");
         ds.File("bts.csv", "id,operator,tech,tower_id,x,y\nB1,Viettel,4G,T1,583015,2317000\nB2,VNPT,4G,T1,583025,2317000\n");
         var result = DatasetLoader.Load(ds.Folder);
+        Assert.That(result.Problems.Single(p => p.FeatureId == "B2").Message, Does.Contain("lon 106.").And.Contain("lat 20."), "both positions in lon/lat");
         Assert.That(result.Problems.Select(p => (p.Row, p.Column, p.FeatureId, p.Code)), Is.EqualTo(new (int?, string?, string?, string)[]
         {
             (3, "tower_id", "B2", ProblemCodes.BtsFarFromTower),

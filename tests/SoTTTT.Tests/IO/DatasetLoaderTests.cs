@@ -188,6 +188,25 @@ public class DatasetLoaderTests
     }
 
     [Test]
+    public void Load_InvalidPolygon_LocatedInLonLat()
+    {
+        // Issue 11: a user needs lon/lat to find the spot. The bow-tie crosses itself at (581000, 2317000) in VN-2000
+        // TM-3 105°30'; its lon/lat comes from the coordinate transformer CoordinateTransformerTests checks against PROJ.
+        using var ds = new TempDataset("Sửa", "VN2000:105.5");
+        ds.File("admin_units.csv", """
+            code,name,level,wkt
+            C3,Xã Nơ,commune,"POLYGON((580000 2316000, 582000 2318000, 582000 2316000, 580000 2318000, 580000 2316000))"
+            """);
+        var problem = DatasetLoader.Load(ds.Folder).Problems.Single();
+        var (lon, lat) = Core.Crs.CoordinateTransformer.Create(Core.Crs.CrsRegistry.Parse("VN2000:105.5"), Core.Crs.CrsRegistry.Wgs84).Transform(581000, 2317000);
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.Code, Is.EqualTo(ProblemCodes.InvalidPolygon));
+            Assert.That(problem.Message, Does.Contain(FormattableString.Invariant($"lon {lon:0.000000}, lat {lat:0.000000}")));
+        });
+    }
+
+    [Test]
     public void Load_NoDatasetJson_Problem()
     {
         using var ds = new TempDataset();

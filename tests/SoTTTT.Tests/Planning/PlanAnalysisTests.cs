@@ -100,6 +100,20 @@ public sealed class PlanAnalysisTests
     }
 
     [Test]
+    public void Run_CommuneOfficeInPublicSites_IsACandidateSite()
+    {
+        var dataset = Province();
+        var office = new PublicSite("UB1", GeometryFactories.For(dataset.Crs).CreatePoint(new NetTopologySuite.Geometries.Coordinate(601200, 2308800)), PublicSiteKind.CommuneOffice, "UBND xã", "C1", null);
+        var school = office with { Id = "TR1", Kind = PublicSiteKind.School };
+        dataset = dataset with { Layers = new HashSet<string>(dataset.Layers) { Dataset.LayerNames.PublicSites } };
+        dataset = dataset with { PublicSites = [office, school] };
+
+        var plan = PlanAnalysis.Run(dataset, PlanTargets.Default, new GreedyCoverSolver());
+
+        Assert.That(plan.CandidatesBySource.GetValueOrDefault("commune_office"), Is.EqualTo(1), "the office is a candidate, the school is not");
+    }
+
+    [Test]
     public void Run_Twice_SameResult()
     {
         var a = PlanAnalysis.Run(Province(), PlanTargets.Default, new CpSatCoverSolver(10));
