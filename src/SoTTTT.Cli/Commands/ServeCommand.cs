@@ -94,6 +94,9 @@ internal static class ServeCommand
             }
 
             console.Error.WriteLine(Texts.Format("serve.listening", language, url + "/"));
+
+            // The first view's tiles are made while the first page loads, so it draws from the cache.
+            _ = Task.Run(() => store.WarmTiles(catalogue!.Views[0].Name, ViewerServer.Extent(store)));
             app.WaitForShutdown();
             return ExitCodes.Ok;
         });

@@ -12,7 +12,12 @@ namespace SoTTTT.Cli.Viewer;
 /// </summary>
 internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources, MapDataContext context, PostgisTileReader? database = null)
 {
+    /// <summary>Bytes of encoded tiles kept for the life of the server (a dataset does not change while it is served).</summary>
+    public const long TileCacheBytes = 256L << 20;
+
     private readonly ConcurrentDictionary<string, Lazy<LayerIndex?>> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Layer, TileAddress Tile), byte[]> tiles = new();
+    private long tileBytes;
 
     public MapCatalogue Catalogue { get; } = catalogue;
 
@@ -56,6 +61,54 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
 
     /// <summary>The layer's vector tile at <paramref name="tile"/>; null when the layer is not declared or not available.</summary>
     public byte[]? Tile(string layer, TileAddress tile)
+    {
+        if (tiles.TryGetValue((layer, tile), out var kept))
+        {
+            return kept;
+        }
+
+        var bytes = Encode(layer, tile);
+        if (bytes is not null && Interlocked.Read(ref tileBytes) + bytes.Length <= TileCacheBytes && tiles.TryAdd((layer, tile), bytes))
+        {
+            Interlocked.Add(ref tileBytes, bytes.Length);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>
+    /// Makes the tiles of <paramref name="view"/>'s visible layers that show <paramref name="extent"/> (WGS84) whole on a
+    /// 700–1400 px map, so the first page draws from the tile cache; returns how many tiles.
+    /// </summary>
+    public int WarmTiles(string view, NetTopologySuite.Geometries.Envelope extent)
+    {
+        ArgumentNullException.ThrowIfNull(extent);
+        if (extent.IsNull || extent.Width <= 0)
+        {
+            return 0;
+        }
+
+        var layers = Catalogue.View(view)?.Layers.Where(l => IsAvailable(l) && Catalogue.Layer(l)!.Visible).ToList() ?? [];
+        var fit = (int)Math.Floor(Math.Log2(360.0 * 1000 / (TileAddress.SizePixels * extent.Width)));
+        var wanted = new List<(string, TileAddress)>();
+        foreach (var z in new[] { fit - 1, fit, fit + 1 }.Where(z => z is >= 0 and <= 12))
+        {
+            var (x0, y0) = TileAddress.Containing(extent.MinX, extent.MaxY, z);
+            var (x1, y1) = TileAddress.Containing(extent.MaxX, extent.MinY, z);
+            for (var x = x0; x <= x1; x++)
+            {
+                for (var y = y0; y <= y1; y++)
+                {
+                    wanted.AddRange(layers.Select(l => (l, new TileAddress(z, x, y))));
+                }
+            }
+        }
+
+        Parallel.ForEach(wanted, new ParallelOptions { MaxDegreeOfParallelism = 2 }, w => Tile(w.Item1, w.Item2));
+        return wanted.Count;
+    }
+
+    private byte[]? Encode(string layer, TileAddress tile)
     {
         if (InDatabase(layer))
         {
