@@ -10,16 +10,17 @@ namespace SoTTTT.IO;
 /// (same header, id or code in the first column, one formatting for both, so "unchanged" means the same row text):
 /// rows of the layer keep their order, a row whose id the list names is replaced by the list's row, ids new to the
 /// layer are appended in the list's order, and rows the list does not name are kept. Nothing is ever deleted here;
-/// replacing a layer on purpose is <c>import --replace</c>.
+/// replacing a layer on purpose is <c>import --replace</c>. A layer without an id (subscribers: one count per unit,
+/// operator, service and date) is merged on the columns named by <c>keyColumns</c>.
 /// </summary>
 public static class LayerMerge
 {
-    public static LayerMergeResult Merge(string existingCsv, string importedCsv)
+    public static LayerMergeResult Merge(string existingCsv, string importedCsv, IReadOnlyList<string>? keyColumns = null)
     {
         ArgumentNullException.ThrowIfNull(existingCsv);
         ArgumentNullException.ThrowIfNull(importedCsv);
-        var (header, existing) = Rows(existingCsv);
-        var (importedHeader, imported) = Rows(importedCsv);
+        var (header, existing) = Rows(existingCsv, keyColumns);
+        var (importedHeader, imported) = Rows(importedCsv, keyColumns);
         if (existing.Count > 0 && importedHeader.Length > 0 && header != importedHeader)
         {
             throw new InvalidOperationException($"the two layer files differ in their header: '{header}' and '{importedHeader}'");
@@ -69,9 +70,10 @@ public static class LayerMerge
         return new LayerMergeResult(sb.ToString(), existing.Count, existing.Count + added, added, updated, unchanged, kept);
     }
 
-    /// <summary>The header line and each row's id with its raw text (quoted cells spanning lines included).</summary>
-    private static (string Header, List<(string Id, string Row)> Rows) Rows(string csv)
+    /// <summary>The header line and each row's key (its id, or the key columns joined) with its raw text (quoted cells spanning lines included).</summary>
+    private static (string Header, List<(string Id, string Row)> Rows) Rows(string csv, IReadOnlyList<string>? keyColumns)
     {
+        int[] keys = [0];
         var rows = new List<(string, string)>();
         using var reader = new StringReader(csv);
         using var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
@@ -82,10 +84,16 @@ public static class LayerMerge
             if (header.Length == 0)
             {
                 header = raw;
+                if (keyColumns is { Count: > 0 })
+                {
+                    var names = Enumerable.Range(0, parser.Count).Select(i => parser[i]).ToList();
+                    keys = [.. keyColumns.Select(k => names.IndexOf(k) is var i and >= 0 ? i : throw new InvalidOperationException($"the layer file has no column '{k}'"))];
+                }
+
                 continue;
             }
 
-            rows.Add((parser[0], raw));
+            rows.Add((string.Join('\u001f', keys.Select(i => parser[i])), raw));
         }
 
         return (header, rows);

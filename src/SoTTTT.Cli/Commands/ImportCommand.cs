@@ -24,6 +24,7 @@ internal static class ImportCommand
     [
         Dataset.LayerNames.Bts, Dataset.LayerNames.Towers, Dataset.LayerNames.Settlements, Dataset.LayerNames.PostalPoints,
         Dataset.LayerNames.FibreRoutes, Dataset.LayerNames.AdminUnits, Dataset.LayerNames.Zones, Dataset.LayerNames.PublicSites,
+        Dataset.LayerNames.Nodes, Dataset.LayerNames.Subscribers,
     ];
 
     private static readonly string[] Extensions = [".csv", ".geojson", ".xlsx", ".shp"];
@@ -33,7 +34,7 @@ internal static class ImportCommand
     public static Command Create(CliConsole console)
     {
         var file = new Argument<string>("FILE") { Description = "operator's list: .xlsx (every sheet with a recognised header), .csv or .geojson" };
-        var layer = new Option<string>("--layer") { Description = "bts | towers | settlements | postal_points | fibre_routes | admin_units | zones | public_sites", Required = true };
+        var layer = new Option<string>("--layer") { Description = "bts | towers | settlements | postal_points | fibre_routes | admin_units | zones | public_sites | nodes | subscribers", Required = true };
         layer.AcceptOnlyFromAmong(Layers);
         var into = new Option<string>("--into") { Description = "dataset folder to add the layer to", Required = true };
         var lang = new Option<string?>("--lang") { Description = "vi | en" };
@@ -184,7 +185,9 @@ internal static class ImportCommand
             return ProblemReport.Print(console, current.Problems, lang);
         }
 
-        var merged = LayerMerge.Merge(LayerCsv(current.Dataset!, layout, layer), listCsv);
+        // Subscriber counts have no id: one count per unit, operator, service and date.
+        IReadOnlyList<string>? key = layer == Dataset.LayerNames.Subscribers ? ["unit_code", "operator", "service", "date"] : null;
+        var merged = LayerMerge.Merge(LayerCsv(current.Dataset!, layout, layer), listCsv, key);
 
         // The merged layer is checked as a whole with the folder's other layers, exactly as the next load will.
         foreach (var part in Directory.GetFiles(staging, Path.GetFileNameWithoutExtension(staged) + ".*"))
@@ -286,6 +289,8 @@ internal static class ImportCommand
         Dataset.LayerNames.FibreRoutes => dataset.FibreRoutes.Count,
         Dataset.LayerNames.AdminUnits => dataset.AdminUnits.Count,
         Dataset.LayerNames.PublicSites => dataset.PublicSites.Count,
+        Dataset.LayerNames.Nodes => dataset.Nodes.Count,
+        Dataset.LayerNames.Subscribers => dataset.Subscribers.Count,
         _ => dataset.Zones.Count,
     };
 

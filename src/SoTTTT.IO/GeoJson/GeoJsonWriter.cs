@@ -33,6 +33,14 @@ public static class GeoJsonWriter
             written.Add(path);
         }
 
+        // Input layers without geometry (subscriber counts) go beside as CSV, so the folder reads back as the dataset.
+        foreach (var table in tables.Where(t => !t.IsSpatial && t.Name == Core.Model.Dataset.LayerNames.Subscribers))
+        {
+            var path = Path.Combine(folder, table.Name + ".csv");
+            AtomicFile.WriteAllText(path, CsvOutput.Write(table));
+            written.Add(path);
+        }
+
         if (metadata is not null)
         {
             AtomicFile.Write(Path.Combine(folder, "dataset.json"), stream =>
@@ -43,6 +51,11 @@ public static class GeoJsonWriter
                 json.WriteString("crs", CrsRegistry.Wgs84.Name);
                 json.WriteString("analysis_crs", metadata.AnalysisCrs.Name);
                 json.WriteString("lang", metadata.Lang);
+                if (metadata.Date is { } date)
+                {
+                    json.WriteString("date", date);
+                }
+
                 json.WriteEndObject();
             });
             AtomicFile.WriteAllText(Path.Combine(folder, "rules.json"), RulesWriter.ToJson(metadata.Rules));

@@ -77,7 +77,7 @@ public static class GeoPackageReader
         var crs = Crs(values.GetValueOrDefault("crs"), "crs") ?? CrsRegistry.Wgs84;
         var analysis = Crs(values.GetValueOrDefault("analysis_crs"), "analysis_crs");
         var name = values.GetValueOrDefault("name") ?? Path.GetFileNameWithoutExtension(fileName);
-        return (new DatasetSettings(name, crs, analysis, "rules.json", values.GetValueOrDefault("lang") ?? "vi"), rules);
+        return (new DatasetSettings(name, crs, analysis, "rules.json", values.GetValueOrDefault("lang") ?? "vi") { Date = values.GetValueOrDefault("date") }, rules);
 
         CrsDefinition? Crs(string? text, string key)
         {

@@ -257,8 +257,14 @@ public static class GeoPackageWriter
             ("analysis_crs", metadata.AnalysisCrs.Name),
             ("lang", metadata.Lang),
             ("rules", RulesWriter.ToJson(metadata.Rules)),
+            ("date", metadata.Date),
         })
         {
+            if (v is null)
+            {
+                continue;
+            }
+
             key.Value = k;
             value.Value = v;
             insert.ExecuteNonQuery();

@@ -69,12 +69,18 @@ internal static class SettingsReader
             DemFile(folder, dem, problems);
         }
 
+        var date = String(root, "date", problems);
+        if (date is not null && !DateText.IsValid(date))
+        {
+            problems.Add(ProblemCodes.UnknownValue, $"date '{date}' is not a date; write yyyy, yyyy-mm or yyyy-mm-dd (the snapshot date, e.g. 2024-12-31)", FileName, null, "date");
+        }
+
         if (problems.Count > before)
         {
             return null;
         }
 
-        return new DatasetSettings(name!, crs, analysis ?? (crs.IsGeographic ? null : crs), rules, lang) { DemPath = dem };
+        return new DatasetSettings(name!, crs, analysis ?? (crs.IsGeographic ? null : crs), rules, lang) { DemPath = dem, Date = date?.Trim() };
     }
 
     /// <summary>

@@ -21,6 +21,10 @@ internal static class CsvOutput
         return sb.ToString();
     }
 
+    /// <summary>An attribute table (no geometry) as CSV with its field names, cells as the loader reads them back.</summary>
+    public static string Write(Layers.FeatureTable table) =>
+        Write<Layers.FeatureRow>([.. table.Fields.Select((f, i) => (f.Name, (Func<Layers.FeatureRow, string>)(r => Layers.DatasetLayers.CellText(r.Values[i]) ?? string.Empty)))], table.Rows);
+
     public static string Fixed(double? value, int decimals) => IndicatorColumns.Fixed(value, decimals);
 
     public static string Int(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;

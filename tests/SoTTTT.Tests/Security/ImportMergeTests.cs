@@ -85,6 +85,24 @@ public sealed class ImportMergeTests
         });
     }
 
+    [Test]
+    public void Merge_SubscriberCounts_KeyedOnUnitOperatorServiceDate()
+    {
+        // Subscribers have no id: two counts of one commune must stay two rows, and a new count for the same
+        // unit/operator/service/date replaces the old one (hand-checked: 3 rows before, 1 updated, 1 added → 4).
+        const string header = "unit_code,operator,service,count,date";
+        var existing = $"{header}\n001,VNPT,mobile,10,2025-12-31\n001,Viettel,mobile,20,2025-12-31\n002,VNPT,mobile,5,2025-12-31\n";
+        var list = $"{header}\n001,Viettel,mobile,25,2025-12-31\n001,Viettel,mobile,30,2026-12-31\n";
+
+        var merged = LayerMerge.Merge(existing, list, ["unit_code", "operator", "service", "date"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(merged.Csv, Is.EqualTo($"{header}\n001,VNPT,mobile,10,2025-12-31\n001,Viettel,mobile,25,2025-12-31\n002,VNPT,mobile,5,2025-12-31\n001,Viettel,mobile,30,2026-12-31\n"));
+            Assert.That((merged.Before, merged.After, merged.Added, merged.Updated, merged.Unchanged, merged.Kept), Is.EqualTo((3, 4, 1, 1, 0, 2)));
+        });
+    }
+
     private static string WriteList(TempDataset ds)
     {
         Directory.CreateDirectory(Path.Combine(ds.Folder, "incoming"));
