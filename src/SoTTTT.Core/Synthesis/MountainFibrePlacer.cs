@@ -46,8 +46,12 @@ internal static class MountainFibrePlacer
             var thinned = road.Where((_, i) => i % 3 == 0 || i == road.Length - 1).ToArray();
             foreach (var segment in FibrePlacer.Split(random, thinned, (4_000, 12_000)))
             {
-                Lay("VNPT", FibrePlacer.Shift(segment, 2.5), r < world.HighwayCount ? 96 : 48);
-                Lay("Viettel", FibrePlacer.Shift(segment, 5), r < world.HighwayCount ? 96 : 48);
+                // A road may leave the province for a stretch; a cable there belongs to the neighbour's network.
+                foreach (var inside in InsideRuns(world, segment))
+                {
+                    Lay("VNPT", FibrePlacer.Shift(inside, 2.5), r < world.HighwayCount ? 96 : 48);
+                    Lay("Viettel", FibrePlacer.Shift(inside, 5), r < world.HighwayCount ? 96 : 48);
+                }
             }
         }
 
@@ -122,6 +126,32 @@ internal static class MountainFibrePlacer
                 op,
                 underground ? CablePlacement.Underground : CablePlacement.Aerial,
                 cores));
+        }
+    }
+
+    /// <summary>The runs of at least two consecutive vertices inside the province outline.</summary>
+    private static IEnumerable<Coordinate[]> InsideRuns(SynthWorld world, Coordinate[] line)
+    {
+        var run = new List<Coordinate>();
+        foreach (var c in line)
+        {
+            if (world.InOutline(c))
+            {
+                run.Add(c);
+                continue;
+            }
+
+            if (run.Count >= 2)
+            {
+                yield return [.. run];
+            }
+
+            run.Clear();
+        }
+
+        if (run.Count >= 2)
+        {
+            yield return [.. run];
         }
     }
 }

@@ -330,6 +330,12 @@ internal static class MountainNetworkPlacer
             var offset = random.Uniform(0, 3);
             var theta = random.Uniform(0, 2 * Math.PI);
             var at = new Coordinate(site.At.X + (offset * Math.Cos(theta)), site.At.Y + (offset * Math.Sin(theta)));
+            if (!site.Commune.Contains(at))
+            {
+                // A tower a metre or two inside the commune's border: its BTS stays in the commune too.
+                at = site.At.Copy();
+            }
+
             var antenna = Math.Max(3, site.HeightM - random.Uniform(0, Math.Min(3, 0.15 * site.HeightM)));
             site.Radios.Add(new Radio(op, tech, at, band, Math.Round(antenna, 1), Math.Round(eirp, 1), azimuth));
         }

@@ -17,8 +17,8 @@ namespace SoTTTT.Core.Synthesis;
 /// distance d from it, F + H·tanh(d / W) (W = 2.2 km); each DEM pixel takes the lowest of these surfaces (the lower
 /// envelope, carried between neighbouring pixels as a distance transform carries the nearest source), so ridges form
 /// where two valleys' slopes meet, plus a roughness N that is 0 on the valley floor. The relief amplitude H
-/// (≈ 400–1,400 m) and N (± 200 m) are fractal value noise; clamped to 180–2,560 m and rounded to whole metres (the DEM
-/// is written as Int16).</item>
+/// (≈ 400–1,400 m, up to ≈ 2,500 m in the high massifs, <see cref="MassifM"/>) and N (± 200 m) are fractal value
+/// noise; clamped to 180–2,560 m and rounded to whole metres (the DEM is written as Int16).</item>
 /// </list>
 /// All in the analysis CRS (metres); the DEM is a square grid of <see cref="SynthOptions.DemPixelM"/> aligned to its
 /// multiples, covering the outline with a <see cref="MarginM"/> margin (sites near the border see terrain beyond it).
@@ -31,6 +31,12 @@ internal sealed class MountainTerrain
     public const double BasinFloorM = 470;
     private const double ValleyPointSpacingM = 200;
     private const double ReliefWidthM = 2_200;
+
+    /// <summary>
+    /// Extra relief amplitude of the high massifs (as the ranges along the Lao and Chinese borders rise to 2,000–3,000 m,
+    /// Pu Si Lung 3,076 m): added where a broad noise (wavelength 50 km) is high, so a few ranges reach ≈ 2,500 m.
+    /// </summary>
+    private const double MassifM = 1_150;
 
     private readonly float[] floorM;
     private readonly float[] distanceM;
@@ -81,6 +87,7 @@ internal sealed class MountainTerrain
         var random = world.StageRandom(SynthStage.Terrain);
         var relief = new ValueNoise(random.Next());
         var rough = new ValueNoise(random.Next());
+        var massifs = new ValueNoise(random.Next());
         var pixel = world.Options.DemPixelM;
         var env = world.Outline.EnvelopeInternal;
         var originX = Math.Floor((env.MinX - MarginM) / pixel) * pixel;
@@ -127,7 +134,8 @@ internal sealed class MountainTerrain
         {
             for (var c = 0; c < columns; c++)
             {
-                amplitude[(r * columns) + c] = (float)(380 + (500 * (1 + relief.Fractal(geometry.CenterX(c), geometry.CenterY(r), 28_000, 3))));
+                var (x, y) = (geometry.CenterX(c), geometry.CenterY(r));
+                amplitude[(r * columns) + c] = (float)(380 + (500 * (1 + relief.Fractal(x, y, 28_000, 3))) + (MassifM * SmoothStep(0.15, 0.65, massifs.Fractal(x, y, 50_000, 2))));
             }
         }
 
@@ -369,6 +377,13 @@ internal sealed class MountainTerrain
     }
 
     /// <summary>Half the width of a valley's flat floor, metres: wide along the trunks, narrow up the tributaries.</summary>
+    /// <summary>0 below <paramref name="from"/>, 1 above <paramref name="to"/>, the cubic smoothstep between.</summary>
+    private static double SmoothStep(double from, double to, double v)
+    {
+        var t = Math.Clamp((v - from) / (to - from), 0, 1);
+        return t * t * (3 - (2 * t));
+    }
+
     private static double FlatHalfWidthM(int level) => level switch { 0 => 300, 1 => 150, _ => 60 };
 
     /// <summary>

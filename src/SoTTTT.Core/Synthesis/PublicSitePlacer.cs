@@ -19,26 +19,45 @@ internal static class PublicSitePlacer
             .Take(world.Options.RadioStationCommunes)
             .ToHashSet();
         var postal = world.PostalPoints.Where(p => p.Kind == PostalKind.CommunePostCulture).ToLookup(p => p.AdminCode, StringComparer.Ordinal);
-        var sites = new List<(string Kind, Coordinate At, SynthCommune Commune, string Name)>();
+        var sites = new List<(PublicSiteKind Kind, Coordinate At, SynthCommune Commune, string Name)>();
         foreach (var commune in world.Communes.OrderBy(c => c.Code, StringComparer.Ordinal))
         {
             var lower = VietnameseNames.Lower(commune.Name);
-            sites.Add((SynthPublicSite.CommuneOffice, commune.Near(random, commune.Centre, 40), commune, "Trụ sở UBND " + lower));
+            var taken = postal[commune.Code].Select(p => p.Location.Coordinate).ToList();
+            var office = Apart(commune.Near(random, commune.Centre, 40), taken);
+            taken.Add(office);
+            sites.Add((PublicSiteKind.CommuneOffice, office, commune, "Trụ sở UBND " + lower));
             foreach (var point in postal[commune.Code])
             {
-                sites.Add((SynthPublicSite.CommunePostCulture, point.Location.Coordinate, commune, point.Name ?? "Điểm Bưu điện – Văn hóa " + lower));
+                sites.Add((PublicSiteKind.CommunePostCulture, point.Location.Coordinate, commune, point.Name ?? "Điểm Bưu điện – Văn hóa " + lower));
             }
 
             if (radio.Contains(commune))
             {
-                sites.Add((SynthPublicSite.RadioStation, commune.Near(random, commune.Centre, 80), commune, "Đài truyền thanh " + lower));
+                sites.Add((PublicSiteKind.RadioStation, Apart(commune.Near(random, commune.Centre, 80), taken), commune, "Đài truyền thanh " + lower));
             }
         }
 
         for (var i = 0; i < sites.Count; i++)
         {
             var (kind, at, commune, name) = sites[i];
-            world.PublicSites.Add(new SynthPublicSite(SynthWorld.Id("PS", i + 1, sites.Count), world.CreatePoint(at), kind, commune.Code, name));
+            world.PublicSites.Add(new PublicSite(SynthWorld.Id("PS", i + 1, sites.Count), world.CreatePoint(at), kind, name, commune.Code, null));
         }
+    }
+
+    /// <summary>
+    /// <paramref name="at"/>, moved east in 30 m steps while it lies within 25 m of a site already placed: near a commune
+    /// centre that lies off the commune's own polygon, <see cref="SynthCommune.Near"/> falls back to the centre itself,
+    /// where another site may stand, and each site is a building of its own.
+    /// </summary>
+    private static Coordinate Apart(Coordinate at, List<Coordinate> taken)
+    {
+        var c = at;
+        while (taken.Exists(t => t.Distance(c) < 25))
+        {
+            c = new Coordinate(c.X + 30, c.Y);
+        }
+
+        return c;
     }
 }

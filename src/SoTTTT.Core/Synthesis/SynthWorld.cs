@@ -37,7 +37,7 @@ internal sealed class SynthWorld
     public MountainTerrain? Terrain { get; set; }
 
     /// <summary>Public sites of the mountain profile (commune offices, commune post-culture points, radio stations).</summary>
-    public List<SynthPublicSite> PublicSites { get; } = [];
+    public List<PublicSite> PublicSites { get; } = [];
 
     public Geometry Outline { get; set; } = Polygon.Empty;
 

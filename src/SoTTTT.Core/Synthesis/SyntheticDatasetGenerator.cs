@@ -17,13 +17,13 @@ public static class SyntheticDatasetGenerator
     /// <summary>Generates a dataset calibrated to <paramref name="options"/>.</summary>
     public static Dataset Generate(SynthOptions options, int seed) => GenerateSample(options, seed).Dataset;
 
-    /// <summary>Generates the default dataset of a profile with its public sites and remote communes.</summary>
+    /// <summary>Generates the default dataset of a profile with its remote communes.</summary>
     public static SynthSample GenerateSample(SynthProfile profile, int seed) => GenerateSample(SynthOptions.ForProfile(profile), seed);
 
     /// <summary>
-    /// Generates a dataset calibrated to <paramref name="options"/> with what the dataset model does not hold: the public
-    /// sites and the remote communes (mountain profile; empty for the others). The mountain profile's dataset carries its
-    /// DEM (<see cref="Dataset.Dem"/>, to be written as <see cref="DemFileName"/>).
+    /// Generates a dataset calibrated to <paramref name="options"/> with what the dataset model does not hold: the remote
+    /// communes (mountain profile; empty for the others). The mountain profile's dataset carries its DEM
+    /// (<see cref="Dataset.Dem"/>, to be written as <see cref="DemFileName"/>) and its public sites.
     /// </summary>
     public static SynthSample GenerateSample(SynthOptions options, int seed)
     {
@@ -56,7 +56,7 @@ public static class SyntheticDatasetGenerator
         }
 
         var remote = world.IsMountain ? world.Communes.Where(c => c.Remote).Select(c => c.Code).Order(StringComparer.Ordinal).ToList() : [];
-        return new SynthSample(ToDataset(world), world.PublicSites, remote);
+        return new SynthSample(ToDataset(world), remote);
     }
 
     /// <summary>The file name of the mountain profile's DEM inside the dataset folder (dataset.json <c>dem</c>).</summary>
@@ -130,6 +130,11 @@ public static class SyntheticDatasetGenerator
             Dataset.LayerNames.PostalPoints,
             Dataset.LayerNames.Zones,
         };
+        if (world.PublicSites.Count > 0)
+        {
+            layers.Add(Dataset.LayerNames.PublicSites);
+        }
+
         var dataset = new Dataset(
             world.Options.Name,
             world.Crs,
@@ -140,7 +145,8 @@ public static class SyntheticDatasetGenerator
             world.FibreRoutes,
             world.PostalPoints,
             world.Zones,
-            layers);
+            layers)
+        { PublicSites = world.PublicSites };
         return world.Terrain is { } terrain ? dataset with { Dem = terrain.Dem, DemSource = DemFileName } : dataset;
     }
 }
