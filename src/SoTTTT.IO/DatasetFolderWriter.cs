@@ -29,9 +29,14 @@ public static class DatasetFolderWriter
         public const string Towers = "id,owner,type,height_m,status,max_tenants";
         public const string Bts = "id,operator,tech,tower_id,band_mhz,antenna_height_m,eirp_dbm,azimuth_deg,beamwidth_deg,tilt_deg,status,bandwidth_mhz";
         public const string FibreRoutes = "id,operator,placement,cores,wkt";
+
+        /// <summary>The fibre_routes.csv header when the dataset holds copper routes too (<c>medium</c> before <c>wkt</c>).</summary>
+        public const string CableRoutes = "id,operator,placement,cores,medium,wkt";
         public const string PostalPoints = "id,name,kind,operator,admin_code";
         public const string Zones = "id,kind,name,max_height_m,wkt";
         public const string PublicSites = "id,kind,level,name,commune_code";
+        public const string Nodes = "id,kind,operator,name";
+        public const string Subscribers = "unit_code,operator,service,count,date";
     }
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
@@ -118,10 +123,12 @@ public static class DatasetFolderWriter
 
         if (dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes))
         {
-            WriteCsv(folder, Dataset.LayerNames.FibreRoutes, Headers.FibreRoutes, dataset.FibreRoutes, f =>
+            // A fibre-only dataset keeps the header it always had; medium appears once copper routes do.
+            var copper = dataset.CopperRoutes.Count > 0;
+            WriteCsv(folder, Dataset.LayerNames.FibreRoutes, copper ? Headers.CableRoutes : Headers.FibreRoutes, [.. dataset.FibreRoutes, .. dataset.CopperRoutes], f =>
             [
                 f.Id, f.Operator ?? string.Empty, f.Placement is { } p ? Codes.Key(p) : string.Empty,
-                f.Cores?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, output.Wkt(f.Path),
+                f.Cores?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, .. copper ? new[] { Codes.Key(f.Medium) } : [], output.Wkt(f.Path),
             ]);
         }
 
@@ -152,6 +159,23 @@ public static class DatasetFolderWriter
                 p.CommuneCode ?? string.Empty, .. pos.Format(p.Location),
             ]);
         }
+
+        if (dataset.Layers.Contains(Dataset.LayerNames.Nodes))
+        {
+            var pos = output.PositionFor(Dataset.LayerNames.Nodes);
+            WriteCsv(folder, Dataset.LayerNames.Nodes, Headers.Nodes + "," + pos.Header, dataset.Nodes, n =>
+            [
+                n.Id, Codes.Key(n.Kind), n.Operator ?? string.Empty, n.Name ?? string.Empty, .. pos.Format(n.Location),
+            ]);
+        }
+
+        if (dataset.Layers.Contains(Dataset.LayerNames.Subscribers))
+        {
+            WriteCsv(folder, Dataset.LayerNames.Subscribers, Headers.Subscribers, dataset.Subscribers, s =>
+            [
+                s.UnitCode, s.Operator ?? string.Empty, Codes.Key(s.Service), s.Count.ToString(CultureInfo.InvariantCulture), s.Date ?? string.Empty,
+            ]);
+        }
     }
 
     private static void WriteDatasetJson(TextWriter writer, Dataset dataset, DatasetFileLayout layout)
@@ -172,6 +196,11 @@ public static class DatasetFolderWriter
             if (dataset.Dem is not null && dataset.DemSource is { } dem)
             {
                 json.WriteString("dem", dem.Replace('\\', '/'));
+            }
+
+            if (dataset.Date is { } date)
+            {
+                json.WriteString("date", date);
             }
 
             json.WriteEndObject();

@@ -76,6 +76,8 @@ public static class DatasetLoader
         var zones = Build(tables, LayerSchema.Zones, problems, builders.Zone);
         var measurements = Build(tables, LayerSchema.Measurements, problems, builders.Measurement);
         var publicSites = Build(tables, LayerSchema.PublicSites, problems, builders.PublicSite);
+        var subscribers = Build(tables, LayerSchema.Subscribers, problems, LayerBuilders.Subscriber);
+        var nodes = Build(tables, LayerSchema.Nodes, problems, builders.Node);
 
         var toLonLat = CoordinateTransformer.Create(analysisCrs, CrsRegistry.Wgs84);
         admin = CheckPolygons(admin, tables, LayerSchema.AdminUnits, u => u.Boundary, (u, g) => u with { Boundary = g }, u => u.Code, options, problems, notices, toLonLat);
@@ -90,6 +92,9 @@ public static class DatasetLoader
         CheckUnique(zones, tables, LayerSchema.Zones, "id", s => s.Id, problems);
         CheckUnique(measurements, tables, LayerSchema.Measurements, "id", s => s.Id, problems);
         CheckUnique(publicSites, tables, LayerSchema.PublicSites, "id", s => s.Id, problems);
+        CheckUnique(nodes, tables, LayerSchema.Nodes, "id", s => s.Id, problems);
+        CheckUnique(subscribers, tables, LayerSchema.Subscribers, "unit_code", s => $"{s.UnitCode} {s.Operator ?? "(all operators)"} {Codes.Key(s.Service)} {s.Date}".TrimEnd(), problems);
+        CrossReferences.CheckUnitCodes(admin, subscribers, tables, problems);
         CrossReferences.Check(admin, settlements, towers, bts, postal, tables, rules.CoLocationM, problems, toLonLat);
         CrossReferences.CheckCommuneCodes(admin, publicSites, LayerSchema.PublicSites, s => s.CommuneCode, s => s.Id, tables, problems);
 
@@ -119,6 +124,8 @@ public static class DatasetLoader
                 case Dataset.LayerNames.PostalPoints: postal = Drop(postal); break;
                 case Dataset.LayerNames.Zones: zones = Drop(zones); break;
                 case Dataset.LayerNames.PublicSites: publicSites = Drop(publicSites); break;
+                case Dataset.LayerNames.Subscribers: subscribers = Drop(subscribers); break;
+                case Dataset.LayerNames.Nodes: nodes = Drop(nodes); break;
                 default: measurements = Drop(measurements); break;
             }
         }
@@ -134,6 +141,7 @@ public static class DatasetLoader
         samples.Add(LayerSchema.Bts.Layer, tables, bts, b => b.Location, b => b.Id, b => $"{b.Operator}|{Codes.Label(b.Tech)}|{b.AzimuthDeg}");
         samples.Add(LayerSchema.PostalPoints.Layer, tables, postal, p => p.Location, p => p.Id);
         samples.Add(LayerSchema.PublicSites.Layer, tables, publicSites, p => p.Location, p => p.Id);
+        samples.Add(LayerSchema.Nodes.Layer, tables, nodes, p => p.Location, p => p.Id);
         foreach (var warning in PositionQualityValidator.Check(samples.Samples))
         {
             notices.Add(warning);
@@ -156,7 +164,7 @@ public static class DatasetLoader
             Items(settlements),
             Items(towers),
             Items(bts),
-            Items(fibre),
+            Items(fibre).Where(f => f.Medium == CableMedium.Fibre).ToList(),
             Items(postal),
             Items(zones),
             new HashSet<string>(tables.Keys, StringComparer.Ordinal))
@@ -164,6 +172,10 @@ public static class DatasetLoader
             Rules = rules,
             Measurements = Items(measurements),
             PublicSites = Items(publicSites),
+            CopperRoutes = Items(fibre).Where(f => f.Medium == CableMedium.Copper).ToList(),
+            Subscribers = Items(subscribers),
+            Nodes = Items(nodes),
+            Date = settings.Date,
         };
         return new LoadResult(dataset, settings, [], notices.Sorted()) { Rejected = rejected };
     }

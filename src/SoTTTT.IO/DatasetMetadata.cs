@@ -11,9 +11,12 @@ namespace SoTTTT.IO;
 /// </summary>
 public sealed record DatasetMetadata(string Name, CrsDefinition AnalysisCrs, string Lang, ProvinceRules Rules)
 {
+    /// <summary>The snapshot date (dataset.json <c>date</c>); null when the dataset has none.</summary>
+    public string? Date { get; init; }
+
     public static DatasetMetadata Of(Dataset dataset, string lang = "vi")
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return new(dataset.Name, dataset.Crs, lang, dataset.Rules);
+        return new(dataset.Name, dataset.Crs, lang, dataset.Rules) { Date = dataset.Date };
     }
 }

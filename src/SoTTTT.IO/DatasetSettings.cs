@@ -16,4 +16,7 @@ public sealed record DatasetSettings(string Name, CrsDefinition Crs, CrsDefiniti
 {
     /// <summary>The terrain GeoTIFF (<c>dem</c>), relative to the dataset folder; null when the dataset names none.</summary>
     public string? DemPath { get; init; }
+
+    /// <summary>The snapshot date (<c>date</c>: <c>yyyy</c>, <c>yyyy-mm</c> or <c>yyyy-mm-dd</c>); null when not given.</summary>
+    public string? Date { get; init; }
 }

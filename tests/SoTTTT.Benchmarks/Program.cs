@@ -17,7 +17,12 @@ using SoTTTT.Benchmarks;
 //   profile-throughput [SITES]  (no dataset) terrain profiles/s from a 1″ DEM: SITES × 360 radials of 10 km and 20,000
 //                               site–settlement profiles (default 50 sites)
 //   viewer-first-render [N]     navigation → first rendered map view in headless Chromium, cold then N warm
-//                               (goal < 1 s province sample, < 3 s national; needs chromium, chromium-driver, npm ci in maps/)
+//                               (goal < 1 s province sample, < 3 s national; needs chromium, chromium-driver, npm ci in maps/);
+//                               DATASET may be a PostGIS URL, served as sotttt serve does (tiles by the database)
+//   viewer-tiles [N]            start-to-answer, server memory and vector tile latency p50/p95 (goal < 200 ms) over the
+//                               first view's layers: the extent at three zooms + N random tiles (DATASET or PostGIS URL)
+//   viewer-load [N] [C] [R]     R rounds of N random layer requests (GeoJSON bbox or vector tile) at concurrency C against
+//                               the viewer server: latency p50/p95/p99, memory per round (goal p99 < 1 s, memory flat)
 int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 if (args is ["crs-throughput", ..])
 {
@@ -37,6 +42,8 @@ return (args.Length >= 2 ? args[0] : null) switch
     "sharing" => SharingBenchmark.Run(args[1], args),
     "plan" => PlanBenchmark.Run(args[1], args),
     "viewer-first-render" => ViewerBenchmark.Run(args[1], Number(2, 3)),
+    "viewer-load" => ViewerLoadBenchmark.Run(args[1], Number(2, 1000), Number(3, 100), Number(4, 3)),
+    "viewer-tiles" => ViewerTilesBenchmark.Run(args[1], Number(2, 200)),
     "coverage" => CoverageBenchmark.Run(args[1], args),
     "stores" when args.Length >= 3 => StoresBenchmark.Run(args[1], args[2], Number(3, 2)),
     _ => Usage(),
@@ -44,6 +51,6 @@ return (args.Length >= 2 ? args[0] : null) switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
+    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render|viewer-tiles DATASET_FOLDER [N] | viewer-load DATASET [REQUESTS] [CONCURRENCY] [ROUNDS] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
     return 2;
 }

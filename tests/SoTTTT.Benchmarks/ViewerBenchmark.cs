@@ -24,16 +24,6 @@ internal static class ViewerBenchmark
     public static int Run(string source, int repeats)
     {
         BenchmarkSupport.Machine();
-        var clock = Stopwatch.StartNew();
-        var loaded = DatasetSource.Load(source);
-        if (!loaded.Succeeded)
-        {
-            Console.Error.WriteLine(string.Join('\n', loaded.Problems.Take(20)));
-            return 2;
-        }
-
-        var d = loaded.Dataset!;
-        Console.WriteLine($"load {clock.Elapsed.TotalSeconds:F2} s: {d.AdminUnits.Count} admin units, {d.Towers.Count} towers, {d.Bts.Count} BTS, {d.FibreRoutes.Count} routes, {d.PostalPoints.Count} postal points");
         var assets = ViewerAssets.Locate();
         if (assets is null || !assets.HasOpenLayers)
         {
@@ -42,14 +32,39 @@ internal static class ViewerBenchmark
         }
 
         var catalogue = MapCatalogueReader.Read(assets.MapsFolder).Catalogue!;
-        var store = new LayerStore(catalogue, MapLayerSources.Default(), MapDataContext.For(loaded, source));
-        clock.Restart();
-        var warmed = store.Warm(catalogue.Views[0].Name, ViewerServer.Extent(store));
-        Console.WriteLine($"server start (as sotttt serve): {warmed} layers of the first view indexed in {clock.Elapsed.TotalSeconds:F2} s");
+        var clock = Stopwatch.StartNew();
+        LayerStore store;
+        if (SoTTTT.IO.Postgis.PostgisConnection.TryParse(source, out var postgis, out _))
+        {
+            // As sotttt serve: the schema is not loaded; the database tiles its layers.
+            var database = new SoTTTT.IO.Postgis.PostgisTileReader(postgis!);
+            store = new LayerStore(catalogue, MapLayerSources.Default(), MapDataContext.Deferred(() => DatasetSource.Load(source).Dataset!), database);
+            Console.WriteLine($"server start (as sotttt serve, PostGIS schema {postgis!.Schema} tiled by the database): {clock.Elapsed.TotalSeconds:F2} s");
+        }
+        else
+        {
+            var loaded = DatasetSource.Load(source);
+            if (!loaded.Succeeded)
+            {
+                Console.Error.WriteLine(string.Join('\n', loaded.Problems.Take(20)));
+                return 2;
+            }
+
+            var d = loaded.Dataset!;
+            Console.WriteLine($"load {clock.Elapsed.TotalSeconds:F2} s: {d.AdminUnits.Count} admin units, {d.Towers.Count} towers, {d.Bts.Count} BTS, {d.FibreRoutes.Count} routes, {d.PostalPoints.Count} postal points");
+            store = new LayerStore(catalogue, MapLayerSources.Default(), MapDataContext.For(loaded, source));
+            clock.Restart();
+            var warmed = store.Warm(catalogue.Views[0].Name, ViewerServer.Extent(store));
+            Console.WriteLine($"server start (as sotttt serve): {warmed} layers of the first view indexed in {clock.Elapsed.TotalSeconds:F2} s");
+        }
+
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}/";
         using var app = ViewerServer.Build(store, assets, "vi", b => b.WebHost.UseUrls(url));
         app.StartAsync().GetAwaiter().GetResult();
+
+        // As sotttt serve: the first view's tiles are made in the background while the page loads.
+        var tileWarm = Task.Run(() => store.WarmTiles(catalogue.Views[0].Name, ViewerServer.Extent(store)));
 
         var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,800");
@@ -70,7 +85,8 @@ internal static class ViewerBenchmark
                 var pageMs = Convert.ToDouble(driver.ExecuteScript("return window.sotttt.firstRenderMs;"), CultureInfo.InvariantCulture);
                 var counts = driver.ExecuteScript("return JSON.stringify(window.sotttt.counts);");
                 var requests = driver.ExecuteScript(
-                    "return performance.getEntriesByType('resource').filter(e => /api|ol\\.js/.test(e.name))" +
+                    "const r = performance.getEntriesByType('resource').filter(e => /api|tiles|ol\\.js/.test(e.name)); const t = r.filter(e => /tiles/.test(e.name));" +
+                    "return (t.length ? t.length + ' tiles, last ended ' + Math.round(Math.max(...t.map(e => e.responseEnd))) + ' ms, slowest ' + Math.round(Math.max(...t.map(e => e.duration))) + ' ms, ' + Math.round(t.reduce((s, e) => s + e.decodedBodySize, 0) / 1024) + ' KiB; ' : '') + r.filter(e => !/tiles/.test(e.name))" +
                     ".map(e => e.name.replace(/^.*\\/(api\\/)?/, '').replace(/\\?.*/, '') + ' ' + Math.round(e.startTime) + '–' + Math.round(e.responseEnd) + ' ms ' + Math.round(e.decodedBodySize / 1024) + ' KiB').join(', ');");
                 Console.WriteLine($"{(run == 0 ? "cold" : $"warm {run}")}: first rendered view {pageMs:F0} ms after navigation start (page clock), {wallMs:F0} ms wall; features drawn {counts}");
                 Console.WriteLine($"  requests: {requests}");

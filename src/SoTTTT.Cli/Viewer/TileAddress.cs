@@ -37,5 +37,16 @@ internal readonly record struct TileAddress(int Z, int X, int Y)
         return new Envelope(e.MinX - dx, e.MaxX + dx, Math.Max(e.MinY - dy, -85.06), Math.Min(e.MaxY + dy, 85.06));
     }
 
+    /// <summary>The x and y of the tile of zoom <paramref name="z"/> holding a lon/lat point (clamped to the grid).</summary>
+    public static (int X, int Y) Containing(double lon, double lat, int z)
+    {
+        var n = Math.Pow(2, z);
+        var rad = Math.Clamp(lat, -85.05, 85.05) * Math.PI / 180;
+        var x = (int)Math.Floor((lon + 180) / 360 * n);
+        var y = (int)Math.Floor((1 - (Math.Log(Math.Tan(rad) + (1 / Math.Cos(rad))) / Math.PI)) / 2 * n);
+        var last = (1 << z) - 1;
+        return (Math.Clamp(x, 0, last), Math.Clamp(y, 0, last));
+    }
+
     private static double Latitude(int y, double n) => Math.Atan(Math.Sinh(Math.PI * (1 - (2 * y / n)))) * 180 / Math.PI;
 }

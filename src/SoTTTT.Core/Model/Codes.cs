@@ -45,6 +45,7 @@ public static class Codes
         (PostalKind.Agent, "agent", ["agent", "daily", "dailybuudien"]),
         (PostalKind.Kiosk, "kiosk", ["kiosk", "kiot"]),
         (PostalKind.LetterBox, "letter_box", ["letterbox", "publicletterbox", "thuthucongcong", "thungthucongcong", "hopthu"]),
+        (PostalKind.Other, "other", ["other", "khac", "diemkhac"]),
     ];
 
     /// <summary>Public-site kinds with their canonical key (used in files and JSON) and aliases, Vietnamese included.</summary>
@@ -67,6 +68,36 @@ public static class Codes
         (SchoolLevel.UpperSecondary, "upper_secondary", ["uppersecondary", "trunghocphothong", "thpt"]),
         (SchoolLevel.Combined, "combined", ["combined", "liencap", "ththcs", "thcsthpt", "phothongnhieucap"]),
         (SchoolLevel.Other, "other", ["other", "khac", "gdtx", "giaoducthuongxuyen"]),
+    ];
+
+    /// <summary>Subscriber services with their canonical key and aliases (Vietnamese included).</summary>
+    public static readonly IReadOnlyList<(SubscriberService Service, string Key, string[] Aliases)> SubscriberServices =
+    [
+        (SubscriberService.FixedPhone, "fixed_phone", ["fixedphone", "fixedtelephone", "landline", "dienthoaicodinh", "codinh", "dtcd"]),
+        (SubscriberService.Mobile, "mobile", ["mobile", "mobilephone", "dienthoaididong", "didong", "dtdd"]),
+        (SubscriberService.MobileBroadband, "mobile_broadband", ["mobilebroadband", "bangrongdidong", "internetdidong", "3g4g"]),
+        (SubscriberService.FixedBroadband, "fixed_broadband", ["fixedbroadband", "bangrongcodinh", "internetcodinh", "ftth", "adsl"]),
+        (SubscriberService.PayTv, "pay_tv", ["paytv", "truyenhinhtratien", "truyenhinh"]),
+    ];
+
+    /// <summary>Network-node kinds with their canonical key and aliases (Vietnamese included).</summary>
+    public static readonly IReadOnlyList<(NodeKind Kind, string Key, string[] Aliases)> NodeKinds =
+    [
+        (NodeKind.Exchange, "exchange", ["exchange", "host", "tongdai", "tongdaihost"]),
+        (NodeKind.SwitchingPoint, "switching_point", ["switchingpoint", "switch", "diemchuyenmach", "chuyenmach", "tongdaivetinh"]),
+        (NodeKind.Dslam, "dslam", ["dslam"]),
+        (NodeKind.Olt, "olt", ["olt", "gponolt"]),
+        (NodeKind.Cabinet, "cabinet", ["cabinet", "tucap", "tuthietbi"]),
+    ];
+
+    /// <summary>
+    /// Postal operators whose spellings are merged when points are counted per operator (DOMAIN.md: VNPost, Viettel
+    /// Post); any other name is counted as written.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string[] Aliases)> PostalOperators =
+    [
+        ("VNPost", ["vnpost", "vietnampost", "buudienvietnam", "tongcongtybuudienvietnam", "buudien", "bdvn"]),
+        ("Viettel Post", ["viettelpost", "vtp", "buuchinhviettel", "viettel"]),
     ];
 
     /// <summary>Names of the default tower classes (<see cref="Rules.ProvinceRules.DefaultTowerClasses"/>); provinces extend the list in rules.json.</summary>
@@ -165,6 +196,29 @@ public static class Codes
         value = default;
         return false;
     }
+
+    public static bool TryParseSubscriberService(string text, out SubscriberService service) => TryParseKeyed(SubscriberServices, text, out service);
+
+    public static string Key(SubscriberService service) => SubscriberServices.First(p => p.Service == service).Key;
+
+    public static bool TryParseNodeKind(string text, out NodeKind kind) => TryParseKeyed(NodeKinds, text, out kind);
+
+    public static string Key(NodeKind kind) => NodeKinds.First(p => p.Kind == kind).Key;
+
+    /// <summary>A postal operator's name with known spellings merged (<see cref="PostalOperators"/>), else as written (trimmed).</summary>
+    public static string PostalOperator(string text) => TryParse(PostalOperators, text, out var name) ? name : text.Trim();
+
+    public static bool TryParseMedium(string text, out CableMedium medium)
+    {
+        switch (Fold(text))
+        {
+            case "fibre" or "fiber" or "optical" or "quang" or "capquang" or "soiquang": medium = CableMedium.Fibre; return true;
+            case "copper" or "dong" or "capdong": medium = CableMedium.Copper; return true;
+            default: medium = default; return false;
+        }
+    }
+
+    public static string Key(CableMedium medium) => medium.ToString().ToLowerInvariant();
 
     public static bool TryParseLevel(string text, out AdminLevel level)
     {

@@ -28,6 +28,18 @@ public sealed record Dataset(
     /// <summary>Measured levels (<c>measurements.csv</c>), kept apart from the network layers; empty when absent.</summary>
     public IReadOnlyList<Measurement> Measurements { get; init; } = [];
 
+    /// <summary>Copper cable routes (<c>fibre_routes.csv</c> rows of <c>medium=copper</c>), kept apart from <see cref="FibreRoutes"/> so no fibre figure counts them; empty when absent.</summary>
+    public IReadOnlyList<FibreRoute> CopperRoutes { get; init; } = [];
+
+    /// <summary>Subscriber counts (<c>subscribers.csv</c>); empty when absent.</summary>
+    public IReadOnlyList<SubscriberCount> Subscribers { get; init; } = [];
+
+    /// <summary>Network nodes (<c>nodes.csv</c>): exchanges, switching points, DSLAMs, OLTs, cabinets; empty when absent.</summary>
+    public IReadOnlyList<NetworkNode> Nodes { get; init; } = [];
+
+    /// <summary>The snapshot date (dataset.json <c>date</c>: <c>yyyy</c>, <c>yyyy-mm</c> or <c>yyyy-mm-dd</c>); null when not given.</summary>
+    public string? Date { get; init; }
+
     /// <summary>Public sites (<c>public_sites.csv</c>): commune offices, schools, clinics, radio stations …; empty when absent.</summary>
     public IReadOnlyList<PublicSite> PublicSites { get; init; } = [];
 
@@ -56,5 +68,7 @@ public sealed record Dataset(
         public const string Applications = "applications";
         public const string Measurements = "measurements";
         public const string PublicSites = "public_sites";
+        public const string Subscribers = "subscribers";
+        public const string Nodes = "nodes";
     }
 }

@@ -10,4 +10,7 @@ public enum PostalKind
     Agent,
     Kiosk,
     LetterBox,
+
+    /// <summary>Any other service point (e.g. a parcel locker, a private operator's counter).</summary>
+    Other,
 }

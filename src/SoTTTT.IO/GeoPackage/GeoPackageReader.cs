@@ -77,7 +77,7 @@ public static class GeoPackageReader
         var crs = Crs(values.GetValueOrDefault("crs"), "crs") ?? CrsRegistry.Wgs84;
         var analysis = Crs(values.GetValueOrDefault("analysis_crs"), "analysis_crs");
         var name = values.GetValueOrDefault("name") ?? Path.GetFileNameWithoutExtension(fileName);
-        return (new DatasetSettings(name, crs, analysis, "rules.json", values.GetValueOrDefault("lang") ?? "vi"), rules);
+        return (new DatasetSettings(name, crs, analysis, "rules.json", values.GetValueOrDefault("lang") ?? "vi") { Date = values.GetValueOrDefault("date") }, rules);
 
         CrsDefinition? Crs(string? text, string key)
         {
@@ -169,6 +169,7 @@ public static class GeoPackageReader
         }
 
         var factory = GeometryFactories.For(geometryCrs ?? CrsRegistry.Wgs84);
+        var blobs = new NetTopologySuite.IO.GeoPackageGeoReader(factory.CoordinateSequenceFactory, factory.PrecisionModel) { HandleSRID = true };
         var rows = new List<RawRow>();
         using (var cmd = c.CreateCommand())
         {
@@ -195,9 +196,9 @@ public static class GeoPackageReader
                 {
                     try
                     {
-                        geometry = GeoPackageBinary.Decode((byte[])reader.GetValue(positions.Count), factory);
+                        geometry = factory.CreateGeometry(blobs.Read((byte[])reader.GetValue(positions.Count)));
                     }
-                    catch (FormatException ex)
+                    catch (Exception ex) when (ex is NetTopologySuite.IO.ParseException or ArgumentException or FormatException or IOException or InvalidOperationException or IndexOutOfRangeException)
                     {
                         problems.Add(ProblemCodes.UnparsableWkt, $"unreadable geometry: {ex.Message}", label, number, geometryColumn);
                     }

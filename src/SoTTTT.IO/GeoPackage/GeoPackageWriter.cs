@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
 using SoTTTT.Core.Crs;
 using SoTTTT.IO.Layers;
 using SoTTTT.IO.Writing;
@@ -10,7 +11,7 @@ namespace SoTTTT.IO.GeoPackage;
 /// Writes <see cref="FeatureTable"/>s as an OGC GeoPackage 1.3 (OGC 12-128r18) that QGIS and GDAL open: the
 /// <c>gpkg_spatial_ref_sys</c> rows the layers use (VN-2000 zones with their WKT 1 and EPSG codes where they exist,
 /// see <see cref="SpatialReferences"/>), <c>gpkg_contents</c> with extents, <c>gpkg_geometry_columns</c>, geometries
-/// in GeoPackage binary (<see cref="GeoPackageBinary"/>), an R-tree spatial index per feature table (the
+/// in GeoPackage binary (2D, written by NetTopologySuite.IO.GeoPackage's <see cref="GeoPackageGeoWriter"/>), an R-tree spatial index per feature table (the
 /// <c>gpkg_rtree_index</c> extension: populated <c>rtree_&lt;table&gt;_geom</c> table and the spec's triggers), and
 /// the <c>application_id</c>/<c>user_version</c> pragmas. Attribute tables (no geometry) are registered as
 /// <c>attributes</c>. With <see cref="DatasetMetadata"/>, the table <c>sotttt_dataset</c> keeps what dataset.json and
@@ -36,7 +37,7 @@ public static class GeoPackageWriter
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temp = AtomicFile.TempPath(full);
         try
         {
             using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString()))
@@ -126,6 +127,10 @@ public static class GeoPackageWriter
         Execute(c, $"CREATE TABLE {name} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, {string.Join(", ", geometryColumn.Concat(columns))})");
 
         var srid = table.Crs is { } crs ? SpatialReferences.Srid(crs) : 0;
+
+        // The blob's srs_id is the geometry's SRID; our own TM-3 zones have no EPSG code, so their geometries carry 0.
+        var sridFactory = new GeometryFactory(new PrecisionModel(), srid);
+        var blobs = new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY };
         using var insert = c.CreateCommand();
         var names = (geometryType is null ? [] : new[] { GeometryColumn }).Concat(table.Fields.Select(f => Quote(f.Name))).ToList();
         insert.CommandText = $"INSERT INTO {name} (fid, {string.Join(", ", names)}) VALUES ($fid, {string.Join(", ", names.Select((_, i) => "$p" + i))})";
@@ -143,7 +148,7 @@ public static class GeoPackageWriter
             {
                 if (row.Geometry is { IsEmpty: false } g)
                 {
-                    parameters[p].Value = GeoPackageBinary.Encode(g, srid);
+                    parameters[p].Value = blobs.Write(g.SRID == srid ? g : sridFactory.CreateGeometry(g));
                     envelope.ExpandToInclude(g.EnvelopeInternal);
                     boxes.Add((r + 1L, g.EnvelopeInternal));
                 }
@@ -252,8 +257,14 @@ public static class GeoPackageWriter
             ("analysis_crs", metadata.AnalysisCrs.Name),
             ("lang", metadata.Lang),
             ("rules", RulesWriter.ToJson(metadata.Rules)),
+            ("date", metadata.Date),
         })
         {
+            if (v is null)
+            {
+                continue;
+            }
+
             key.Value = k;
             value.Value = v;
             insert.ExecuteNonQuery();

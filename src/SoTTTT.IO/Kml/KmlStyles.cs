@@ -28,7 +28,7 @@ internal static class KmlStyles
     /// <summary>The field whose value picks the colour in a layer, if any.</summary>
     public static string? ColourField(string layer) => layer switch
     {
-        Dataset.LayerNames.Bts or Dataset.LayerNames.FibreRoutes => "operator",
+        Dataset.LayerNames.Bts or Dataset.LayerNames.FibreRoutes or Dataset.LayerNames.Nodes => "operator",
         Dataset.LayerNames.Towers => "owner",
         Dataset.LayerNames.Zones or Dataset.LayerNames.PublicSites => "kind",
         _ => null,
@@ -44,6 +44,7 @@ internal static class KmlStyles
         Dataset.LayerNames.PostalPoints => Shapes + "post_office.png",
         Dataset.LayerNames.Settlements => Shapes + "homegardenbusiness.png",
         Dataset.LayerNames.PublicSites => Shapes + "schools.png",
+        Dataset.LayerNames.Nodes => Shapes + "square.png",
         _ => Shapes + "placemark_circle.png",
     };
 

@@ -22,6 +22,8 @@ public static class DatasetLayers
         Source(Dataset.LayerNames.PostalPoints, PostalPoints),
         Source(Dataset.LayerNames.Zones, Zones),
         Source(Dataset.LayerNames.PublicSites, PublicSites),
+        Source(Dataset.LayerNames.Nodes, Nodes),
+        Source(Dataset.LayerNames.Subscribers, Subscribers),
     ];
 
     /// <summary>Every input layer the dataset has.</summary>
@@ -59,12 +61,13 @@ public static class DatasetLayers
         ],
         d.Bts.Select(b => new FeatureRow(b.Location, [b.Id, b.Operator, Codes.Label(b.Tech), b.TowerId, b.BandMHz, b.AntennaHeightM, b.EirpDbm, b.AzimuthDeg, b.BeamwidthDeg, b.TiltDeg, b.Status, b.BandwidthMHz])));
 
+    /// <summary>Fibre and copper routes in one layer, as <c>fibre_routes.csv</c> holds them (<c>medium</c>).</summary>
     public static FeatureTable FibreRoutes(Dataset d) => Table(
         d,
         Dataset.LayerNames.FibreRoutes,
-        FeatureTable.CommonType(d.FibreRoutes.Select(f => f.Path), FeatureGeometryType.MultiLineString),
-        [F("id"), F("operator"), F("placement"), F("cores", FieldType.Integer)],
-        d.FibreRoutes.Select(f => new FeatureRow(f.Path, [f.Id, f.Operator, f.Placement is { } p ? Codes.Key(p) : null, (long?)f.Cores])));
+        FeatureTable.CommonType(d.FibreRoutes.Concat(d.CopperRoutes).Select(f => f.Path), FeatureGeometryType.MultiLineString),
+        [F("id"), F("operator"), F("placement"), F("cores", FieldType.Integer), F("medium")],
+        d.FibreRoutes.Concat(d.CopperRoutes).Select(f => new FeatureRow(f.Path, [f.Id, f.Operator, f.Placement is { } p ? Codes.Key(p) : null, (long?)f.Cores, Codes.Key(f.Medium)])));
 
     public static FeatureTable PostalPoints(Dataset d) => Table(
         d,
@@ -79,6 +82,22 @@ public static class DatasetLayers
         FeatureGeometryType.Point,
         [F("id"), F("kind"), F("level"), F("name"), F("commune_code")],
         d.PublicSites.Select(p => new FeatureRow(p.Location, [p.Id, Codes.Key(p.Kind), p.Level is { } l ? Codes.Key(l) : null, p.Name, p.CommuneCode])));
+
+    public static FeatureTable Nodes(Dataset d) => Table(
+        d,
+        Dataset.LayerNames.Nodes,
+        FeatureGeometryType.Point,
+        [F("id"), F("kind"), F("operator"), F("name")],
+        d.Nodes.Select(n => new FeatureRow(n.Location, [n.Id, Codes.Key(n.Kind), n.Operator, n.Name])));
+
+    /// <summary>Subscriber counts: an attribute table (no geometry).</summary>
+    public static FeatureTable Subscribers(Dataset d) => new(
+        Dataset.LayerNames.Subscribers,
+        FieldTitles.Layer(Dataset.LayerNames.Subscribers),
+        FeatureGeometryType.None,
+        null,
+        [F("unit_code"), F("operator"), F("service"), F("count", FieldType.Integer), F("date")],
+        d.Subscribers.Select(s => new FeatureRow(null, [s.UnitCode, s.Operator, Codes.Key(s.Service), s.Count, s.Date])).ToList());
 
     public static FeatureTable Zones(Dataset d)
     {

@@ -13,6 +13,8 @@ public static class FieldTitles
         ["postal_points"] = "Điểm phục vụ bưu chính",
         ["zones"] = "Vùng quy hoạch",
         ["public_sites"] = "Điểm công cộng (UBND xã, trường học, trạm y tế …)",
+        ["nodes"] = "Nút mạng (tổng đài, điểm chuyển mạch, DSLAM, OLT, tủ cáp)",
+        ["subscribers"] = "Số thuê bao",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -44,6 +46,10 @@ public static class FieldTitles
         ["placement"] = "Hình thức lắp đặt",
         ["cores"] = "Số sợi",
         ["kind"] = "Loại",
+        ["medium"] = "Loại cáp",
+        ["service"] = "Dịch vụ",
+        ["count"] = "Số lượng",
+        ["date"] = "Thời điểm",
         ["admin_code"] = "Mã đơn vị hành chính",
         ["max_height_m"] = "Chiều cao tối đa (m)",
         ["inferred"] = "Suy ra từ BTS",

@@ -47,6 +47,11 @@ internal static class ColumnAliases
         ["cores"] = ["cores", "so_soi"],
         ["kind"] = ["kind", "loai_hinh", "loai_diem", "loai_vung"],
         ["shares_tower_id"] = ["shares_tower_id", "share_twr", "dung_chung_cot"],
+        ["unit_code"] = ["unit_code", "unit", "ma_don_vi", "ma_dvhc", "unit_cd"],
+        ["service"] = ["service", "dich_vu", "loai_dich_vu"],
+        ["count"] = ["count", "so_thue_bao", "thue_bao", "so_luong", "subscribers"],
+        ["date"] = ["date", "ngay", "thoi_diem", "ky_bao_cao", "nam"],
+        ["medium"] = ["medium", "loai_cap", "chat_lieu"],
         ["max_height_m"] = ["max_height_m", "max_ht_m", "chieu_cao_toi_da", "chieu_cao_toi_da_m"],
     });
 

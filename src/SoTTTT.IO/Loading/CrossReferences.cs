@@ -146,6 +146,33 @@ internal static class CrossReferences
         }
     }
 
+    /// <summary>
+    /// Every subscriber count's <c>unit_code</c> must name a unit of admin_units (<c>MISSING_ADMIN_UNIT</c>); without
+    /// admin_units the counts cannot be placed, which is one problem for the file.
+    /// </summary>
+    public static void CheckUnitCodes((RawRow Row, AdminUnit? Item)[] admin, (RawRow Row, SubscriberCount? Item)[] counts, Dictionary<string, RawTable> tables, ProblemCollector problems)
+    {
+        if (!tables.TryGetValue(LayerSchema.Subscribers.Layer, out var table) || counts.Length == 0)
+        {
+            return;
+        }
+
+        if (!tables.ContainsKey(LayerSchema.AdminUnits.Layer))
+        {
+            problems.Add(ProblemCodes.MissingAdminUnit, "subscriber counts are given per unit_code, but the dataset has no admin_units to place them in", table.FileName);
+            return;
+        }
+
+        var codes = admin.Where(a => a.Item is not null).Select(a => a.Item!.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var (row, count) in counts)
+        {
+            if (count is not null && !codes.Contains(count.UnitCode))
+            {
+                Add(problems, table, row, "unit_code", count.UnitCode, ProblemCodes.MissingAdminUnit, $"unit '{count.UnitCode}' is not in admin_units");
+            }
+        }
+    }
+
     private static string LonLat(Core.Crs.CoordinateTransformer toLonLat, NetTopologySuite.Geometries.Point p)
     {
         var (lon, lat) = toLonLat.Transform(p.X, p.Y);

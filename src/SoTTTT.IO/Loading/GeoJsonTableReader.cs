@@ -6,7 +6,8 @@ namespace SoTTTT.IO.Loading;
 
 /// <summary>
 /// Reads a GeoJSON FeatureCollection (RFC 7946: coordinates are WGS84 lon/lat) into a <see cref="RawTable"/>:
-/// properties become cells, the feature's geometry rides along; row N is the N-th feature.
+/// properties become cells (numbers as written, so they keep their digits), the feature's geometry is read by
+/// NetTopologySuite.IO.GeoJSON4STJ; row N is the N-th feature.
 /// </summary>
 internal static class GeoJsonTableReader
 {
@@ -73,7 +74,7 @@ internal static class GeoJsonTableReader
                     {
                         geometry = ReadGeometry(geometryElement);
                     }
-                    catch (FormatException ex)
+                    catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
                     {
                         problems.Add(ProblemCodes.UnparsableWkt, $"unreadable GeoJSON geometry: {ex.Message}", fileName, rowNumber, "geometry");
                     }
@@ -108,48 +109,7 @@ internal static class GeoJsonTableReader
         _ => value.GetRawText(),
     };
 
-    private static Geometry ReadGeometry(JsonElement element)
-    {
-        var type = element.GetProperty("type").GetString();
-        if (type == "GeometryCollection")
-        {
-            var parts = element.GetProperty("geometries").EnumerateArray().Select(ReadGeometry).ToArray();
-            return Wgs84Factory.CreateGeometryCollection(parts);
-        }
-
-        var c = element.GetProperty("coordinates");
-        return type switch
-        {
-            "Point" => Wgs84Factory.CreatePoint(Position(c)),
-            "LineString" => Wgs84Factory.CreateLineString(Positions(c)),
-            "MultiLineString" => Wgs84Factory.CreateMultiLineString(c.EnumerateArray().Select(l => Wgs84Factory.CreateLineString(Positions(l))).ToArray()),
-            "Polygon" => PolygonOf(c),
-            "MultiPolygon" => Wgs84Factory.CreateMultiPolygon(c.EnumerateArray().Select(PolygonOf).ToArray()),
-            "MultiPoint" => Wgs84Factory.CreateMultiPointFromCoords(Positions(c)),
-            _ => throw new FormatException($"geometry type '{type}' is not supported"),
-        };
-    }
-
-    private static Polygon PolygonOf(JsonElement rings)
-    {
-        var all = rings.EnumerateArray().Select(r => Wgs84Factory.CreateLinearRing(Positions(r))).ToArray();
-        if (all.Length == 0)
-        {
-            throw new FormatException("a polygon needs at least one ring");
-        }
-
-        return Wgs84Factory.CreatePolygon(all[0], all[1..]);
-    }
-
-    private static Coordinate Position(JsonElement p)
-    {
-        if (p.ValueKind != JsonValueKind.Array || p.GetArrayLength() < 2)
-        {
-            throw new FormatException("a position needs [lon, lat]");
-        }
-
-        return new Coordinate(p[0].GetDouble(), p[1].GetDouble());
-    }
-
-    private static Coordinate[] Positions(JsonElement array) => array.EnumerateArray().Select(Position).ToArray();
+    /// <summary>The geometry through NetTopologySuite.IO.GeoJSON4STJ, on the WGS84 factory.</summary>
+    private static Geometry ReadGeometry(JsonElement element) =>
+        Wgs84Factory.CreateGeometry(element.Deserialize<Geometry>(GeoJson.GeoJsonFeatures.Options) ?? throw new FormatException("no geometry"));
 }

@@ -12,6 +12,8 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
     private static readonly string PostalKindList = string.Join(", ", Codes.PostalKinds.Select(k => k.Key));
     private static readonly string PublicSiteKindList = string.Join(", ", Codes.PublicSiteKinds.Select(k => k.Key)) + " (or Vietnamese: trụ sở UBND xã, trường học, trạm y tế, điểm BĐ-VHX, đài truyền thanh, khác)";
     private static readonly string SchoolLevelList = string.Join(", ", Codes.SchoolLevels.Select(k => k.Key)) + " (or Vietnamese: mầm non, tiểu học, THCS, THPT, liên cấp)";
+    private static readonly string SubscriberServiceList = string.Join(", ", Codes.SubscriberServices.Select(k => k.Key)) + " (or Vietnamese: điện thoại cố định, di động, băng rộng di động, băng rộng cố định, truyền hình trả tiền)";
+    private static readonly string NodeKindList = string.Join(", ", Codes.NodeKinds.Select(k => k.Key)) + " (or Vietnamese: tổng đài, điểm chuyển mạch, tủ cáp)";
     private static readonly string ZoneKindList = string.Join(", ", ZoneKinds.All);
     private readonly Dictionary<string, string> towerClassByFold = rules.TowerClasses.ToDictionary(c => Codes.Fold(c.Name), c => c.Name, StringComparer.Ordinal);
 
@@ -118,8 +120,9 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
         var op = Operator(c, required: false, fixedNetwork: true);
         var placement = c.Code<CablePlacement>("placement", Codes.TryParsePlacement, ProblemCodes.UnknownValue, "aerial, underground");
         var cores = c.Integer("cores", min: 1, max: 10_000);
+        var medium = c.Code<CableMedium>("medium", Codes.TryParseMedium, ProblemCodes.UnknownValue, "fibre, copper (or Vietnamese: cáp quang, cáp đồng)");
         var path = positions.ReadShape(c, t, required: true, "LineString", "MultiLineString");
-        return c.HasProblems ? null : new FibreRoute(id!, path!, op, placement, (int?)cores);
+        return c.HasProblems ? null : new FibreRoute(id!, path!, op, placement, (int?)cores) { Medium = medium ?? CableMedium.Fibre };
     }
 
     public PostalPoint? PostalPoint(RowContext c, RawTable t)
@@ -139,6 +142,59 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
         var level = c.Code<SchoolLevel>("level", Codes.TryParseSchoolLevel, ProblemCodes.UnknownValue, SchoolLevelList);
         var location = positions.ReadPoint(c, t);
         return c.HasProblems ? null : new PublicSite(id!, location!, kind!.Value, c.Text("name"), c.Text("commune_code"), level);
+    }
+
+    /// <summary>
+    /// A subscriber count: a known operator's spelling is normalised, any other name kept as written (pay-TV and
+    /// Internet providers are many); the count is a whole number written without separators, since "950.000" (the
+    /// Vietnamese thousands point) would otherwise read as 950.
+    /// </summary>
+    public static SubscriberCount? Subscriber(RowContext c, RawTable t)
+    {
+        var unit = c.Text("unit_code", required: true);
+        c.Id = unit;
+        var service = c.Code<SubscriberService>("service", Codes.TryParseSubscriberService, ProblemCodes.UnknownValue, SubscriberServiceList, required: true);
+        long? count = null;
+        if (c.Text("count") is { } text && (text.Contains('.', StringComparison.Ordinal) || text.Contains(',', StringComparison.Ordinal)))
+        {
+            c.Problem(ProblemCodes.UnparsableNumber, $"'{text}': write a count as a whole number without separators (950000, not 950.000 or 950,000)", "count");
+        }
+        else
+        {
+            count = c.Integer("count", required: true, min: 0, max: 10_000_000_000);
+        }
+
+        var date = Date(c, "date");
+        var op = c.Text("operator") is { } name ? Codes.TryParseNetworkOperator(name, out var known) ? known : name.Trim() : null;
+        return c.HasProblems ? null : new SubscriberCount(unit!, op, service!.Value, count!.Value, date);
+    }
+
+    public NetworkNode? Node(RowContext c, RawTable t)
+    {
+        var id = c.Text("id", required: true);
+        c.Id = id;
+        var kind = c.Code<NodeKind>("kind", Codes.TryParseNodeKind, ProblemCodes.UnknownValue, NodeKindList, required: true);
+        var op = Operator(c, required: false, fixedNetwork: true);
+        var location = positions.ReadPoint(c, t);
+        return c.HasProblems ? null : new NetworkNode(id!, location!, kind!.Value, op, c.Text("name"));
+    }
+
+    /// <summary>A date as <c>yyyy</c>, <c>yyyy-mm</c> or <c>yyyy-mm-dd</c> (ISO 8601), returned as written; else <c>UNKNOWN_VALUE</c>.</summary>
+    internal static string? Date(RowContext c, string column)
+    {
+        var text = c.Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateText.IsValid(text))
+        {
+            return text.Trim();
+        }
+
+        c.Problem(ProblemCodes.UnknownValue, $"'{text}' is not a date; write yyyy, yyyy-mm or yyyy-mm-dd (e.g. 2024-12-31)", column);
+        return null;
     }
 
     public Zone? Zone(RowContext c, RawTable t)

@@ -11,4 +11,7 @@ internal enum LayerGeometry
 
     /// <summary>An optional wkt column or GeoJSON geometry.</summary>
     OptionalShape,
+
+    /// <summary>No position: an attribute table (subscriber counts).</summary>
+    None,
 }

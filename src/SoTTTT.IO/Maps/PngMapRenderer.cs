@@ -26,6 +26,34 @@ public static class PngMapRenderer
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         canvas.Scale(scale);
+        Paint(canvas, scene);
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    /// <summary>
+    /// Renders <paramref name="view"/> as a one-page PDF (SkiaSharp's <see cref="SKDocument.CreatePdf(Stream)"/>): the
+    /// same drawing as the PNG in page units (one unit = 1/72 inch, so the page is 1000 × 720 pt), vector shapes and
+    /// embedded DejaVu Sans text.
+    /// </summary>
+    public static byte[] RenderPdf(MapView view, MapCatalogue catalogue, IReadOnlyDictionary<string, FeatureTable> layers, string subtitle, string crsName, string lang)
+    {
+        var scene = MapScene.Build(view, catalogue, layers, subtitle, crsName, lang);
+        using var stream = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(stream))
+        {
+            var canvas = document.BeginPage((float)MapScene.Width, (float)MapScene.Height);
+            Paint(canvas, scene);
+            document.EndPage();
+            document.Close();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void Paint(SKCanvas canvas, MapScene scene)
+    {
         canvas.Clear(SKColors.White);
         using var regular = SKTypeface.FromFamilyName(FontFamily, SKFontStyle.Normal);
         using var bold = SKTypeface.FromFamilyName(FontFamily, SKFontStyle.Bold);
@@ -66,10 +94,6 @@ public static class PngMapRenderer
         NorthArrow(canvas, scene.Lang, bold);
         Legend(canvas, scene, regular, bold);
         Text(canvas, scene.Footer, MapScene.MapLeft, MapScene.Height - 12, 10, regular, "#666666");
-
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
     }
 
     private static SKPath Path(List<MapScene.SceneRing> rings)

@@ -10,8 +10,9 @@ namespace SoTTTT.IO.Postgis;
 /// Mapbox vector tiles (XYZ scheme, 512-pixel tiles, 4096 units across) of the layers of a PostGIS schema written by
 /// <see cref="PostgisWriter"/>, made by the database: <c>ST_AsMVT</c> over <c>ST_AsMVTGeom</c> of the rows whose
 /// geometry meets the tile and a margin (the layer's GiST index; one partition with <c>province=</c>), lines and
-/// polygons simplified to a tile pixel first, points thinned to one per tile pixel below 256-pixel zoom 15 (as the
-/// in-memory viewer does). Nothing of the layer is held in this process.
+/// polygons simplified to a tile pixel first, points thinned to one per tile pixel (three below tile zoom
+/// <see cref="DenseBelowZoom"/>) and lines and polygons under two pixels across left out below 256-pixel zoom 15 (as the
+/// in-memory viewer does in dense views). Nothing of the layer is held in this process.
 /// </summary>
 public sealed class PostgisTileReader
 {
@@ -26,6 +27,9 @@ public sealed class PostgisTileReader
 
     /// <summary>Tile zoom from which every point is sent (256-pixel zoom 15, as the in-memory viewer).</summary>
     public const int FullDetailZoom = 14;
+
+    /// <summary>Tile zoom below which points are thinned to one per three pixels.</summary>
+    public const int DenseBelowZoom = 10;
 
     private const double WebMercatorWorldMetres = 40_075_016.685578488;
 
@@ -138,26 +142,41 @@ public sealed class PostgisTileReader
 
     private static string Sql(PostgisConnection source, string layer, int srid, bool points, int z, IReadOnlyList<string> attributes)
     {
-        var margin = ((double)BufferPixels / TilePixels).ToString("R", CultureInfo.InvariantCulture);
+        static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        var margin = N((double)BufferPixels / TilePixels);
         var buffer = BufferPixels * Extent / TilePixels;
 
         // A tile pixel in the layer's units: degrees for WGS84, else metres (the TM-3 and UTM scale is near 1).
         var pixel = srid == 4326 ? 360.0 / (TilePixels * Math.Pow(2, z)) : WebMercatorWorldMetres / (TilePixels * Math.Pow(2, z));
-        var geometry = points ? "t.geom" : $"ST_Simplify(t.geom, {pixel.ToString("R", CultureInfo.InvariantCulture)}, true)";
-        var columns = string.Concat(attributes.Select(a => ", t." + PostgisWriter.Quote(a)));
-        var inner = $"""
-            SELECT ST_AsMVTGeom(ST_Transform({geometry}, 3857), b.tile, {Extent}, {buffer}, true) AS geom, t.fid{columns}
-            FROM {source.Table(layer)} t, b
-            WHERE t.geom && b.box AND (@p::text IS NULL OR t.province_code = @p)
-            """;
-        var unitsPerPixel = Extent / TilePixels;
-        var selected = points && z < FullDetailZoom
-            ? $"SELECT DISTINCT ON (floor(ST_X(geom) / {unitsPerPixel}), floor(ST_Y(geom) / {unitsPerPixel})) * FROM ({inner}) s WHERE geom IS NOT NULL ORDER BY floor(ST_X(geom) / {unitsPerPixel}), floor(ST_Y(geom) / {unitsPerPixel}), fid"
-            : $"SELECT * FROM ({inner}) s WHERE geom IS NOT NULL ORDER BY fid";
+        var detailed = z >= FullDetailZoom;
+        var where = "t.geom && b.box AND (@p::text IS NULL OR t.province_code = @p)";
+        string rows;
+        if (points)
+        {
+            // One point per cell, the first in dataset order, chosen before any point is converted: a tile pixel, three
+            // at the zooms that show a country or a province whole (markers there hide each other anyway).
+            var cell = N(z < DenseBelowZoom ? 3 * pixel : pixel);
+            rows = detailed
+                ? $"SELECT t.* FROM {source.Table(layer)} t, b WHERE {where}"
+                : $"SELECT DISTINCT ON (floor(ST_X(t.geom) / {cell}), floor(ST_Y(t.geom) / {cell})) t.* FROM {source.Table(layer)} t, b WHERE {where} ORDER BY floor(ST_X(t.geom) / {cell}), floor(ST_Y(t.geom) / {cell}), t.fid";
+        }
+        else
+        {
+            // Lines and polygons under two pixels across would draw as specks (their stored bounding box says so cheaply).
+            rows = detailed
+                ? $"SELECT t.* FROM {source.Table(layer)} t, b WHERE {where}"
+                : $"SELECT t.* FROM {source.Table(layer)} t, b WHERE {where} AND greatest(ST_XMax(t.geom) - ST_XMin(t.geom), ST_YMax(t.geom) - ST_YMin(t.geom)) >= {N(2 * pixel)}";
+        }
+
+        var geometry = points || detailed ? "r.geom" : $"ST_Simplify(r.geom, {N(pixel)}, true)";
+        var columns = string.Concat(attributes.Select(a => ", r." + PostgisWriter.Quote(a)));
         var name = layer.Replace("'", "''", StringComparison.Ordinal);
         return $"""
             WITH b AS (SELECT ST_TileEnvelope(@z, @x, @y) AS tile, ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => {margin}), {srid}) AS box)
-            SELECT ST_AsMVT(q, '{name}', {Extent}, 'geom') FROM (SELECT geom{string.Concat(attributes.Select(a => ", " + PostgisWriter.Quote(a)))} FROM ({selected}) r) q
+            SELECT ST_AsMVT(q, '{name}', {Extent}, 'geom') FROM (
+              SELECT ST_AsMVTGeom(ST_Transform({geometry}, 3857), b.tile, {Extent}, {buffer}, true) AS geom{columns}
+              FROM ({rows}) r, b ORDER BY r.fid) q
+            WHERE q.geom IS NOT NULL
             """;
     }
 }

@@ -7,14 +7,14 @@ namespace SoTTTT.IO.Postgis;
 
 /// <summary>
 /// Decides which province a row of any layer belongs to, for the <c>province_code</c> partition key: the province
-/// above the unit its code column names (<c>commune_code</c>, <c>admin_code</c>, an admin unit's or indicator row's
+/// above the unit its code column names (<c>commune_code</c>, <c>admin_code</c>, <c>unit_code</c>, an admin unit's or indicator row's
 /// own <c>code</c>), else the province whose polygon holds its representative point (the point itself, a polygon's
 /// interior point, a line's middle vertex), else the nearest province polygon, else the dataset's first province.
 /// With an override every row goes to that code (a dataset without admin units).
 /// </summary>
 internal sealed class ProvinceAssigner
 {
-    private static readonly string[] CodeFields = ["commune_code", "admin_code", "code"];
+    private static readonly string[] CodeFields = ["commune_code", "admin_code", "unit_code", "code"];
     private readonly Dataset dataset;
     private readonly string? only;
     private readonly UnitLocator locator;

@@ -40,6 +40,14 @@ public static class ShapefileWriter
             written.Add(Path.Combine(folder, table.Name + ".shp"));
         }
 
+        // Input layers without geometry (subscriber counts) go beside as CSV, so the folder reads back as the dataset.
+        foreach (var table in tables.Where(t => !t.IsSpatial && t.Name == Core.Model.Dataset.LayerNames.Subscribers))
+        {
+            var path = Path.Combine(folder, table.Name + ".csv");
+            AtomicFile.WriteAllText(path, Writing.CsvOutput.Write(table));
+            written.Add(path);
+        }
+
         AtomicFile.WriteAllText(Path.Combine(folder, "shp_fields.csv"), mapping.ToString());
         if (metadata is not null)
         {
@@ -48,7 +56,8 @@ public static class ShapefileWriter
                 "{\n" +
                 $"  \"name\": {System.Text.Json.JsonSerializer.Serialize(metadata.Name, JsonOptions)},\n" +
                 $"  \"analysis_crs\": \"{metadata.AnalysisCrs.Name}\",\n" +
-                $"  \"lang\": \"{metadata.Lang}\"\n}}\n");
+                $"  \"lang\": \"{metadata.Lang}\"" +
+                (metadata.Date is { } date ? $",\n  \"date\": \"{date}\"" : string.Empty) + "\n}\n");
             AtomicFile.WriteAllText(Path.Combine(folder, "rules.json"), RulesWriter.ToJson(metadata.Rules));
         }
 

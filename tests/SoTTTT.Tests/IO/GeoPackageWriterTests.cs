@@ -47,6 +47,30 @@ public sealed class GeoPackageWriterTests
         });
     }
 
+    // OGC 12-128r18 §2.1.3: "GP", version 0, flags (bit 0 byte order, bits 1–3 envelope contents, bit 4 empty), srs_id,
+    // the envelope, then the geometry as standard WKB. Read here byte by byte, the WKB with NTS's plain WKB reader.
+    [TestCase("towers", "T1", "POINT (581500 2317500)")]
+    [TestCase("fibre_routes", "F1", "LINESTRING (580000 2317000, 582000 2317000)")]
+    public void Write_Geometry_IsGeoPackageBinaryWithTheColumnSrsId(string table, string id, string wkt)
+    {
+        var path = WriteSmallProvince(out _);
+
+        using var c = Open(path);
+        var blob = (byte[])Scalar(c, $"SELECT geom FROM {table} WHERE id = '{id}'")!;
+        var littleEndian = (blob[3] & 1) == 1;
+        var envelopeDoubles = ((blob[3] >> 1) & 7) switch { 0 => 0, 1 => 4, 2 or 3 => 6, 4 => 8, _ => -1 };
+        var srsId = littleEndian ? BitConverter.ToInt32(blob, 4) : System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(blob.AsSpan(4));
+        var geometry = new NetTopologySuite.IO.WKBReader().Read(blob[(8 + (8 * envelopeDoubles))..]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(blob[..3], Is.EqualTo(new byte[] { (byte)'G', (byte)'P', 0 }), "magic and version 0");
+            Assert.That(envelopeDoubles, Is.Not.Negative, "a valid envelope indicator");
+            Assert.That(blob[3] & 0b0011_0000, Is.Zero, "standard, non-empty geometry");
+            Assert.That(srsId, Is.EqualTo(Scalar(c, $"SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = '{table}'")));
+            Assert.That(geometry.EqualsExact(new NetTopologySuite.IO.WKTReader().Read(wkt)), Is.True, geometry.AsText());
+        });
+    }
+
     [Test]
     public void Write_SmallProvince_FillsRtreeWithEachFeatureEnvelope()
     {
@@ -206,12 +230,12 @@ public sealed class GeoPackageWriterTests
 
     private static void RegisterGeoPackageFunctions(SqliteConnection c)
     {
-        var factory = new NetTopologySuite.Geometries.GeometryFactory();
-        c.CreateFunction("ST_IsEmpty", (byte[]? g) => g is null || GeoPackageBinary.Decode(g, factory).IsEmpty);
-        c.CreateFunction("ST_MinX", (byte[] g) => GeoPackageBinary.Decode(g, factory).EnvelopeInternal.MinX);
-        c.CreateFunction("ST_MaxX", (byte[] g) => GeoPackageBinary.Decode(g, factory).EnvelopeInternal.MaxX);
-        c.CreateFunction("ST_MinY", (byte[] g) => GeoPackageBinary.Decode(g, factory).EnvelopeInternal.MinY);
-        c.CreateFunction("ST_MaxY", (byte[] g) => GeoPackageBinary.Decode(g, factory).EnvelopeInternal.MaxY);
+        var blobs = new NetTopologySuite.IO.GeoPackageGeoReader();
+        c.CreateFunction("ST_IsEmpty", (byte[]? g) => g is null || blobs.Read(g).IsEmpty);
+        c.CreateFunction("ST_MinX", (byte[] g) => blobs.Read(g).EnvelopeInternal.MinX);
+        c.CreateFunction("ST_MaxX", (byte[] g) => blobs.Read(g).EnvelopeInternal.MaxX);
+        c.CreateFunction("ST_MinY", (byte[] g) => blobs.Read(g).EnvelopeInternal.MinY);
+        c.CreateFunction("ST_MaxY", (byte[] g) => blobs.Read(g).EnvelopeInternal.MaxY);
     }
 
     private static SqliteConnection Open(string path, bool write = false)

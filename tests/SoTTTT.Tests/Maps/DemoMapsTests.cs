@@ -20,6 +20,8 @@ public sealed class DemoMapsTests
             foreach (var view in new[] { "overview", "coverage", "gaps", "postal", "sharing", "approval", "plan" })
             {
                 Assert.That(File.Exists(Path.Combine(outDir, "maps", view + ".svg")), Is.True, view);
+                Assert.That(File.ReadAllBytes(Path.Combine(outDir, "maps", view + ".png"))[1..4], Is.EqualTo("PNG"u8.ToArray()), view + ".png");
+                Assert.That(File.ReadAllBytes(Path.Combine(outDir, "maps", view + ".pdf"))[..5], Is.EqualTo("%PDF-"u8.ToArray()), view + ".pdf");
                 Assert.That(report, Does.Contain($"<section id=\"{view}\">"));
             }
 

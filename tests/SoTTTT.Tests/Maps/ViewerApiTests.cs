@@ -86,6 +86,8 @@ public sealed class ViewerApiTests
             Assert.That(coordinates.Select(c => c.Lon), Is.All.InRange(105.5, 107.0), "lon of the Hải Dương-like sample");
             Assert.That(coordinates.Select(c => c.Lat), Is.All.InRange(20.3, 21.5));
             Assert.That(features[0].GetProperty("properties").GetProperty("type").ValueKind, Is.EqualTo(JsonValueKind.String));
+            Assert.That(features[0].GetProperty("id").ValueKind, Is.EqualTo(JsonValueKind.Number), "the feature index as id");
+            Assert.That(features[0].GetProperty("properties").EnumerateObject().Select(p => p.Name), Is.SubsetOf(SampleViewer.Catalogue.Layer("towers")!.Attributes), "only declared attributes");
         });
     }
 

@@ -40,6 +40,9 @@ internal static class ExternalTools
     /// <summary>poppler's pdftoppm (PDF pages to PNG), or the test stops.</summary>
     public static string Pdftoppm() => FindOnPath("pdftoppm") ?? Missing("pdftoppm (Debian package poppler-utils) is not installed; tests/run.sh installs it");
 
+    /// <summary>poppler's pdftotext (the text of a PDF), or the test stops.</summary>
+    public static string Pdftotext() => FindOnPath("pdftotext") ?? Missing("pdftotext (Debian package poppler-utils) is not installed; tests/run.sh installs it");
+
     /// <summary>The PostGIS test database URL (without a query), or the test stops.</summary>
     public static string PostgisUrl() =>
         Environment.GetEnvironmentVariable(PostgisVariable) is { Length: > 0 } url ? url : Missing(PostgisMissing);
