@@ -11,13 +11,13 @@
       title: 'Bản đồ hạ tầng viễn thông', layers: 'Lớp bản đồ', legend: 'Chú giải', settings: 'Cài đặt',
       tiles: 'Nền bản đồ (URL ô ảnh, tùy chọn)', tiles_hint: 'Mặc định không dùng nền từ Internet. Ví dụ: https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       unavailable: 'chưa có dữ liệu', loading: 'Đang tải…', loaded: '{0} đối tượng', other: 'Khác', toggle: 'English',
-      error: 'Lỗi tải lớp {0}', all: 'Tất cả', filters: 'Lọc', thinned: '(đã lược bớt {0} điểm ở mức thu phóng này)',
+      error: 'Lỗi tải lớp {0}', computing: 'Đang tính lớp {0}…', all: 'Tất cả', filters: 'Lọc', thinned: '(đã lược bớt {0} điểm ở mức thu phóng này)',
     },
     en: {
       title: 'Telecom infrastructure map', layers: 'Layers', legend: 'Legend', settings: 'Settings',
       tiles: 'Base map (tile URL, optional)', tiles_hint: 'No Internet base map by default. Example: https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       unavailable: 'not available', loading: 'Loading…', loaded: '{0} features', other: 'Other', toggle: 'Tiếng Việt',
-      error: 'Could not load layer {0}', all: 'All', filters: 'Filter', thinned: '({0} points thinned at this zoom)',
+      error: 'Could not load layer {0}', computing: 'Computing layer {0}…', all: 'All', filters: 'Filter', thinned: '({0} points thinned at this zoom)',
     },
   };
 
@@ -156,6 +156,23 @@
       maxZoom: 22,
       // Tiles appear at once: the default 250 ms fade-in only delays the first complete frame.
       transition: 0,
+      // A layer the server is still computing answers 503 "computing": ask again after Retry-After.
+      tileLoadFunction(tile, url) {
+        tile.setLoader((extent, resolution, projection) => {
+          const get = (attempt) => fetch(url).then((r) => {
+            if (r.status === 503 && attempt < 150) {
+              setStatus(fmt(t('computing'), label(def.title)));
+              const wait = 1000 * (Number(r.headers.get('Retry-After')) || 2);
+              return new Promise((resolve) => setTimeout(resolve, wait)).then(() => get(attempt + 1));
+            }
+            if (!r.ok) throw new Error(`HTTP ${r.status}`);
+            return r.arrayBuffer();
+          });
+          get(0)
+            .then((data) => tile.setFeatures(tile.getFormat().readFeatures(data, { extent, featureProjection: projection })))
+            .catch(() => tile.setState(3)); // TileState.ERROR: tileloaderror reports it
+        });
+      },
     });
     const tiles = state.tiles[def.name] = {};
     source.on('tileloadstart', () => { state.pending += 1; });

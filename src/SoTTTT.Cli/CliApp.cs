@@ -8,7 +8,7 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
     {
-        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, stdin ?? Console.In, stdout is null && !Console.IsOutputRedirected);
+        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, stdin ?? Console.In, stdout is null && !Console.IsOutputRedirected, stderr is null);
         var root = new RootCommand("SoTTTT — quy hoạch hạ tầng viễn thông cho Sở KH&CN / telecom infrastructure planning for Vietnamese provinces")
         {
             DemoCommand.Create(console),

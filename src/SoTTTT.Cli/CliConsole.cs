@@ -1,13 +1,18 @@
+using SoTTTT.Cli.Output;
 using Spectre.Console;
 
 namespace SoTTTT.Cli;
 
-/// <summary>The streams a command writes to; tests pass their own writers.</summary>
-internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader input, bool outIsTerminal)
+/// <summary>
+/// The streams a command writes to; tests pass their own writers. The error stream, and stdout on a terminal, escape
+/// control characters and mask passwords (<see cref="SafeTextWriter"/>); stdout piped to a file keeps CSV and JSON as
+/// they are (JSON escapes control characters itself).
+/// </summary>
+internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader input, bool outIsTerminal, bool errorIsConsole = false)
 {
-    public TextWriter Out { get; } = output;
+    public TextWriter Out { get; } = outIsTerminal ? new SafeTextWriter(output) : output;
 
-    public TextWriter Error { get; } = error;
+    public TextWriter Error { get; } = new SafeTextWriter(error);
 
     public TextReader In { get; } = input;
 
@@ -37,7 +42,7 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader
     /// <summary>Progress on stderr, only when stderr is a terminal, so pipes and logs stay clean.</summary>
     public T WithStatus<T>(string message, Func<T> work)
     {
-        if (!ReferenceEquals(Error, Console.Error) || Console.IsErrorRedirected)
+        if (!errorIsConsole || Console.IsErrorRedirected)
         {
             return work();
         }

@@ -21,6 +21,8 @@ using SoTTTT.Benchmarks;
 //                               DATASET may be a PostGIS URL, served as sotttt serve does (tiles by the database)
 //   viewer-tiles [N]            start-to-answer, server memory and vector tile latency p50/p95 (goal < 200 ms) over the
 //                               first view's layers: the extent at three zooms + N random tiles (DATASET or PostGIS URL)
+//   viewer-load [N] [C] [R]     R rounds of N random layer requests (GeoJSON bbox or vector tile) at concurrency C against
+//                               the viewer server: latency p50/p95/p99, memory per round (goal p99 < 1 s, memory flat)
 int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 if (args is ["crs-throughput", ..])
 {
@@ -40,6 +42,7 @@ return (args.Length >= 2 ? args[0] : null) switch
     "sharing" => SharingBenchmark.Run(args[1], args),
     "plan" => PlanBenchmark.Run(args[1], args),
     "viewer-first-render" => ViewerBenchmark.Run(args[1], Number(2, 3)),
+    "viewer-load" => ViewerLoadBenchmark.Run(args[1], Number(2, 1000), Number(3, 100), Number(4, 3)),
     "viewer-tiles" => ViewerTilesBenchmark.Run(args[1], Number(2, 200)),
     "coverage" => CoverageBenchmark.Run(args[1], args),
     "stores" when args.Length >= 3 => StoresBenchmark.Run(args[1], args[2], Number(3, 2)),
@@ -48,6 +51,6 @@ return (args.Length >= 2 ? args[0] : null) switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render|viewer-tiles DATASET_FOLDER [N] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
+    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render|viewer-tiles DATASET_FOLDER [N] | viewer-load DATASET [REQUESTS] [CONCURRENCY] [ROUNDS] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
     return 2;
 }

@@ -28,8 +28,9 @@ internal static class CoverageCommand
         var model = new Option<string?>("--model") { Description = $"one path-loss model for every BTS instead of the choice by band ({PathLossModels.Names}); needs --env when the model has environments" };
         var env = new Option<string?>("--env") { Description = "the model's environment (e.g. urban, suburban, open for okumura-hata; los, nlos for 3gpp-rma)" };
         var noTerrain = new Option<bool>("--no-terrain") { Description = "ignore the dataset's DEM: flat-ground prediction (for comparison)" };
+        var force = new Option<bool>("--force") { Description = "run even when the estimate exceeds the memory (4 GB) or time (10 min) limit" };
         var common = new CommonOptions();
-        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair, model, env, noTerrain };
+        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair, model, env, noTerrain, force };
         common.AddTo(command, "xlsx");
         command.SetAction(parse =>
         {
@@ -64,7 +65,7 @@ internal static class CoverageCommand
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
             var options = new CoverageOptions(adminLevel, techFilter, opName, cellM) { Model = modelOverride, Terrain = !parse.GetValue(noTerrain) };
-            return Emit(console, loaded.Dataset!, options, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
+            return Emit(console, loaded.Dataset!, options, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(force));
         });
         return command;
     }
@@ -99,7 +100,7 @@ internal static class CoverageCommand
     }
 
     /// <summary>Runs the analysis and writes it; shared with <c>demo</c>.</summary>
-    public static int Emit(CliConsole console, Dataset dataset, CoverageOptions options, string? format, string? outPath, string lang)
+    public static int Emit(CliConsole console, Dataset dataset, CoverageOptions options, string? format, string? outPath, string lang, bool force = false)
     {
         foreach (var layer in new[] { Dataset.LayerNames.Bts, Dataset.LayerNames.Settlements })
         {
@@ -120,6 +121,25 @@ internal static class CoverageCommand
         {
             console.Error.WriteLine(Texts.Get("xlsx.needs_out", lang));
             return ExitCodes.BadInput;
+        }
+
+        // The cost is known from the grid and the layers before anything is built: refuse what would exhaust the machine.
+        var estimate = CoverageEstimate.Of(dataset, options);
+        if (!estimate.WithinLimits)
+        {
+            var args = new object[]
+            {
+                options.CellM.ToString(CultureInfo.InvariantCulture), estimate.Cells.ToString("0.##e0", CultureInfo.InvariantCulture), estimate.Layers,
+                CoverageEstimate.Memory(estimate.Bytes), CoverageEstimate.Time(estimate.Seconds), CoverageEstimate.Memory(CoverageEstimate.MemoryLimitBytes),
+                CoverageEstimate.Time(CoverageEstimate.TimeLimitSeconds), estimate.SmallestCellM(options.CellM).ToString(CultureInfo.InvariantCulture),
+            };
+            if (!force)
+            {
+                console.Error.WriteLine(Texts.Format("coverage.too_big", lang, args));
+                return ExitCodes.BadInput;
+            }
+
+            console.Error.WriteLine(Texts.Format("coverage.forced", lang, args));
         }
 
         var result = console.WithStatus(Texts.Get("coverage.computing", lang), () => CoverageAnalysis.Run(dataset, options));

@@ -12,7 +12,11 @@ namespace SoTTTT.Cli.Commands;
 /// <c>sotttt import FILE --layer bts|towers|… --into DATASET_FOLDER</c>: takes an operator's list (.xlsx, .csv or
 /// .geojson), checks it with the dataset's other layers exactly as if it were the folder's own file (same column
 /// mapping, same validation, sheet and row in every problem), and on success writes it as the folder's
-/// <c>&lt;layer&gt;.csv</c> (positions as WGS84 lon/lat). Nothing is written when there is a problem.
+/// <c>&lt;layer&gt;.csv</c> (positions as WGS84 lon/lat). Nothing is written when there is a problem. Into a folder that
+/// already has the layer, the list is merged by id (<see cref="LayerMerge"/>: added, updated, unchanged, and the
+/// layer's other rows kept) and the merged layer checked again as a whole; <c>--replace</c> replaces the layer on
+/// purpose. Either way the file replaced is first copied to <c>backup/&lt;layer&gt;-&lt;UTC time&gt;.csv</c> and the
+/// counts before and after are printed. Rules and DEM files in subfolders of the dataset come along into the check.
 /// </summary>
 internal static class ImportCommand
 {
@@ -38,9 +42,10 @@ internal static class ImportCommand
         var map = new Option<string[]>("--map") { Description = "value mapping COLUMN=from:to,from:to (e.g. status=1:existing,0:decommissioned), or a mapping file (JSON: {\"columns\": {…}, \"values\": {\"status\": {\"1\": \"existing\"}}}); repeatable", AllowMultipleArgumentsPerToken = false };
         var column = new Option<string[]>("--column") { Description = "column mapping HEADER=column (e.g. toadoX=lat, GID_1=code); repeatable" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "write the valid rows and list the others in rejects.csv (row, id, code, message)" };
+        var replace = new Option<bool>("--replace") { Description = "replace the folder's layer by the list (default: merge by id, keeping the layer's other rows); the old file is kept in backup/" };
         var command = new Command("import", "nhập danh sách của doanh nghiệp (Excel, CSV, GeoJSON, Shapefile) vào bộ dữ liệu / import an operator's list into a dataset folder")
         {
-            file, layer, into, lang, map, column, skipInvalid,
+            file, layer, into, lang, map, column, skipInvalid, replace,
         };
         command.SetAction(parse => Run(
             console,
@@ -50,11 +55,12 @@ internal static class ImportCommand
             parse.GetValue(lang),
             parse.GetValue(map) ?? [],
             parse.GetValue(column) ?? [],
-            parse.GetValue(skipInvalid)));
+            parse.GetValue(skipInvalid),
+            parse.GetValue(replace)));
         return command;
     }
 
-    private static int Run(CliConsole console, string file, string layer, string folder, string? langOption, string[] maps, string[] columns, bool skipInvalid)
+    private static int Run(CliConsole console, string file, string layer, string folder, string? langOption, string[] maps, string[] columns, bool skipInvalid, bool replace)
     {
         var lang = langOption ?? "vi";
         if (!ImportMappingParser.TryParse(layer, maps, columns, skipInvalid, out var mapping, out var mappingError))
@@ -100,6 +106,7 @@ internal static class ImportCommand
                 }
             }
 
+            CopyNamedFiles(folder, staging);
             var staged = layer + extension;
             File.Copy(file, Path.Combine(staging, staged));
             if (extension == ".shp")
@@ -127,21 +134,26 @@ internal static class ImportCommand
 
             var dataset = loaded.Dataset!;
             var layout = new DatasetFileLayout(loaded.Settings?.Crs ?? CrsRegistry.Wgs84, new HashSet<string>([layer], StringComparer.Ordinal));
-            DatasetFolderWriter.WriteLayer(dataset, folder, layout, layer);
-            var count = layer switch
+            var target = Path.Combine(folder, layer + ".csv");
+            var listCsv = LayerCsv(dataset, layout, layer);
+            var listRows = Count(dataset, layer);
+            if (!File.Exists(target))
             {
-                Dataset.LayerNames.Bts => dataset.Bts.Count,
-                Dataset.LayerNames.Towers => dataset.Towers.Count,
-                Dataset.LayerNames.Settlements => dataset.Settlements.Count,
-                Dataset.LayerNames.PostalPoints => dataset.PostalPoints.Count,
-                Dataset.LayerNames.FibreRoutes => dataset.FibreRoutes.Count,
-                Dataset.LayerNames.AdminUnits => dataset.AdminUnits.Count,
-                Dataset.LayerNames.PublicSites => dataset.PublicSites.Count,
-                Dataset.LayerNames.Nodes => dataset.Nodes.Count,
-                Dataset.LayerNames.Subscribers => dataset.Subscribers.Count,
-                _ => dataset.Zones.Count,
-            };
-            console.Error.WriteLine(Texts.Format("import.done", lang, count, Path.Combine(folder, layer + ".csv")));
+                AtomicFile.WriteAllText(target, listCsv);
+                console.Error.WriteLine(Texts.Format("import.done", lang, listRows, target));
+            }
+            else if (replace)
+            {
+                var before = DatasetLoader.Load(folder).Dataset is { } old ? Count(old, layer) : CountLines(target);
+                var backup = Backup(folder, layer, target);
+                AtomicFile.WriteAllText(target, listCsv);
+                console.Error.WriteLine(Texts.Format("import.replaced", lang, target, before, listRows, backup));
+            }
+            else if (Merge(console, folder, staging, staged, layer, layout, listCsv, lang) is { } failed)
+            {
+                return failed;
+            }
+
             if (skipInvalid)
             {
                 var rejects = Path.Combine(folder, "rejects.csv");
@@ -159,6 +171,130 @@ internal static class ImportCommand
             Directory.Delete(staging, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Merges the checked list into the folder's layer by id, checks the merged layer with the other layers, then backs
+    /// up and replaces the file; an exit code when the folder or the merged layer has problems (nothing is written).
+    /// </summary>
+    private static int? Merge(CliConsole console, string folder, string staging, string staged, string layer, DatasetFileLayout layout, string listCsv, string lang)
+    {
+        var current = console.WithStatus(Texts.Get("loading", lang), () => DatasetLoader.Load(folder));
+        if (!current.Succeeded)
+        {
+            console.Error.WriteLine(Texts.Format("import.folder_invalid", lang, folder, layer + ".csv"));
+            return ProblemReport.Print(console, current.Problems, lang);
+        }
+
+        // Subscriber counts have no id: one count per unit, operator, service and date.
+        IReadOnlyList<string>? key = layer == Dataset.LayerNames.Subscribers ? ["unit_code", "operator", "service", "date"] : null;
+        var merged = LayerMerge.Merge(LayerCsv(current.Dataset!, layout, layer), listCsv, key);
+
+        // The merged layer is checked as a whole with the folder's other layers, exactly as the next load will.
+        foreach (var part in Directory.GetFiles(staging, Path.GetFileNameWithoutExtension(staged) + ".*"))
+        {
+            File.Delete(part);
+        }
+
+        File.WriteAllText(Path.Combine(staging, layer + ".csv"), merged.Csv);
+        var check = DatasetLoader.Load(staging);
+        if (!check.Succeeded)
+        {
+            console.Error.WriteLine(Texts.Format("import.merge_invalid", lang, layer + ".csv"));
+            return ProblemReport.Print(console, check.Problems, lang);
+        }
+
+        var target = Path.Combine(folder, layer + ".csv");
+        var backup = Backup(folder, layer, target);
+        AtomicFile.WriteAllText(target, merged.Csv);
+        console.Error.WriteLine(Texts.Format("import.merged", lang, target, merged.Before, merged.After, merged.Added, merged.Updated, merged.Unchanged, merged.Kept, backup));
+        return null;
+    }
+
+    /// <summary>The layer as the folder writer formats it (the same text for the same rows, whatever the source).</summary>
+    private static string LayerCsv(Dataset dataset, DatasetFileLayout layout, string layer)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), "sotttt-layer-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            DatasetFolderWriter.WriteLayer(dataset, temp, layout, layer);
+            return File.ReadAllText(Path.Combine(temp, layer + ".csv"));
+        }
+        finally
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Copies the file about to be replaced to <c>backup/&lt;layer&gt;-&lt;UTC time&gt;.csv</c>; returns its path.</summary>
+    private static string Backup(string folder, string layer, string target)
+    {
+        var dir = Path.Combine(folder, "backup");
+        Directory.CreateDirectory(dir);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var backup = Path.Combine(dir, $"{layer}-{stamp}.csv");
+        for (var n = 2; File.Exists(backup); n++)
+        {
+            backup = Path.Combine(dir, $"{layer}-{stamp}-{n}.csv");
+        }
+
+        File.Copy(target, backup);
+        return backup;
+    }
+
+    /// <summary>
+    /// Copies into the staging folder the files dataset.json names in subfolders (rules, DEM), at the same relative
+    /// path, so the check reads them as the folder's own load does. Paths leading outside the folder are not copied (the
+    /// load then reports them).
+    /// </summary>
+    private static void CopyNamedFiles(string folder, string staging)
+    {
+        var settings = Path.Combine(folder, "dataset.json");
+        if (SafeFile.KindOf(settings) != FileKind.Regular)
+        {
+            return;
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(SafeFile.ReadAllBytes(settings, SafeFile.SettingsLimitBytes), new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+            foreach (var key in new[] { "rules", "dem" })
+            {
+                if (doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty(key, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+                    && value.GetString() is { } relative && SafeFile.InsideFolder(folder, relative, out _) is { } source && SafeFile.KindOf(source) == FileKind.Regular)
+                {
+                    var copy = Path.GetFullPath(Path.Combine(staging, relative));
+                    if (!File.Exists(copy))
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                        File.Copy(source, copy);
+                    }
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // The load reports an unreadable dataset.json.
+        }
+    }
+
+    private static int Count(Dataset dataset, string layer) => layer switch
+    {
+        Dataset.LayerNames.Bts => dataset.Bts.Count,
+        Dataset.LayerNames.Towers => dataset.Towers.Count,
+        Dataset.LayerNames.Settlements => dataset.Settlements.Count,
+        Dataset.LayerNames.PostalPoints => dataset.PostalPoints.Count,
+        Dataset.LayerNames.FibreRoutes => dataset.FibreRoutes.Count,
+        Dataset.LayerNames.AdminUnits => dataset.AdminUnits.Count,
+        Dataset.LayerNames.PublicSites => dataset.PublicSites.Count,
+        Dataset.LayerNames.Nodes => dataset.Nodes.Count,
+        Dataset.LayerNames.Subscribers => dataset.Subscribers.Count,
+        _ => dataset.Zones.Count,
+    };
+
+    private static int CountLines(string path) => Math.Max(0, File.ReadLines(path).Count() - 1);
 
     private static string CsvRejects(IReadOnlyList<ValidationProblem> rejected)
     {

@@ -18,15 +18,29 @@ internal static class ServeCommand
     public static Command Create(CliConsole console)
     {
         var dataset = new Argument<string>("DATASET") { Description = DatasetSupport.ArgumentDescription };
-        var port = new Option<int>("--port") { Description = "TCP port (default 8080)", DefaultValueFactory = _ => 8080 };
-        var host = new Option<string>("--host") { Description = "address to listen on (default 127.0.0.1, loopback only)", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "TCP port 1–65535 (default 8080)", DefaultValueFactory = _ => 8080 };
+        var host = new Option<string>("--host") { Description = "IP address or localhost to listen on (default 127.0.0.1, this machine only; another address exposes the viewer to the network)", DefaultValueFactory = _ => "127.0.0.1" };
         var lang = new Option<string?>("--lang") { Description = "vi | en: the viewer's starting language" };
         lang.AcceptOnlyFromAmong("vi", "en");
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
-        var command = new Command("serve", "bản đồ trên trình duyệt / web map viewer") { dataset, port, host, lang, repair };
+        var maxFeatures = new Option<int>("--max-features") { Description = $"most features in one layer answer (default {LayerIndex.DefaultMaxFeatures}); more are thinned", DefaultValueFactory = _ => LayerIndex.DefaultMaxFeatures };
+        var command = new Command("serve", "bản đồ trên trình duyệt / web map viewer") { dataset, port, host, lang, repair, maxFeatures };
         command.SetAction(parse =>
         {
             var source = parse.GetValue(dataset)!;
+            var listen = ListenAddress.Parse(parse.GetValue(host)!, parse.GetValue(port), out var listenError);
+            if (listen is null)
+            {
+                console.Error.WriteLine("sotttt serve: " + listenError);
+                return ExitCodes.BadInput;
+            }
+
+            if (parse.GetValue(maxFeatures) is < 1 or > 1_000_000)
+            {
+                console.Error.WriteLine("sotttt serve: --max-features must be 1 to 1000000");
+                return ExitCodes.BadInput;
+            }
+
             LayerStore store;
             string language;
             var assets = ViewerAssets.Locate();
@@ -81,8 +95,16 @@ internal static class ServeCommand
 
             // The first view's layers are indexed before the address is announced, so the first page draws at once.
             console.WithStatus(Texts.Get("serve.preparing", language), () => store.Warm(catalogue!.Views[0].Name, ViewerServer.Extent(store)));
-            var url = $"http://{Bracketed(parse.GetValue(host)!)}:{parse.GetValue(port)}";
-            using var app = ViewerServer.Build(store, assets!, language, b => b.WebHost.UseUrls(url));
+            var url = listen.Url;
+            if (!listen.IsLoopback)
+            {
+                console.Error.WriteLine(Texts.Format("serve.exposed", language, url));
+            }
+
+            // The other views' layers (coverage, sharing, plan: analyses that take seconds to minutes on national data) are
+            // built one by one in the background; until one is ready its requests are told "computing", never held.
+            _ = store.BuildInBackground();
+            using var app = ViewerServer.Build(store, assets!, language, b => b.WebHost.UseUrls(url), new ViewerOptions(listen.AllowedHosts(), parse.GetValue(maxFeatures)));
             try
             {
                 app.Start();
@@ -128,6 +150,4 @@ internal static class ServeCommand
         catalogue = read.Catalogue;
         return null;
     }
-
-    private static string Bracketed(string host) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
 }

@@ -14,20 +14,20 @@ internal static class ApprovalView
             .Border(TableBorder.Rounded);
         foreach (var key in new[] { "approve.row", "approve.id", "approve.operator", "approve.type", "approve.height", "approve.verdict", "approve.tower", "approve.failed" })
         {
-            table.AddColumn(Markup.Escape(Texts.Get(key, lang)));
+            table.AddColumn(TerminalText.Cell(Texts.Get(key, lang)));
         }
 
         foreach (var v in result.Verdicts)
         {
             table.AddRow(
                 v.Row.ToString(),
-                Markup.Escape(v.ApplicationId ?? "–"),
-                Markup.Escape(v.Application?.Operator ?? "–"),
-                Markup.Escape(v.Application?.Type ?? "–"),
+                TerminalText.Cell(v.ApplicationId ?? "–"),
+                TerminalText.Cell(v.Application?.Operator ?? "–"),
+                TerminalText.Cell(v.Application?.Type ?? "–"),
                 v.Application?.HeightM.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) ?? "–",
-                Markup.Escape(Texts.Get("verdict." + VerdictKeys.Key(v.Verdict), lang)),
-                Markup.Escape(v.TowerId ?? ""),
-                Markup.Escape(string.Join(", ", v.Failed)));
+                TerminalText.Cell(Texts.Get("verdict." + VerdictKeys.Key(v.Verdict), lang)),
+                TerminalText.Cell(v.TowerId ?? ""),
+                TerminalText.Cell(string.Join(", ", v.Failed)));
         }
 
         console.Ansi.Write(table);

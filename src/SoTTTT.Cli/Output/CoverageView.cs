@@ -23,7 +23,7 @@ internal static class CoverageView
             .Border(TableBorder.Rounded);
         foreach (var key in new[] { "name", "coverage.tech", "sharing.operator", "settlements", "coverage.covered", "coverage.settlements_pct", "coverage.population_pct", "coverage.area_pct", "coverage.communes" })
         {
-            var column = new TableColumn(Markup.Escape(Texts.Get(key, lang)));
+            var column = new TableColumn(TerminalText.Cell(Texts.Get(key, lang)));
             if (key is not ("name" or "coverage.tech" or "sharing.operator"))
             {
                 column.RightAligned();
@@ -36,9 +36,9 @@ internal static class CoverageView
         {
             var firstOfUnit = row.Operator == CoverageLayer.AnyOperator && row.Tech == r.Techs[0];
             table.AddRow(
-                Markup.Escape(firstOfUnit ? row.Name : string.Empty),
+                TerminalText.Cell(firstOfUnit ? row.Name : string.Empty),
                 row.Operator == CoverageLayer.AnyOperator ? (row.Tech is null ? Texts.Get("coverage.any_tech", lang) : row.TechLabel) : string.Empty,
-                Markup.Escape(row.Operator == CoverageLayer.AnyOperator ? Texts.Get("sharing.all", lang) : row.Operator),
+                TerminalText.Cell(row.Operator == CoverageLayer.AnyOperator ? Texts.Get("sharing.all", lang) : row.Operator),
                 row.SettlementsTotal.ToString(CultureInfo.InvariantCulture),
                 row.SettlementsCovered.ToString(CultureInfo.InvariantCulture),
                 Dash(IndicatorColumns.Fixed(row.SettlementsCoveredPct, 1)),
@@ -87,17 +87,17 @@ internal static class CoverageView
                 var gaps = new Table().Border(TableBorder.Simple);
                 foreach (var h in new[] { "id", "km²", Texts.Get("settlements", lang), Texts.Get("population", lang), Texts.Get("code", lang) })
                 {
-                    gaps.AddColumn(Markup.Escape(h));
+                    gaps.AddColumn(TerminalText.Cell(h));
                 }
 
                 foreach (var g in r.Gaps.Take(Shown))
                 {
                     gaps.AddRow(
-                        Markup.Escape(g.Id),
+                        TerminalText.Cell(g.Id),
                         IndicatorColumns.Fixed(g.AreaKm2, 2),
                         g.Settlements.ToString(CultureInfo.InvariantCulture),
                         g.Population.ToString(CultureInfo.InvariantCulture),
-                        Markup.Escape(g.UnitCode ?? string.Empty));
+                        TerminalText.Cell(g.UnitCode ?? string.Empty));
                 }
 
                 if (r.Gaps.Count > 0)
@@ -115,15 +115,15 @@ internal static class CoverageView
             var errors = new Table().Border(TableBorder.Simple);
             foreach (var h in new[] { Texts.Get("sharing.operator", lang), Texts.Get("coverage.tech", lang), Texts.Get("pl.model", lang), "n", "mean dB", "RMSE dB" })
             {
-                errors.AddColumn(Markup.Escape(h));
+                errors.AddColumn(TerminalText.Cell(h));
             }
 
             foreach (var e in r.PredictionErrors)
             {
                 errors.AddRow(
-                    Markup.Escape(e.Operator),
+                    TerminalText.Cell(e.Operator),
                     Codes.Label(e.Tech),
-                    Markup.Escape(e.Model),
+                    TerminalText.Cell(e.Model),
                     e.Count.ToString(CultureInfo.InvariantCulture),
                     Dash(IndicatorColumns.Fixed(e.MeanDb, 2)),
                     Dash(IndicatorColumns.Fixed(e.RmseDb, 2)));

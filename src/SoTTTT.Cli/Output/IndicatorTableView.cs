@@ -70,15 +70,15 @@ internal static class IndicatorTableView
                 view.Caption(Texts.Format("indicators.footer", lang, table.FibreReachM, table.Crs));
             }
 
-            view.AddColumn(new TableColumn(Markup.Escape(headers[0])));
+            view.AddColumn(new TableColumn(TerminalText.Cell(headers[0])));
             foreach (var i in groups[g])
             {
-                view.AddColumn(new TableColumn(Markup.Escape(headers[i])).RightAligned());
+                view.AddColumn(new TableColumn(TerminalText.Cell(headers[i])).RightAligned());
             }
 
             foreach (var row in cells)
             {
-                view.AddRow([Markup.Escape(row[0]), .. groups[g].Select(i => Markup.Escape(row[i]))]);
+                view.AddRow([TerminalText.Cell(row[0]), .. groups[g].Select(i => TerminalText.Cell(row[i]))]);
             }
 
             console.Ansi.Write(view);
@@ -90,14 +90,14 @@ internal static class IndicatorTableView
     {
         var row = table.Rows[0];
         var view = new Table()
-            .Title($"{Texts.Get("indicators.title", lang)} — {Markup.Escape(row.Name)}")
+            .Title($"{Texts.Get("indicators.title", lang)} — {TerminalText.Cell(row.Name)}")
             .Caption(Texts.Format("indicators.footer", lang, table.FibreReachM, table.Crs))
             .Border(TableBorder.Rounded)
             .AddColumn(Texts.Get("indicator", lang))
             .AddColumn(new TableColumn(Texts.Get("value", lang)).RightAligned());
         foreach (var (key, cell) in Columns.Skip(1))
         {
-            view.AddRow(Markup.Escape(Texts.Get(key, lang)), Markup.Escape(cell(row) is { Length: > 0 } s ? s : "–"));
+            view.AddRow(TerminalText.Cell(Texts.Get(key, lang)), TerminalText.Cell(cell(row) is { Length: > 0 } s ? s : "–"));
         }
 
         console.Ansi.Write(view);

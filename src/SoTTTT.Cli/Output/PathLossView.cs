@@ -280,12 +280,12 @@ internal static class PathLossView
             ? Texts.Format("pl.caption.extrapolated", lang, Commands.PathLossProblems.Describe(outOfRange, lang))
             : Texts.Get("pl.caption", lang);
         // One result: a label column and a value column keep the table narrow on any terminal.
-        var view = new Table().Title(Markup.Escape(title)).Caption(Markup.Escape(caption)).Border(TableBorder.Rounded);
-        view.AddColumn(new TableColumn(Markup.Escape(Texts.Get("pl.parameter", lang))));
-        view.AddColumn(new TableColumn(Markup.Escape(Texts.Get("pl.value", lang))).RightAligned());
+        var view = new Table().Title(TerminalText.Cell(title)).Caption(TerminalText.Cell(caption)).Border(TableBorder.Rounded);
+        view.AddColumn(new TableColumn(TerminalText.Cell(Texts.Get("pl.parameter", lang))));
+        view.AddColumn(new TableColumn(TerminalText.Cell(Texts.Get("pl.value", lang))).RightAligned());
         foreach (var (key, value) in cells)
         {
-            view.AddRow(Markup.Escape(Texts.Get(key, lang)), Markup.Escape(value));
+            view.AddRow(TerminalText.Cell(Texts.Get(key, lang)), TerminalText.Cell(value));
         }
 
         console.Ansi.Write(view);

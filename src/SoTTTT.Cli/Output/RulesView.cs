@@ -16,7 +16,7 @@ internal static class RulesView
             .AddColumn(Texts.Get("rules.key", lang))
             .AddColumn(Texts.Get("rules.value", lang))
             .AddColumn(Texts.Get("rules.source", lang));
-        void Row(string key, string value, string sourceKey) => table.AddRow(Markup.Escape(key), Markup.Escape(value), Markup.Escape(Texts.Get("rules.src." + sourceKey, lang)));
+        void Row(string key, string value, string sourceKey) => table.AddRow(TerminalText.Cell(key), TerminalText.Cell(value), TerminalText.Cell(Texts.Get("rules.src." + sourceKey, lang)));
 
         foreach (var c in rules.TowerClasses)
         {

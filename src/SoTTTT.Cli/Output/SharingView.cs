@@ -17,7 +17,7 @@ internal static class SharingView
             .Border(TableBorder.Rounded);
         foreach (var key in new[] { "name", "sharing.operator", "tower_positions", "bts", "bts_per_position", "sharing.shared_positions", "sharing.rate", "sharing.spare" })
         {
-            var column = new TableColumn(Markup.Escape(Texts.Get(key, lang)));
+            var column = new TableColumn(TerminalText.Cell(Texts.Get(key, lang)));
             if (key is not ("name" or "sharing.operator"))
             {
                 column.RightAligned();
@@ -29,8 +29,8 @@ internal static class SharingView
         foreach (var row in r.Rows)
         {
             units.AddRow(
-                Markup.Escape(row.Operator is null ? row.Name : string.Empty),
-                Markup.Escape(row.Operator ?? Texts.Get("sharing.all", lang)),
+                TerminalText.Cell(row.Operator is null ? row.Name : string.Empty),
+                TerminalText.Cell(row.Operator ?? Texts.Get("sharing.all", lang)),
                 row.TowerPositions.ToString(),
                 row.Bts.ToString(),
                 Dash(IndicatorColumns.Fixed(row.BtsPerPosition, 2)),
@@ -65,13 +65,13 @@ internal static class SharingView
         var table = new Table().Border(TableBorder.Simple);
         foreach (var h in headers)
         {
-            table.AddColumn(Markup.Escape(h));
+            table.AddColumn(TerminalText.Cell(h));
         }
 
         var any = false;
         foreach (var row in rows)
         {
-            table.AddRow([.. cells(row).Select(Markup.Escape)]);
+            table.AddRow([.. cells(row).Select(TerminalText.Cell)]);
             any = true;
         }
 

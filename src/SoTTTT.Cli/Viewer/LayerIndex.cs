@@ -13,7 +13,10 @@ namespace SoTTTT.Cli.Viewer;
 /// queries, and per-zoom simplified geometries (topology-preserving, tolerance one screen pixel at that zoom) built on
 /// demand and kept. Points are thinned to one per screen pixel below <see cref="FullDetailZoom"/> (markers on the same
 /// pixel hide each other anyway), and to one per three pixels in dense queries, where lines and polygons under three
-/// pixels across are left out too, so national data is never sent raw.
+/// pixels across are left out too, so national data is never sent raw. Every answer is bounded whatever is asked: a
+/// bbox wider than <see cref="MaxPixelsAcross"/> pixels at the zoom is served at a lower zoom, and above a feature cap
+/// (<see cref="DefaultMaxFeatures"/>) points are thinned on a coarser grid and the smallest lines and polygons left out,
+/// at every zoom — the answer says so (<see cref="LayerQuery.Limited"/>).
 /// </summary>
 internal sealed class LayerIndex
 {
@@ -22,6 +25,12 @@ internal sealed class LayerIndex
 
     /// <summary>Above this many features in a query, points are thinned and sub-pixel lines and polygons dropped.</summary>
     public const int DenseThreshold = 4000;
+
+    /// <summary>Most features one answer carries unless the server is told otherwise.</summary>
+    public const int DefaultMaxFeatures = 5000;
+
+    /// <summary>Widest bbox, in screen pixels at the zoom asked, served at that zoom (two 4K screens side by side).</summary>
+    public const int MaxPixelsAcross = 8192;
 
     private readonly Geometry?[] geometries;
     private readonly STRtree<int> tree = new();
@@ -68,46 +77,109 @@ internal sealed class LayerIndex
 
     /// <summary>
     /// Features meeting <paramref name="bbox"/> (WGS84) at <paramref name="zoom"/>, in feature order, with the
-    /// geometry to send; <paramref name="total"/> is the count before thinning.
+    /// geometry to send; <paramref name="total"/> is the count before thinning. Capped at <see cref="DefaultMaxFeatures"/>.
     /// </summary>
     public IReadOnlyList<(int Index, Geometry Geometry)> Query(Envelope? bbox, int zoom, out int total)
     {
+        var answer = Query(bbox, zoom, DefaultMaxFeatures);
+        total = answer.Total;
+        return answer.Features;
+    }
+
+    /// <summary>
+    /// Features meeting <paramref name="bbox"/> (WGS84, null = everything) at <paramref name="zoom"/>, at most
+    /// <paramref name="maxFeatures"/>, in feature order, with the geometry to send.
+    /// </summary>
+    public LayerQuery Query(Envelope? bbox, int zoom, int maxFeatures)
+    {
         zoom = Math.Clamp(zoom, 0, FullDetailZoom);
+        var span = bbox ?? Extent;
+        if (!span.IsNull)
+        {
+            // A bbox far wider than any screen at this zoom gets the detail of the zoom that shows it on one.
+            while (zoom > 0 && Math.Max(span.Width, span.Height) / PixelDegrees(zoom) > MaxPixelsAcross)
+            {
+                zoom--;
+            }
+        }
+
         var hits = bbox is null ? Enumerable.Range(0, geometries.Length).Where(i => geometries[i] is not null).ToList() : tree.Query(bbox).ToList();
         hits.Sort();
-        total = hits.Count;
+        var total = hits.Count;
         var pixel = PixelDegrees(zoom);
         var level = zoom >= FullDetailZoom ? null : simplified.GetOrAdd(zoom, _ => new Geometry?[geometries.Length]);
         var dense = hits.Count > DenseThreshold;
-        var taken = new HashSet<(long, long)>();
-        var kept = new List<int>(Math.Min(hits.Count, 50_000));
+        var cellPixels = level is null ? 0.0 : dense ? 3.0 : 1.0;
+        var points = new List<int>();
+        var others = new List<int>();
         foreach (var i in hits)
         {
             var g = geometries[i]!;
-            if (g is Point p)
+            if (g is Point)
             {
-                var cell = dense ? 3 * pixel : pixel;
-                if (level is null || taken.Add(((long)Math.Floor(p.X / cell), (long)Math.Floor(p.Y / cell))))
-                {
-                    kept.Add(i);
-                }
+                points.Add(i);
             }
             else if (!dense || Math.Max(g.EnvelopeInternal.Width, g.EnvelopeInternal.Height) >= 3 * pixel)
             {
                 // In a dense query, lines and polygons under three pixels across are left out: they would draw as specks.
-                kept.Add(i);
+                others.Add(i);
             }
         }
 
+        var keptPoints = cellPixels > 0 ? Thin(points, cellPixels * pixel) : points;
+        var limited = false;
+        if (keptPoints.Count + others.Count > maxFeatures)
+        {
+            // Over the cap at any zoom: the largest lines and polygons first (at most half the cap when there are points),
+            // then points on a grid coarse enough to fit what is left.
+            limited = true;
+            var otherBudget = keptPoints.Count == 0 ? maxFeatures : Math.Max(maxFeatures / 2, maxFeatures - keptPoints.Count);
+            if (others.Count > otherBudget)
+            {
+                others = [.. others.OrderByDescending(i => Size(geometries[i]!)).ThenBy(i => i).Take(otherBudget)];
+            }
+
+            var pointBudget = maxFeatures - others.Count;
+            var cell = Math.Max(cellPixels, 1.0);
+            while (keptPoints.Count > pointBudget)
+            {
+                cell *= 2;
+                keptPoints = pointBudget <= 0 ? [] : Thin(points, cell * pixel);
+            }
+
+            cellPixels = cell;
+        }
+
+        var kept = keptPoints.Concat(others).ToList();
+        kept.Sort();
         if (level is null)
         {
-            return kept.Select(i => (i, geometries[i]!)).ToList();
+            return new LayerQuery(kept.Select(i => (i, geometries[i]!)).ToList(), total, zoom, limited, cellPixels);
         }
 
         var missing = kept.Where(i => level[i] is null && geometries[i] is not Point).ToArray();
         Parallel.For(0, missing.Length, k => level[missing[k]] = Simplify(geometries[missing[k]]!, pixel));
-        return kept.Select(i => (i, geometries[i] is Point ? geometries[i]! : level[i]!)).ToList();
+        return new LayerQuery(kept.Select(i => (i, geometries[i] is Point ? geometries[i]! : level[i]!)).ToList(), total, zoom, limited, cellPixels);
     }
+
+    /// <summary>The first point (in feature order) of each grid cell of <paramref name="cell"/> degrees.</summary>
+    private List<int> Thin(List<int> points, double cell)
+    {
+        var taken = new HashSet<(long, long)>();
+        var kept = new List<int>(Math.Min(points.Count, 50_000));
+        foreach (var i in points)
+        {
+            var p = (Point)geometries[i]!;
+            if (taken.Add(((long)Math.Floor(p.X / cell), (long)Math.Floor(p.Y / cell))))
+            {
+                kept.Add(i);
+            }
+        }
+
+        return kept;
+    }
+
+    private static double Size(Geometry g) => Math.Max(g.EnvelopeInternal.Width, g.EnvelopeInternal.Height);
 
     private static Geometry Simplify(Geometry g, double tolerance)
     {

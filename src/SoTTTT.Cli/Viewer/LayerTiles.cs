@@ -9,7 +9,7 @@ namespace SoTTTT.Cli.Viewer;
 /// <summary>
 /// Mapbox vector tiles (MVT 2.1, <c>application/vnd.mapbox-vector-tile</c>) of one layer from its in-memory index,
 /// encoded by NetTopologySuite.IO.VectorTiles.Mapbox: the features meeting the tile and an
-/// <see cref="BufferPixels"/>-pixel margin, thinned and simplified to a tile pixel (<see cref="LayerIndex.Query"/>),
+/// <see cref="BufferPixels"/>-pixel margin, thinned and simplified to a tile pixel (<see cref="LayerIndex.Query(NetTopologySuite.Geometries.Envelope?, int, int)"/>, so a tile is bounded like any answer),
 /// lines and polygons clipped to the margin, only the declared attributes, numbers kept as numbers. One MVT layer
 /// named after the map layer.
 /// </summary>

@@ -31,6 +31,15 @@ public static class ProblemCodes
     public const string ParentLevelMismatch = "PARENT_LEVEL_MISMATCH";
     public const string MissingTower = "MISSING_TOWER";
 
+    /// <summary>dataset.json names a file (rules, DEM) outside the dataset folder, after resolving symbolic links.</summary>
+    public const string FileOutsideDataset = "FILE_OUTSIDE_DATASET";
+
+    /// <summary>A path names a directory, device, FIFO or socket where a file is to be read.</summary>
+    public const string NotARegularFile = "NOT_A_REGULAR_FILE";
+
+    /// <summary>A file is larger than SoTTTT reads for its kind (README "Limits").</summary>
+    public const string FileTooLarge = "FILE_TOO_LARGE";
+
     /// <summary>A BTS stands farther than the co-location distance (rules.json <c>co_location_m</c>) from the tower it names.</summary>
     public const string BtsFarFromTower = "BTS_FAR_FROM_TOWER";
     public const string MissingAdminUnit = "MISSING_ADMIN_UNIT";

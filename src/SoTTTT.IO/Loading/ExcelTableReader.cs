@@ -24,6 +24,12 @@ internal static class ExcelTableReader
 
     public static RawTable? Read(string path, string fileName, LayerSchema schema, ProblemCollector problems)
     {
+        if (SafeFile.Refusal(path, SafeFile.TableLimitBytes, out var code) is { } why)
+        {
+            problems.Add(code, why.Replace($"'{path}'", $"'{fileName}'", StringComparison.Ordinal), fileName);
+            return null;
+        }
+
         List<(string Sheet, List<object?[]> Rows)> sheets;
         try
         {
@@ -102,7 +108,7 @@ internal static class ExcelTableReader
 
     private static List<(string Sheet, List<object?[]> Rows)> ReadSheets(string path)
     {
-        using var stream = File.Open(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var stream = SafeFile.OpenRead(path, SafeFile.TableLimitBytes);
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
         var sheets = new List<(string, List<object?[]>)>();
         do

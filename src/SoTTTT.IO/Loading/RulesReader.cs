@@ -30,9 +30,14 @@ internal static class RulesReader
 {
     public static ProvinceRules Read(string folder, string relativePath, bool explicitPath, ProblemCollector problems)
     {
-        var path = Path.Combine(folder, relativePath);
         var file = relativePath;
-        if (!File.Exists(path))
+        var path = SettingsReader.InsideDataset(folder, relativePath, "rules", problems);
+        if (path is null)
+        {
+            return ProvinceRules.Default;
+        }
+
+        if (SafeFile.KindOf(path) == FileKind.Missing)
         {
             if (explicitPath)
             {
@@ -42,7 +47,7 @@ internal static class RulesReader
             return ProvinceRules.Default;
         }
 
-        var text = TextFileReader.Read(path, file, problems);
+        var text = TextFileReader.Read(path, file, problems, SafeFile.SettingsLimitBytes);
         return text is null ? ProvinceRules.Default : Parse(text, file, problems);
     }
 

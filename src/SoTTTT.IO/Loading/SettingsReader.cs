@@ -12,13 +12,13 @@ internal static class SettingsReader
     public static DatasetSettings? Read(string folder, ProblemCollector problems)
     {
         var path = Path.Combine(folder, FileName);
-        if (!File.Exists(path))
+        if (SafeFile.KindOf(path) == FileKind.Missing)
         {
             problems.Add(ProblemCodes.MissingRequiredField, "dataset.json is missing: a dataset folder needs it with at least {\"name\": …}", FileName);
             return null;
         }
 
-        var text = TextFileReader.Read(path, FileName, problems);
+        var text = TextFileReader.Read(path, FileName, problems, SafeFile.SettingsLimitBytes);
         if (text is null)
         {
             return null;
@@ -84,21 +84,26 @@ internal static class SettingsReader
     }
 
     /// <summary>
-    /// The DEM must be a regular file inside the dataset folder (after resolving links): dataset.json never makes the
-    /// program read a file elsewhere.
+    /// The one rule for files dataset.json names (<c>rules</c>, <c>dem</c>): a relative path whose real location, after
+    /// resolving every symbolic link on the way, lies inside the dataset folder (<see cref="SafeFile.InsideFolder"/>).
+    /// Anything else is <c>FILE_OUTSIDE_DATASET</c> naming the key, and null: the file is never opened. Only a
+    /// command-line option may name a file elsewhere.
     /// </summary>
+    internal static string? InsideDataset(string folder, string relative, string field, ProblemCollector problems)
+    {
+        var path = SafeFile.InsideFolder(folder, relative, out var reason);
+        if (path is null)
+        {
+            problems.Add(ProblemCodes.FileOutsideDataset, $"'{field}' names {reason}", FileName, null, field);
+        }
+
+        return path;
+    }
+
+    /// <summary>The DEM must be a regular file inside the dataset folder (<see cref="InsideDataset"/>).</summary>
     private static void DemFile(string folder, string dem, ProblemCollector problems)
     {
-        var root = Path.GetFullPath(folder);
-        var path = Path.GetFullPath(Path.Combine(root, dem));
-        var info = new FileInfo(path);
-        var target = info.Exists && info.LinkTarget is not null ? info.ResolveLinkTarget(true)?.FullName ?? path : path;
-        var inside = target.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        if (Path.IsPathRooted(dem) || !inside)
-        {
-            problems.Add(ProblemCodes.DemUnreadable, $"'dem' names '{dem}', which is not inside the dataset folder; copy the GeoTIFF into the folder", FileName, null, "dem");
-        }
-        else if (!File.Exists(target) || (File.GetAttributes(target) & (FileAttributes.Directory | FileAttributes.Device)) != 0)
+        if (InsideDataset(folder, dem, "dem", problems) is { } path && SafeFile.KindOf(path) != FileKind.Regular)
         {
             problems.Add(ProblemCodes.DemUnreadable, $"'dem' names '{dem}', which is not a file in the dataset folder", FileName, null, "dem");
         }

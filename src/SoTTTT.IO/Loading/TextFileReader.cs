@@ -3,14 +3,34 @@ using SoTTTT.Core.Validation;
 
 namespace SoTTTT.IO.Loading;
 
-/// <summary>Reads a text file as strict UTF-8 (with or without the BOM Excel writes); anything else is a problem, never a guess.</summary>
+/// <summary>
+/// Reads a text file as strict UTF-8 (with or without the BOM Excel writes); anything else is a problem, never a guess.
+/// Only regular files of at most a limit are read (<see cref="SafeFile"/>): a directory, device or FIFO, or a file over
+/// the limit, is a problem naming the file.
+/// </summary>
 internal static class TextFileReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string? Read(string path, string fileName, ProblemCollector problems)
+    public static string? Read(string path, string fileName, ProblemCollector problems, long limitBytes = SafeFile.TableLimitBytes)
     {
-        var bytes = File.ReadAllBytes(path);
+        if (SafeFile.Refusal(path, limitBytes, out var code) is { } why)
+        {
+            problems.Add(code, why.Replace($"'{path}'", $"'{fileName}'", StringComparison.Ordinal), fileName);
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = SafeFile.ReadAllBytes(path, limitBytes);
+        }
+        catch (IOException ex)
+        {
+            problems.Add(ProblemCodes.FileTooLarge, ex.Message, fileName);
+            return null;
+        }
+
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
             problems.Add(ProblemCodes.EncodingNotUtf8, "the file is UTF-16 (Excel 'Unicode text'); save it as 'CSV UTF-8'", fileName);

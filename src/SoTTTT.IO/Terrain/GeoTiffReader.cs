@@ -31,6 +31,9 @@ namespace SoTTTT.IO.Terrain;
 /// </summary>
 public static class GeoTiffReader
 {
+    /// <summary>Largest grid read, in pixels (2³⁰, 4 GiB of elevations).</summary>
+    public const long MaxPixels = 1L << 30;
+
     /// <summary>Reads <paramref name="path"/>; the problems name the file as <paramref name="displayName"/> (default: its file name).</summary>
     public static GeoTiffReadResult Read(string path, string? displayName = null)
     {
@@ -39,6 +42,11 @@ public static class GeoTiffReader
         if (!File.Exists(path))
         {
             return Fail(ProblemCodes.DemUnreadable, file, null, "the file does not exist");
+        }
+
+        if (SafeFile.Refusal(path, SafeFile.RasterLimitBytes, out var refusal) is { } why)
+        {
+            return Fail(refusal, file, null, why);
         }
 
         GeoTiffTags.EnsureRegistered();
@@ -70,6 +78,12 @@ public static class GeoTiffReader
         if (width < 1 || height < 1)
         {
             return Fail(ProblemCodes.DemUnreadable, file, "ImageWidth/ImageLength (256/257)", $"image size {width} × {height}");
+        }
+
+        // A few compressed bytes can declare any size; the grid is held as 4-byte floats.
+        if ((long)width * height > MaxPixels)
+        {
+            return Fail(ProblemCodes.DemUnsupported, file, "ImageWidth/ImageLength (256/257)", $"image size {width} × {height} is more than the {MaxPixels:N0} pixels SoTTTT holds in memory (4 GiB); cut the DEM to the province");
         }
 
         var problems = new List<ValidationProblem>();

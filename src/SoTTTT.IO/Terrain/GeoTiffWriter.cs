@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using BitMiracle.LibTiff.Classic;
 using SoTTTT.Core.Crs;
 using SoTTTT.Core.Terrain;
+using SoTTTT.IO.Writing;
 
 namespace SoTTTT.IO.Terrain;
 
@@ -116,7 +117,7 @@ public static class GeoTiffWriter
         }
 
         var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var temp = AtomicFile.TempPath(full);
         GeoTiffTags.EnsureRegistered();
         GeoTiffTags.BeginMessages();
         try

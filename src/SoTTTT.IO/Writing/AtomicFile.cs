@@ -1,13 +1,19 @@
+using System.Collections.Concurrent;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace SoTTTT.IO.Writing;
 
 /// <summary>
 /// Writes output files atomically: the content goes to a temporary file in the same folder, which is then
-/// renamed over the target, so a reader never sees half a file and a failure leaves the old one intact.
+/// renamed over the target, so a reader never sees half a file and a failure leaves the old one intact. Temporary files
+/// are named <c>.&lt;name&gt;.&lt;pid&gt;.&lt;guid&gt;.tmp</c>; those a killed run left behind (their process is gone) are
+/// deleted the first time a later run writes into the same folder.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
+    private static readonly ConcurrentDictionary<string, bool> Swept = new(StringComparer.Ordinal);
+
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     public static void WriteAllText(string path, string content) => Write(path, s =>
@@ -22,7 +28,7 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temp = TempPath(full);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -41,4 +47,74 @@ public static class AtomicFile
             }
         }
     }
+
+    /// <summary>
+    /// A fresh temporary path beside <paramref name="fullPath"/> (same folder, so the final move is a rename), after
+    /// sweeping the folder's stale temporary files once per process (<see cref="CleanStale"/>).
+    /// </summary>
+    public static string TempPath(string fullPath)
+    {
+        var folder = Path.GetDirectoryName(fullPath)!;
+        if (Swept.TryAdd(folder, true))
+        {
+            CleanStale(folder);
+        }
+
+        return Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+    }
+
+    /// <summary>
+    /// Deletes the temporary files in <paramref name="folder"/> whose writing process no longer runs (a killed run);
+    /// files of running processes are left alone. Returns how many were deleted.
+    /// </summary>
+    public static int CleanStale(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var path in Directory.EnumerateFiles(folder, ".*.tmp"))
+        {
+            var match = TempName().Match(Path.GetFileName(path));
+            if (!match.Success || !int.TryParse(match.Groups["pid"].ValueSpan, out var pid) || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(path);
+                deleted++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's file, or already gone: leave it.
+            }
+        }
+
+        return deleted;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            return Directory.Exists($"/proc/{pid}");
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^\..+\.(?<pid>\d{1,10})\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex TempName();
 }

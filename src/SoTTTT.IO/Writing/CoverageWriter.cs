@@ -364,8 +364,7 @@ public static class CoverageWriter
             .Append(CsvOutput.Flag(level >= threshold)).Append('\n');
     }
 
-    private static string Escape(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string Escape(string value) => CsvOutput.Cell(value);
 
     private static object? Cell(string name, string text) =>
         name is "code" or "name" or "level" or "operator" or "tech" ? text

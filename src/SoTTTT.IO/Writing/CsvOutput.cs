@@ -3,7 +3,10 @@ using System.Text;
 
 namespace SoTTTT.IO.Writing;
 
-/// <summary>Deterministic CSV: a header, then rows; invariant culture, fixed decimals, quoted only when needed, <c>\n</c>.</summary>
+/// <summary>
+/// Deterministic CSV: a header, then rows; invariant culture, fixed decimals, quoted only when needed, <c>\n</c>; text
+/// cells a spreadsheet would run as formulas get a leading <c>'</c> (<see cref="FormulaGuard"/>).
+/// </summary>
 internal static class CsvOutput
 {
     public static string Write<T>(IReadOnlyList<(string Name, Func<T, string> Cell)> columns, IEnumerable<T> rows)
@@ -28,6 +31,9 @@ internal static class CsvOutput
 
     public static string Flag(bool? value) => value is { } v ? (v ? "true" : "false") : string.Empty;
 
-    private static string Cell(string value) =>
+    /// <summary>One CSV cell: formula-like text neutralised (<see cref="FormulaGuard"/>), quoted when needed.</summary>
+    public static string Cell(string value) => Quote(FormulaGuard.Neutralise(value));
+
+    private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

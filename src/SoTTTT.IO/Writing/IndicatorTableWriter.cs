@@ -255,6 +255,5 @@ public static class IndicatorTableWriter
         w.WriteEndObject();
     }
 
-    private static string CsvCell(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string CsvCell(string value) => CsvOutput.Cell(value);
 }

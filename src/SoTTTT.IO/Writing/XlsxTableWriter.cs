@@ -8,7 +8,9 @@ namespace SoTTTT.IO.Writing;
 /// <summary>
 /// Writes tables to an Excel workbook (.xlsx, Office Open XML via DocumentFormat.OpenXml): one sheet per
 /// <see cref="XlsxSheet"/>, title and header rows in bold, the header row frozen with an auto-filter, numbers as
-/// numbers, text as inline strings (Vietnamese kept as is); the same tables give the same bytes (<see cref="DeterministicZip"/>). The file appears only when complete (<see cref="AtomicFile"/>).
+/// numbers, text as inline strings (Vietnamese kept as is; a text cell a spreadsheet would run as a formula gets a
+/// leading <c>'</c>, <see cref="FormulaGuard"/>); the same tables give the same bytes (<see cref="DeterministicZip"/>).
+/// The file appears only when complete (<see cref="AtomicFile"/>).
 /// </summary>
 public static class XlsxTableWriter
 {
@@ -93,7 +95,7 @@ public static class XlsxTableWriter
     private static Cell TextCell(string text, uint style = 0) => new()
     {
         DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+        InlineString = new InlineString(new Text(FormulaGuard.Neutralise(text)) { Space = SpaceProcessingModeValues.Preserve }),
         StyleIndex = style == 0 ? null : style,
     };
 

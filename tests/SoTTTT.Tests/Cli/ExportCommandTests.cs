@@ -173,7 +173,9 @@ public sealed class ExportCommandTests
 
         Assert.That(exit, Is.Zero, error);
         var loaded = DatasetSource.Load(ds.Folder);
-        Assert.That(loaded.Dataset!.Bts.Select(b => (b.Id, b.TowerId)), Is.EqualTo(new[] { ("VT9", "T1") }));
+        // Issue 15: merged by id into the folder's five BTS, never replacing them silently.
+        Assert.That(loaded.Dataset!.Bts.Select(b => b.Id), Is.EqualTo(new[] { "B1", "B2", "B3", "B4", "B5", "VT9" }));
+        Assert.That(loaded.Dataset!.Bts.Single(b => b.Id == "VT9").TowerId, Is.EqualTo("T1"));
         Assert.That(File.ReadAllLines(Path.Combine(ds.Folder, "bts.csv"))[0], Does.EndWith(",lon,lat"));
     }
 

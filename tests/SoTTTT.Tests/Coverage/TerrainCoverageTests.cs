@@ -176,10 +176,10 @@ public sealed class TerrainCoverageTests
         });
     }
 
-    [TestCase("../dem.tif")]
-    [TestCase("/etc/hostname")]
-    [TestCase("missing.tif")]
-    public void Settings_DemOutsideFolderOrMissing_Refused(string dem)
+    [TestCase("../dem.tif", "FILE_OUTSIDE_DATASET")]
+    [TestCase("/etc/hostname", "FILE_OUTSIDE_DATASET")]
+    [TestCase("missing.tif", "DEM_UNREADABLE")]
+    public void Settings_DemOutsideFolderOrMissing_Refused(string dem, string code)
     {
         using var ds = new TempDataset("Núi", "VN2000:105.5");
         ds.File("dataset.json", $$"""{"name": "Núi", "crs": "VN2000:105.5", "dem": "{{dem}}"}""");
@@ -188,7 +188,7 @@ public sealed class TerrainCoverageTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(2));
-            Assert.That(error, Does.Contain("DEM_UNREADABLE").And.Contain("dataset.json"));
+            Assert.That(error, Does.Contain(code).And.Contain("dataset.json"));
         });
     }
 }

@@ -22,14 +22,16 @@ public sealed class LayerIndexTests
 
         var far = index.Query(null, 8, out var totalFar);
         var near = index.Query(null, 14, out _);
-        var full = index.Query(null, LayerIndex.FullDetailZoom, out _);
+        var full = index.Query(null, LayerIndex.FullDetailZoom, 20_000).Features;
+        var capped = index.Query(null, LayerIndex.FullDetailZoom, out _);
 
         Assert.Multiple(() =>
         {
             Assert.That(totalFar, Is.EqualTo(10_000));
             Assert.That(far, Has.Count.LessThan(10), "a 1 km square is a few pixels at zoom 8");
             Assert.That(near.Count, Is.InRange(500, 9_999), "at zoom 14 a pixel is ~9 m: 10 m spacing thins to one per 3-pixel cell");
-            Assert.That(full, Has.Count.EqualTo(10_000), "full detail sends every point");
+            Assert.That(full, Has.Count.EqualTo(10_000), "full detail sends every point when the cap allows");
+            Assert.That(capped, Has.Count.InRange(1_000, LayerIndex.DefaultMaxFeatures), "issue 15: never more than the cap, at any zoom");
         });
     }
 

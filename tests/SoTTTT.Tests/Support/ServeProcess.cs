@@ -18,11 +18,11 @@ internal sealed class ServeProcess : IDisposable
     public string Url { get; }
 
     /// <summary>Starts the server and waits (up to <paramref name="timeout"/>) until it says where it listens.</summary>
-    public static ServeProcess Start(string dataset, TimeSpan timeout)
+    public static ServeProcess Start(string dataset, TimeSpan timeout, params string[] extra)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "sotttt.dll"), "serve", dataset, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "sotttt.dll"), "serve", dataset, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(extra))
         {
             start.ArgumentList.Add(arg);
         }
