@@ -15,4 +15,7 @@ internal enum SynthStage
     Bts,
     Fibre,
     Output,
+
+    /// <summary>Public sites, nodes and subscriber counts (<see cref="ReportLayerPlacer"/>); last, so adding it left the other stages' seeds as they were.</summary>
+    ReportLayers,
 }

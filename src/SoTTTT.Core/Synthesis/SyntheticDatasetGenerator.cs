@@ -27,6 +27,7 @@ public static class SyntheticDatasetGenerator
         TowerPlacer.Place(world);
         BtsPlacer.Place(world);
         FibrePlacer.Place(world);
+        ReportLayerPlacer.Place(world);
         return ToDataset(world);
     }
 
@@ -97,6 +98,11 @@ public static class SyntheticDatasetGenerator
             Dataset.LayerNames.PostalPoints,
             Dataset.LayerNames.Zones,
         };
+        if (!world.IsNational)
+        {
+            layers.UnionWith([Dataset.LayerNames.PublicSites, Dataset.LayerNames.Nodes, Dataset.LayerNames.Subscribers]);
+        }
+
         return new Dataset(
             world.Options.Name,
             world.Crs,
@@ -107,6 +113,12 @@ public static class SyntheticDatasetGenerator
             world.FibreRoutes,
             world.PostalPoints,
             world.Zones,
-            layers);
+            layers)
+        {
+            PublicSites = world.PublicSites,
+            Nodes = world.Nodes,
+            Subscribers = world.Subscribers,
+            Date = world.IsNational ? null : ReportLayerPlacer.SnapshotDate,
+        };
     }
 }
