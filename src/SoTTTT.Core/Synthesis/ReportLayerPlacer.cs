@@ -3,7 +3,7 @@ using SoTTTT.Core.Model;
 namespace SoTTTT.Core.Synthesis;
 
 /// <summary>
-/// The layers the yearly report needs besides the network (province profile only): a commune office (trụ sở UBND), a
+/// The layers the yearly report needs besides the network (province profile only; the mountain profile places its own public sites): a commune office (trụ sở UBND), a
 /// primary school and a clinic (trạm y tế) per commune; an exchange at each district seat and switching points
 /// (Hải Dương 2019: 129, DOMAIN.md) at the offices of the most populous communes, with OLTs in the wards; subscriber
 /// counts at the snapshot date from the published Hải Dương 2019 ratios (fixed phone, mobile, mobile broadband, fixed
@@ -19,7 +19,7 @@ internal static class ReportLayerPlacer
 
     public static void Place(SynthWorld world)
     {
-        if (world.IsNational)
+        if (world.IsNational || world.IsMountain)
         {
             return;
         }

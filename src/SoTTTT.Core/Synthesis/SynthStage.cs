@@ -16,6 +16,11 @@ internal enum SynthStage
     Fibre,
     Output,
 
+    // Stages of the mountain profile, after the others so that the seeds of the stages above stay as they were.
+    Terrain,
+    PublicSites,
+    Calibration,
+
     /// <summary>Public sites, nodes and subscriber counts (<see cref="ReportLayerPlacer"/>); last, so adding it left the other stages' seeds as they were.</summary>
     ReportLayers,
 }
