@@ -136,7 +136,8 @@ public sealed record SynthOptions(
         // commune centres and 88 % of villages, a commune radio station in 108 of 129 communes. ≈ 1,600 villages is the
         // issue's figure. Postal points, towers and BTS have no published figure here: the counts are the base network of a
         // thinly populated mountain province (towers and BTS grow while coverage is calibrated; fibre is laid until its
-        // shares are met, so FibreKm is not used).
+        // shares are met, so FibreKm is not used). A commune post-culture point in every rural commune that is not remote:
+        // 129 communes − 18 urban − 16 remote = 95 (the placer gives urban and remote communes none).
         SynthProfile.Mountain => new SynthOptions(
             profile,
             "Tỉnh miền núi mẫu tổng hợp (hiệu chỉnh theo số liệu Điện Biên)",
@@ -149,7 +150,7 @@ public sealed record SynthOptions(
             PostOffices1: 1,
             PostOffices2: 9,
             PostOffices3: 14,
-            CommunePostCulturePoints: 96,
+            CommunePostCulturePoints: 95,
             Agents: 24,
             Kiosks: 2,
             LetterBoxes: 8,
