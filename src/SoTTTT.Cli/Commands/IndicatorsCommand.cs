@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SoTTTT.Cli.Output;
+using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Indicators;
 using SoTTTT.Core.Model;
 using SoTTTT.IO.Layers;
@@ -26,9 +27,10 @@ internal static class IndicatorsCommand
         });
         var compare = new Option<string?>("--compare") { Description = "an older snapshot of the dataset: old, new, change and % change of every indicator and unit" };
         var common = new CommonOptions();
-        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target, compare };
+        var timings = PhaseClock.CreateOption();
+        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target, compare, timings };
         common.AddTo(command, "xlsx");
-        command.SetAction(parse =>
+        command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
             var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
             if (exit is { } code)
@@ -50,7 +52,7 @@ internal static class IndicatorsCommand
             }
 
             return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target));
-        });
+        }));
         return command;
     }
 
@@ -70,6 +72,7 @@ internal static class IndicatorsCommand
         }
 
         var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level, targetRadiusKm));
+        PhaseMarks.Mark("compute");
         IndicatorTableView.ReportAssignment(console, table, lang);
         if (outPath is not null)
         {
