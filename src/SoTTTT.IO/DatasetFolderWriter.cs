@@ -75,6 +75,10 @@ public static class DatasetFolderWriter
         if (writeSettings)
         {
             WriteAtomically(Path.Combine(folder, "dataset.json"), writer => WriteDatasetJson(writer, dataset, layout));
+            if (dataset.Dem is { } dem && dataset.DemSource is { } demFile)
+            {
+                WriteDem(dem, Path.Combine(folder, demFile));
+            }
         }
 
         if (dataset.Layers.Contains(Dataset.LayerNames.AdminUnits))
@@ -189,6 +193,11 @@ public static class DatasetFolderWriter
             json.WriteString("name", dataset.Name);
             json.WriteString("crs", layout.Crs.Name);
             json.WriteString("lang", "vi");
+            if (dataset.Dem is not null && dataset.DemSource is { } dem)
+            {
+                json.WriteString("dem", dem.Replace('\\', '/'));
+            }
+
             if (dataset.Date is { } date)
             {
                 json.WriteString("date", date);
@@ -199,6 +208,36 @@ public static class DatasetFolderWriter
 
         writer.Write(Utf8NoBom.GetString(buffer.ToArray()));
         writer.Write('\n');
+    }
+
+    /// <summary>
+    /// The DEM as a GeoTIFF (Deflate) in its own CRS: Int16 when every elevation is a whole number in range (no data
+    /// −32768), so a DEM read from an Int16 file is written back with the same values, else Float32.
+    /// </summary>
+    private static void WriteDem(Core.Terrain.ElevationGrid dem, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var values = dem.Values;
+        var whole = new short[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var z = values[i];
+            if (float.IsNaN(z))
+            {
+                whole[i] = short.MinValue;
+            }
+            else if (z == MathF.Round(z) && z > short.MinValue && z <= short.MaxValue)
+            {
+                whole[i] = (short)z;
+            }
+            else
+            {
+                Terrain.GeoTiffWriter.Write(path, dem);
+                return;
+            }
+        }
+
+        Terrain.GeoTiffWriter.WriteInt16(path, dem.Geometry, whole, new Terrain.GeoTiffWriteOptions { NoData = dem.NoDataCells > 0 ? short.MinValue : null });
     }
 
     private static void WriteCsv<T>(string folder, string layer, string header, IReadOnlyList<T> rows, Func<T, string[]> fields)

@@ -10,8 +10,9 @@ namespace SoTTTT.Cli.Commands;
 /// <c>sotttt demo [--out DIR]</c>: runs every analysis on the bundled sample province (a copy of
 /// <c>data/sample-province</c> ships beside the program), writes the outputs (default <c>out/</c>: indicator tables,
 /// the sharing analysis by district, the predicted coverage by district in <c>coverage/</c>, the verdicts and appraisal sheets
-/// of the sample's applications.csv) and prints the indicator tables and the verdicts; the static maps of every view go
-/// to <c>maps/*.svg</c> and <c>report.html</c>.
+/// of the sample's applications.csv, the plan in <c>plan/</c>) and prints the indicator tables and the verdicts; the
+/// static maps of every view go to <c>maps/*.svg</c> and <c>report.html</c>. Then the plan of the mountain sample
+/// (<c>data/sample-mountain</c>, with its DEM and its <c>plan_targets.json</c>) in <c>plan-mountain/</c>.
 /// </summary>
 internal static class DemoCommand
 {
@@ -25,10 +26,16 @@ internal static class DemoCommand
         return command;
     }
 
+    /// <summary>The folder name of the bundled mountain sample (data/sample-mountain).</summary>
+    public const string MountainSample = "sample-mountain";
+
     /// <summary>The bundled sample: next to the program, else data/sample-province above the working folder.</summary>
-    public static string SampleFolder()
+    public static string SampleFolder() => SampleFolder("sample-province");
+
+    /// <summary>A bundled sample by folder name: next to the program, else data/<paramref name="name"/> above the working folder.</summary>
+    public static string SampleFolder(string name)
     {
-        var beside = Path.Combine(AppContext.BaseDirectory, "sample-province");
+        var beside = Path.Combine(AppContext.BaseDirectory, name);
         if (File.Exists(Path.Combine(beside, "dataset.json")))
         {
             return beside;
@@ -36,14 +43,14 @@ internal static class DemoCommand
 
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "data", "sample-province");
+            var candidate = Path.Combine(dir.FullName, "data", name);
             if (File.Exists(Path.Combine(candidate, "dataset.json")))
             {
                 return candidate;
             }
         }
 
-        throw new DirectoryNotFoundException("the bundled sample data/sample-province was not found beside the program or above the working folder");
+        throw new DirectoryNotFoundException($"the bundled sample data/{name} was not found beside the program or above the working folder");
     }
 
     /// <summary>The static maps of every view (out/maps/*.svg) and out/report.html embedding them.</summary>
@@ -126,6 +133,20 @@ internal static class DemoCommand
         if (maps != ExitCodes.Ok)
         {
             return maps;
+        }
+
+        var mountain = SampleFolder(MountainSample);
+        var mountainLoaded = DatasetSupport.Load(console, mountain, langOption, repairPolygons: false, out _, out exit);
+        if (exit is { } mountainCode)
+        {
+            return mountainCode;
+        }
+
+        var mountainPlan = PlanCommand.Emit(
+            console, mountainLoaded, Path.Combine(mountain, IO.SyntheticSampleWriter.PlanTargetsFile), null, null, new Optimization.CpSatCoverSolver(), format: null, Path.Combine(outDir, "plan-mountain"), lang);
+        if (mountainPlan != ExitCodes.Ok)
+        {
+            return mountainPlan;
         }
 
         console.Error.WriteLine(Texts.Format("demo.done", lang, Path.GetFullPath(outDir)));

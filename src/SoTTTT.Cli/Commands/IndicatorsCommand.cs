@@ -16,8 +16,16 @@ internal static class IndicatorsCommand
         var level = new Option<string>("--level") { Description = "province | district | commune", DefaultValueFactory = _ => "province" };
         level.AcceptOnlyFromAmong("province", "district", "commune");
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
+        var target = new Option<double?>("--target-radius-km") { Description = "target average postal service radius: adds postal_points_needed (extra points per unit)" };
+        target.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is <= 0)
+            {
+                r.AddError("--target-radius-km must be greater than 0");
+            }
+        });
         var common = new CommonOptions();
-        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair };
+        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target };
         common.AddTo(command, "xlsx");
         command.SetAction(parse =>
         {
@@ -29,13 +37,13 @@ internal static class IndicatorsCommand
 
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
-            return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
+            return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target));
         });
         return command;
     }
 
     /// <summary>Computes and writes the table; shared with <c>demo</c>.</summary>
-    public static int Emit(CliConsole console, Dataset dataset, AdminLevel level, string? format, string? outPath, string lang)
+    public static int Emit(CliConsole console, Dataset dataset, AdminLevel level, string? format, string? outPath, string lang, double? targetRadiusKm = null)
     {
         if (dataset.AdminUnits.All(u => u.Level != level))
         {
@@ -49,7 +57,7 @@ internal static class IndicatorsCommand
             return ExitCodes.BadInput;
         }
 
-        var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level));
+        var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level, targetRadiusKm));
         IndicatorTableView.ReportAssignment(console, table, lang);
         if (outPath is not null)
         {

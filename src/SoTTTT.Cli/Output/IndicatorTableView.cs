@@ -23,8 +23,13 @@ internal static class IndicatorTableView
         ("bts_per_position", r => IndicatorColumns.Fixed(r.BtsPerPosition, 2)),
         ("fibre_km", r => IndicatorColumns.Fixed(r.FibreKm, 0)),
         ("communes_with_fibre_pct", r => IndicatorColumns.Fixed(r.CommunesWithFibrePct, 1)),
+        ("communes_fibre_to_centre", r => r.CommunesWithCentre > 0 ? $"{r.CommunesFibreToCentre}/{r.CommunesWithCentre}" : string.Empty),
+        ("communes_with_postal", r => r.Communes > 0 ? $"{r.CommunesWithPostal}/{r.Communes}" : string.Empty),
+        ("fibre_routes", r => r.FibreRoutes.ToString()),
         ("settlements_within_fibre_pct", r => IndicatorColumns.Fixed(r.SettlementsWithinFibrePct, 1)),
         ("settlements_covered_pct_4g", r => IndicatorColumns.Fixed(r.SettlementsCoveredPctByTech.TryGetValue(Core.Model.Technology.G4, out var pct) ? pct : null, 1)),
+        ("subscribers_per_100_mobile", r => IndicatorColumns.Fixed(r.SubscribersPer100ByService.TryGetValue("mobile", out var v) ? v : null, 1)),
+        ("subscribers_per_100_fixed_broadband", r => IndicatorColumns.Fixed(r.SubscribersPer100ByService.TryGetValue("fixed_broadband", out var v) ? v : null, 1)),
     ];
 
     public static void Render(CliConsole console, IndicatorTable table, string lang)

@@ -197,8 +197,24 @@ public sealed class BtsFootprint
         return Budget.LevelDbm(loss, PatternDb(dx, dy));
     }
 
-    /// <summary>Whether the level at (x, y) meets the threshold.</summary>
-    public bool Covers(double x, double y) => LevelDbm(x, y) >= ThresholdDbm;
+    /// <summary>
+    /// Whether the level at (x, y) meets the threshold: <see cref="LevelDbm"/> ≥ <see cref="ThresholdDbm"/>. Terrain only
+    /// adds loss, so a place the statistical loss already leaves below the threshold is refused without its ITM path.
+    /// </summary>
+    public bool Covers(double x, double y)
+    {
+        if (Terrain is not null)
+        {
+            var dx = x - X;
+            var dy = y - Y;
+            if (Budget.LevelDbm(LossDb(Math.Sqrt(dx * dx + dy * dy) / 1000), PatternDb(dx, dy)) < ThresholdDbm)
+            {
+                return false;
+            }
+        }
+
+        return LevelDbm(x, y) >= ThresholdDbm;
+    }
 
     /// <summary>
     /// The range in metres for pattern attenuations 0, step, 2·step … Am dB (index k ↔ k·step dB): the raster's

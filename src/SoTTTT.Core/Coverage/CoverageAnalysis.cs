@@ -162,6 +162,7 @@ public static class CoverageAnalysis
     /// <summary>
     /// Per settlement (dataset order), whether any operator covers it with each technology (index (int)tech): the
     /// covered flags of <see cref="Run"/> without levels, servers, rows or raster, stopping at the first BTS that covers.
+    /// On flat ground an omni BTS covers everything within its range; over a DEM the path's terrain is judged too.
     /// </summary>
     public static bool[][] CoveredSettlements(Dataset dataset)
     {
@@ -188,7 +189,7 @@ public static class CoverageAnalysis
                     var dx = x - fp.X;
                     var dy = y - fp.Y;
                     var r = fp.MaxRangeKm * 1000;
-                    if ((dx * dx) + (dy * dy) <= r * r && (fp.IsOmni || fp.Covers(x, y)))
+                    if ((dx * dx) + (dy * dy) <= r * r && ((fp.IsOmni && fp.Terrain is null) || fp.Covers(x, y)))
                     {
                         covered[t] = true;
                         if (--left == 0)

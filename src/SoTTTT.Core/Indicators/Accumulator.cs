@@ -55,6 +55,24 @@ internal sealed class Accumulator
 
     public int CommunesWithFibre { get; private set; }
 
+    public int CommunesWithPostal { get; private set; }
+
+    public Dictionary<string, int> PostalByOperator { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> PublicSitesByKind { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> PublicSitesFibreByKind { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> FibreRouteIds { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> CopperRouteIds { get; } = new(StringComparer.Ordinal);
+
+    public double CopperM { get; private set; }
+
+    public int Nodes { get; private set; }
+
+    public Dictionary<string, int> NodesByKind { get; } = new(StringComparer.Ordinal);
+
     public void AddSettlement(long? population, double? nearestPostalM, bool? withinFibre)
     {
         Settlements++;
@@ -92,9 +110,11 @@ internal sealed class Accumulator
         }
     }
 
-    public void AddPostal(PostalKind? kind)
+    public void AddPostal(PostalKind? kind, string? op)
     {
         Postal++;
+        var opKey = op is { } o ? Codes.PostalOperator(o) : "unspecified";
+        PostalByOperator[opKey] = PostalByOperator.GetValueOrDefault(opKey) + 1;
         var key = kind is { } k ? Codes.Key(k) : "unspecified";
         PostalByKind[key] = PostalByKind.GetValueOrDefault(key) + 1;
     }
@@ -111,6 +131,7 @@ internal sealed class Accumulator
 
     public void AddFibre(FibreRoute route, double metres)
     {
+        FibreRouteIds.Add(route.Id);
         FibreM += metres;
         var op = route.Operator ?? "unspecified";
         FibreMByOperator[op] = FibreMByOperator.GetValueOrDefault(op) + metres;
@@ -118,9 +139,33 @@ internal sealed class Accumulator
         FibreMByPlacement[placement] = FibreMByPlacement.GetValueOrDefault(placement) + metres;
     }
 
-    public void AddCommune(bool? centreReachedByFibre)
+    public void AddCopper(FibreRoute route, double metres)
+    {
+        CopperRouteIds.Add(route.Id);
+        CopperM += metres;
+    }
+
+    public void AddPublicSite(PublicSiteKind kind, bool? withinFibre)
+    {
+        var key = Codes.Key(kind);
+        PublicSitesByKind[key] = PublicSitesByKind.GetValueOrDefault(key) + 1;
+        if (withinFibre is true)
+        {
+            PublicSitesFibreByKind[key] = PublicSitesFibreByKind.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    public void AddNode(NodeKind kind)
+    {
+        Nodes++;
+        var key = Codes.Key(kind);
+        NodesByKind[key] = NodesByKind.GetValueOrDefault(key) + 1;
+    }
+
+    public void AddCommune(bool? centreReachedByFibre, bool hasPostal)
     {
         Communes++;
+        CommunesWithPostal += hasPostal ? 1 : 0;
         if (centreReachedByFibre is { } reached)
         {
             CommunesWithCentre++;
@@ -157,6 +202,15 @@ internal sealed class Accumulator
         Communes += o.Communes;
         CommunesWithCentre += o.CommunesWithCentre;
         CommunesWithFibre += o.CommunesWithFibre;
+        CommunesWithPostal += o.CommunesWithPostal;
+        MergeCounts(PostalByOperator, o.PostalByOperator);
+        MergeCounts(PublicSitesByKind, o.PublicSitesByKind);
+        MergeCounts(PublicSitesFibreByKind, o.PublicSitesFibreByKind);
+        FibreRouteIds.UnionWith(o.FibreRouteIds);
+        CopperRouteIds.UnionWith(o.CopperRouteIds);
+        CopperM += o.CopperM;
+        Nodes += o.Nodes;
+        MergeCounts(NodesByKind, o.NodesByKind);
     }
 
     private static void MergeCounts(Dictionary<string, int> into, Dictionary<string, int> from)

@@ -15,7 +15,8 @@ namespace SoTTTT.Core.Indicators;
 /// </summary>
 public static class IndicatorsAnalysis
 {
-    public static IndicatorTable Run(Dataset dataset, AdminLevel level)
+    /// <param name="targetRadiusKm">When given, each row's <see cref="IndicatorRow.PostalPointsNeeded"/> for this average service radius, km.</param>
+    public static IndicatorTable Run(Dataset dataset, AdminLevel level, double? targetRadiusKm = null)
     {
         // Predicted coverage runs beside the other indicators: its index builds and theirs are single-threaded, so on
         // two cores the two overlap instead of queueing.
@@ -47,7 +48,7 @@ public static class IndicatorsAnalysis
 
         foreach (var p in dataset.PostalPoints)
         {
-            For(locator.Assign(p.Location.Coordinate, p.AdminCode), Dataset.LayerNames.PostalPoints, p.Id, p.Location.Coordinate)?.AddPostal(p.Kind);
+            For(locator.Assign(p.Location.Coordinate, p.AdminCode), Dataset.LayerNames.PostalPoints, p.Id, p.Location.Coordinate)?.AddPostal(p.Kind, p.Operator);
         }
 
         var btsUnits = dataset.Bts.AsParallel().AsOrdered().Select(b => locator.Assign(b.Location.Coordinate)).ToArray();
@@ -89,12 +90,40 @@ public static class IndicatorsAnalysis
             }
         }
 
+        var copperParts = dataset.CopperRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator)).ToArray();
+        for (var i = 0; i < copperParts.Length; i++)
+        {
+            foreach (var (assignment, metres, _) in copperParts[i])
+            {
+                if (assignment.Unit is { } unit)
+                {
+                    acc[unit.Code].AddCopper(dataset.CopperRoutes[i], metres * scale.LengthFactor(assignment.Unit));
+                }
+            }
+        }
+
+        foreach (var site in dataset.PublicSites)
+        {
+            bool? withinFibre = fibreIndex?.IsWithin(site.Location.Coordinate, reachM);
+            For(locator.Assign(site.Location.Coordinate, site.CommuneCode), Dataset.LayerNames.PublicSites, site.Id, site.Location.Coordinate)?.AddPublicSite(site.Kind, withinFibre);
+        }
+
+        foreach (var node in dataset.Nodes)
+        {
+            For(locator.Assign(node.Location.Coordinate), Dataset.LayerNames.Nodes, node.Id, node.Location.Coordinate)?.AddNode(node.Kind);
+        }
+
+        // A commune's own postal count is taken before any merge: a point placed in the commune itself (by admin_code or
+        // containment) meets criterion 8.
         var centreOf = CommuneCentres.Of(dataset, locator).ToDictionary(c => c.Commune.Code, StringComparer.Ordinal);
         foreach (var unit in dataset.AdminUnits.Where(u => u.Level == AdminLevel.Commune))
         {
             bool? reached = centreOf.TryGetValue(unit.Code, out var centre) && fibreIndex is not null ? fibreIndex.IsWithin(centre.At, reachM) : null;
-            acc[unit.Code].AddCommune(reached);
+            acc[unit.Code].AddCommune(reached, acc[unit.Code].Postal > 0);
         }
+
+        var subscribers = new SubscriberTotals(dataset);
+        var hasFibre = fibreIndex is not null;
 
         var coverage = coverageTask.GetAwaiter().GetResult();
         if (coverage is not null)
@@ -115,7 +144,7 @@ public static class IndicatorsAnalysis
             .Select(u =>
             {
                 var total = Total(u, dataset.Hierarchy, acc, totals);
-                var row = ToRow(u, total, dataset.Hierarchy, totals, scale);
+                var row = WithIssue12(ToRow(u, total, dataset.Hierarchy, totals, scale), total, subscribers, hasFibre, targetRadiusKm);
                 return coverage is null || total.Settlements == 0
                     ? row
                     : row with
@@ -194,6 +223,37 @@ public static class IndicatorsAnalysis
             t.Communes,
             t.CommunesWithCentre > 0 ? 100.0 * t.CommunesWithFibre / t.CommunesWithCentre : null,
             t.Settlements > 0 && t.FibreKnown ? 100.0 * t.SettlementsWithFibre / t.Settlements : null);
+    }
+
+    /// <summary>The figures of issue 12 (as the departments count them): X/Y forms, public sites, subscribers, postal criterion, outside plant.</summary>
+    private static IndicatorRow WithIssue12(IndicatorRow row, Accumulator t, SubscriberTotals subscribers, bool hasFibre, double? targetRadiusKm)
+    {
+        var counts = subscribers.Total(row.Code);
+        var byOperator = subscribers.ByOperator(row.Code);
+        return row with
+        {
+            CommunesWithCentre = t.CommunesWithCentre,
+            CommunesFibreToCentre = t.CommunesWithFibre,
+            PublicSitesByKind = Sorted(t.PublicSitesByKind),
+            PublicSitesFibreByKind = hasFibre ? t.PublicSitesByKind.Keys.Order(StringComparer.Ordinal).ToDictionary(k => k, k => t.PublicSitesFibreByKind.GetValueOrDefault(k)) : null,
+            SubscribersByService = counts.OrderBy(kv => kv.Key).ToDictionary(kv => Codes.Key(kv.Key), kv => kv.Value),
+            SubscribersPer100ByService = counts.OrderBy(kv => kv.Key)
+                .Where(kv => SubscriberTotals.Per100(kv.Value, row.Population) is not null)
+                .ToDictionary(kv => Codes.Key(kv.Key), kv => SubscriberTotals.Per100(kv.Value, row.Population)!.Value),
+            SubscribersByServiceOperator = byOperator.OrderBy(kv => kv.Key).ToDictionary(
+                kv => Codes.Key(kv.Key),
+                kv => (IReadOnlyDictionary<string, long>)kv.Value.OrderBy(o => o.Key, StringComparer.Ordinal).ToDictionary(o => o.Key, o => o.Value)),
+            CommunesWithPostal = t.CommunesWithPostal,
+            CommunesWithPostalPct = t.Communes > 0 ? 100.0 * t.CommunesWithPostal / t.Communes : null,
+            PostalPointsByOperator = Sorted(t.PostalByOperator),
+            PostalPointsNeeded = targetRadiusKm is { } r && row.AreaKm2 is { } s ? IndicatorsCalculator.PointsNeeded(s, r, t.Postal) : null,
+            FibreRoutes = t.FibreRouteIds.Count,
+            FibreUndergroundPct = t.FibreM > 0 ? 100.0 * t.FibreMByPlacement.GetValueOrDefault(Codes.Key(CablePlacement.Underground)) / t.FibreM : null,
+            CopperRoutes = t.CopperRouteIds.Count,
+            CopperKm = t.CopperM / 1000,
+            Nodes = t.Nodes,
+            NodesByKind = Sorted(t.NodesByKind),
+        };
     }
 
     /// <summary>Official area, else the polygon's area in the unit's own province zone (<see cref="UnitZoneScale"/>), else the children's sum.</summary>

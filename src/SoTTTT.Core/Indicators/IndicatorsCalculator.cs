@@ -13,4 +13,16 @@ public static class IndicatorsCalculator
     /// <summary>Population served per point; null when there is no point or no population.</summary>
     public static double? PeoplePerPoint(long? population, int points) =>
         population is { } p && points > 0 ? (double)p / points : null;
+
+    /// <summary>
+    /// Extra service points for the average service radius to reach <paramref name="targetRadiusKm"/>: the smallest N'
+    /// with √(S / (π·N')) ≤ R_t is ⌈S / (π·R_t²)⌉; the result is max(0, N' − N).
+    /// </summary>
+    public static int PointsNeeded(double areaKm2, double targetRadiusKm, int points)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(targetRadiusKm);
+        // A hair below the exact quotient so that a target met exactly (rounding aside) needs no extra point.
+        var required = (int)Math.Ceiling((areaKm2 / (Math.PI * targetRadiusKm * targetRadiusKm)) - 1e-9);
+        return Math.Max(0, required - points);
+    }
 }

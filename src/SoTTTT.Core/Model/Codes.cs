@@ -45,7 +45,7 @@ public static class Codes
         (PostalKind.Agent, "agent", ["agent", "daily", "dailybuudien"]),
         (PostalKind.Kiosk, "kiosk", ["kiosk", "kiot"]),
         (PostalKind.LetterBox, "letter_box", ["letterbox", "publicletterbox", "thuthucongcong", "thungthucongcong", "hopthu"]),
-        (PostalKind.Other, "other", ["other", "khac", "diemkhac"]),
+        (PostalKind.Other, "other", ["other", "khac", "diemkhac", "buucuc", "diemgiaodich", "giaodich", "cuahang", "chinhanh", "diemnhangui", "diemthugom", "tuhang", "tuhangthongminh", "locker", "parcellocker", "counter"]),
     ];
 
     /// <summary>Public-site kinds with their canonical key (used in files and JSON) and aliases, Vietnamese included.</summary>

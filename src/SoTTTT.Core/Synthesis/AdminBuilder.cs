@@ -19,10 +19,20 @@ internal static class AdminBuilder
     /// </summary>
     private static readonly Coordinate ProvinceCentre = new(583_001.57, 2_317_625.74);
 
+    /// <summary>
+    /// 102.95°E 21.72°N (WGS84), the middle of Điện Biên, in VN2000:103 metres, converted with PROJ 9.1.1:
+    /// <c>echo 21.72 102.95 | cs2cs EPSG:4326 EPSG:9205</c> → 494 631.19, 2 402 662.28.
+    /// </summary>
+    private static readonly Coordinate MountainCentre = new(494_631.19, 2_402_662.28);
+
     public static void Build(SynthWorld world)
     {
         var random = world.StageRandom(SynthStage.Admin);
         world.Outline = world.IsNational ? VietnamOutline.Create(world.Factory) : ProvinceOutline(random, world);
+        if (world.IsMountain)
+        {
+            world.Terrain = MountainTerrain.Build(world);
+        }
         PlaceRegionSeats(random, world);
         var seeds = PlaceCommuneSeeds(random, world);
         var communes = seeds.Select(s => new SynthCommune(s)).ToList();
@@ -42,6 +52,8 @@ internal static class AdminBuilder
         {
             var radius = (world.IsNational, region.Kind) switch
             {
+                (false, RegionKind.City) when world.IsMountain => 2_500.0,
+                (false, RegionKind.Town) when world.IsMountain => 1_200.0,
                 (false, RegionKind.City) => 3_000.0,
                 (false, RegionKind.Town) => 1_800.0,
                 (false, _) => 800.0,
@@ -59,7 +71,11 @@ internal static class AdminBuilder
         world.IndexCommunes();
     }
 
-    /// <summary>An irregular, star-shaped outline scaled to the province area exactly.</summary>
+    /// <summary>
+    /// An irregular, star-shaped outline scaled to the province area exactly: about 1.6 : 1 in any direction for the
+    /// province profile, about 2.4 : 1 with its long axis north–south for the mountain profile (as Điện Biên stretches
+    /// along the Lao border).
+    /// </summary>
     private static Polygon ProvinceOutline(Random random, SynthWorld world)
     {
         const int vertexCount = 180;
@@ -67,8 +83,9 @@ internal static class AdminBuilder
         var harmonics = Enumerable.Range(2, 14)
             .Select(k => (K: k, A: random.Uniform(0.04, 0.11) / Math.Pow(k - 1, 0.8), Phase: random.Uniform(0, 2 * Math.PI)))
             .ToArray();
-        var rotation = random.Uniform(0, Math.PI);
-        const double stretch = 1.25;
+        var rotation = world.IsMountain ? (Math.PI / 2) + random.Uniform(-0.15, 0.15) : random.Uniform(0, Math.PI);
+        var stretch = world.IsMountain ? 1.55 : 1.25;
+        var centre = world.IsMountain ? MountainCentre : ProvinceCentre;
         var unit = new Coordinate[vertexCount];
         for (var i = 0; i < vertexCount; i++)
         {
@@ -91,8 +108,8 @@ internal static class AdminBuilder
 
         var scale = Math.Sqrt(world.Options.AreaKm2 * 1e6 / Math.Abs(area / 2));
         var coords = unit
-            .Select(c => new Coordinate(ProvinceCentre.X + (c.X * scale), ProvinceCentre.Y + (c.Y * scale)))
-            .Append(new Coordinate(ProvinceCentre.X + (unit[0].X * scale), ProvinceCentre.Y + (unit[0].Y * scale)))
+            .Select(c => new Coordinate(centre.X + (c.X * scale), centre.Y + (c.Y * scale)))
+            .Append(new Coordinate(centre.X + (unit[0].X * scale), centre.Y + (unit[0].Y * scale)))
             .ToArray();
         return world.Factory.CreatePolygon(coords);
     }
@@ -103,7 +120,11 @@ internal static class AdminBuilder
         var innerLocator = new IndexedPointInAreaLocator(inner);
         bool InInner(Coordinate c) => innerLocator.Locate(c) == Location.Interior;
         var seats = new List<(Coordinate Seat, RegionKind Kind)>();
-        if (!world.IsNational)
+        if (world.Terrain is { } terrain)
+        {
+            MountainSeats(random, world, terrain, InInner, seats);
+        }
+        else if (!world.IsNational)
         {
             // The provincial city near the centre, a town towards the north-east (as Hải Dương's Chí Linh).
             Coordinate city;
@@ -134,7 +155,9 @@ internal static class AdminBuilder
         var ruralKind = world.IsNational ? RegionKind.Province : RegionKind.RuralDistrict;
         while (seats.Count < world.Options.RegionCount)
         {
-            var best = BestCandidate(random, grid, 40, 200_000, () => SynthWorld.RandomPointIn(random, inner, InInner));
+            var best = BestCandidate(random, grid, 40, 200_000, world.Terrain is { } t
+                ? () => RandomValleyPoint(random, t, c => InInner(c), maxLevel: 2)
+                : () => SynthWorld.RandomPointIn(random, inner, InInner));
             grid.Add(best);
             seats.Add((best, ruralKind));
         }
@@ -153,6 +176,52 @@ internal static class AdminBuilder
         {
             world.Regions.Add(new SynthRegion(i, seats[i].Seat, seats[i].Kind));
         }
+    }
+
+    /// <summary>
+    /// Mountain seats stand on valley floors: the provincial city in the basin, a town on the large river in the north
+    /// (as Mường Lay on the Đà), the rural district seats on trunk and main-branch valleys (placed by the caller).
+    /// </summary>
+    private static void MountainSeats(Random random, SynthWorld world, MountainTerrain terrain, Func<Coordinate, bool> inInner, List<(Coordinate Seat, RegionKind Kind)> seats)
+    {
+        seats.Add((terrain.BasinCentre.Copy(), RegionKind.City));
+        var riverPoints = terrain.ValleyPoints.Where(p => p.Valley == 0 && inInner(p.At)).OrderByDescending(p => p.At.Y).ToList();
+        var town = riverPoints.Count > 0
+            ? riverPoints[random.Next(Math.Max(1, riverPoints.Count / 4))].At
+            : RandomValleyPoint(random, terrain, inInner, maxLevel: 1);
+        seats.Add((town.Copy(), RegionKind.Town));
+    }
+
+    /// <summary>A random valley point (of a valley of at most <paramref name="maxLevel"/>) that <paramref name="accept"/> accepts.</summary>
+    private static Coordinate RandomValleyPoint(Random random, MountainTerrain terrain, Func<Coordinate, bool> accept, int maxLevel = int.MaxValue)
+    {
+        var points = terrain.ValleyPoints;
+        for (var attempt = 0; attempt < 10_000; attempt++)
+        {
+            var p = points[random.Next(points.Count)];
+            if (p.Level <= maxLevel && accept(p.At))
+            {
+                return p.At.Copy();
+            }
+        }
+
+        return terrain.BasinCentre.Copy();
+    }
+
+    /// <summary>The valley point nearest to a Gaussian draw around <paramref name="anchor"/> (σ metres), inside the outline.</summary>
+    private static Coordinate ValleyPointNear(Random random, SynthWorld world, MountainTerrain terrain, Coordinate anchor, double sigmaM)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var c = new Coordinate(anchor.X + (sigmaM * random.Gaussian()), anchor.Y + (sigmaM * random.Gaussian()));
+            var i = terrain.NearestValleyPoint(c, 3_000);
+            if (i >= 0 && world.InOutline(terrain.ValleyPoints[i].At))
+            {
+                return terrain.ValleyPoints[i].At.Copy();
+            }
+        }
+
+        return anchor.Copy();
     }
 
     private static List<Coordinate> PlaceCommuneSeeds(Random random, SynthWorld world)
@@ -176,6 +245,8 @@ internal static class AdminBuilder
         {
             var (count, sigma) = (world.IsNational, region.Kind) switch
             {
+                (false, RegionKind.City) when world.IsMountain => (10, 2_500.0),
+                (false, RegionKind.Town) when world.IsMountain => (4, 2_000.0),
                 (false, RegionKind.City) => (26, 2_200.0),
                 (false, RegionKind.Town) => (14, 1_800.0),
                 (true, RegionKind.City) => (40, 7_000.0),
@@ -184,7 +255,7 @@ internal static class AdminBuilder
             };
             for (var i = 1; i < count && seeds.Count < options.CommuneCount; i++)
             {
-                Add(BestCandidate(random, grid, 6, 4 * spacing, () =>
+                Add(BestCandidate(random, grid, 6, 4 * spacing, world.Terrain is { } t ? () => ValleyPointNear(random, world, t, region.Seat, sigma) : () =>
                 {
                     Coordinate c;
                     do
@@ -199,7 +270,9 @@ internal static class AdminBuilder
 
         while (seeds.Count < options.CommuneCount)
         {
-            Add(BestCandidate(random, grid, 8, 4 * spacing, () => SynthWorld.RandomPointIn(random, world.Outline, world.InOutline)));
+            Add(BestCandidate(random, grid, 8, 4 * spacing, world.Terrain is { } t
+                ? () => RandomValleyPoint(random, t, world.InOutline)
+                : () => SynthWorld.RandomPointIn(random, world.Outline, world.InOutline)));
         }
 
         return seeds;
@@ -235,6 +308,7 @@ internal static class AdminBuilder
             {
                 var weight = (world.IsNational, region.Kind) switch
                 {
+                    (false, RegionKind.Town) when world.IsMountain => 0.45,
                     (false, RegionKind.City) => 0.6,
                     (false, RegionKind.Town) => 0.8,
                     _ => 1.0,
@@ -324,12 +398,12 @@ internal static class AdminBuilder
         for (var ri = 0; ri < orderedRegions.Count; ri++)
         {
             var region = orderedRegions[ri];
-            region.Code = world.IsNational ? (ri + 1).ToString("D2") : "30" + (ri + 1).ToString("D2");
+            region.Code = world.IsNational ? (ri + 1).ToString("D2") : world.Options.ProvinceCode + (ri + 1).ToString("D2");
             region.Name = (world.IsNational, region.Kind) switch
             {
-                (false, RegionKind.City) => "Thành phố Hải Dương",
-                (false, RegionKind.Town) => "Thị xã " + VietnameseNames.TwoSyllable(random, regionNames),
-                (false, _) => "Huyện " + VietnameseNames.TwoSyllable(random, regionNames),
+                (false, RegionKind.City) => world.Options.CityName,
+                (false, RegionKind.Town) => "Thị xã " + UnitName(random, world, regionNames),
+                (false, _) => "Huyện " + UnitName(random, world, regionNames),
                 (true, RegionKind.City) => "Thành phố " + VietnameseNames.TwoSyllable(random, regionNames),
                 (true, _) => "Tỉnh " + VietnameseNames.TwoSyllable(random, regionNames),
             };
@@ -365,8 +439,8 @@ internal static class AdminBuilder
                 commune.Name = commune.Kind switch
                 {
                     CommuneKind.Phuong => "Phường " + VietnameseNames.WardName(random, names),
-                    CommuneKind.ThiTran => "Thị trấn " + VietnameseNames.TwoSyllable(random, names),
-                    _ => "Xã " + VietnameseNames.TwoSyllable(random, names),
+                    CommuneKind.ThiTran => "Thị trấn " + UnitName(random, world, names),
+                    _ => "Xã " + UnitName(random, world, names),
                 };
                 commune.Region = region;
                 region.Communes.Add(commune);
@@ -381,6 +455,10 @@ internal static class AdminBuilder
         world.Communes.AddRange(ordered);
     }
 
+    /// <summary>A two-syllable unit name: highland (Thái, H'Mông-sounding) syllables in the mountain profile.</summary>
+    private static string UnitName(Random random, SynthWorld world, HashSet<string> used) =>
+        world.IsMountain ? VietnameseNames.Highland(random, used) : VietnameseNames.TwoSyllable(random, used);
+
     private static void AssignPopulation(Random random, SynthWorld world)
     {
         var meanArea = world.Communes.Average(c => c.Cell.Area);
@@ -389,6 +467,9 @@ internal static class AdminBuilder
             var areaFactor = Math.Pow(c.Cell.Area / meanArea, 0.35);
             return (world.IsNational, c.Kind) switch
             {
+                (false, CommuneKind.Phuong) when world.IsMountain => random.LogNormal(7_000, 0.3),
+                (false, CommuneKind.ThiTran) when world.IsMountain => random.LogNormal(5_500, 0.25),
+                (false, _) when world.IsMountain => random.LogNormal(4_000, 0.35) * areaFactor,
                 (false, CommuneKind.Phuong) => random.LogNormal(11_000, 0.35),
                 (false, CommuneKind.ThiTran) => random.LogNormal(9_000, 0.25),
                 (false, _) => random.LogNormal(6_500, 0.3) * areaFactor,

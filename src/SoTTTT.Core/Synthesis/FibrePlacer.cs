@@ -174,7 +174,7 @@ internal static class FibrePlacer
     }
 
     /// <summary>Cuts a polyline into pieces of a random length in the given range (metres).</summary>
-    private static IEnumerable<Coordinate[]> Split(Random random, Coordinate[] line, (double Min, double Max) range)
+    internal static IEnumerable<Coordinate[]> Split(Random random, Coordinate[] line, (double Min, double Max) range)
     {
         var piece = new List<Coordinate> { line[0] };
         var length = 0.0;
@@ -199,7 +199,7 @@ internal static class FibrePlacer
     }
 
     /// <summary>The polyline moved sideways by a constant offset, so operators' cables along one road stay apart.</summary>
-    private static Coordinate[] Shift(Coordinate[] line, double offsetM)
+    internal static Coordinate[] Shift(Coordinate[] line, double offsetM)
     {
         var first = line[0];
         var last = line[^1];

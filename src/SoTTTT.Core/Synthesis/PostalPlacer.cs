@@ -26,7 +26,7 @@ internal static class PostalPlacer
         foreach (var (region, commune) in world.Regions.Zip(seatCommunes).Take(options.PostOffices1))
         {
             hasOffice.Add(commune);
-            var name = world.IsNational ? "Bưu điện " + VietnameseNames.Lower(region.Name) : "Bưu điện tỉnh Hải Dương";
+            var name = world.IsNational ? "Bưu điện " + VietnameseNames.Lower(region.Name) : "Bưu điện " + VietnameseNames.Lower(world.Options.ProvinceName.Replace(" (tổng hợp)", string.Empty, StringComparison.Ordinal));
             points.Add((PostalKind.PostOffice1, commune, commune.Near(random, region.Seat, 150), name, VnPost));
         }
 

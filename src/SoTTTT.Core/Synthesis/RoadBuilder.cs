@@ -10,9 +10,6 @@ namespace SoTTTT.Core.Synthesis;
 /// </summary>
 internal static class RoadBuilder
 {
-    /// <summary>Share of rural communes, the most remote, left thinly served so gap analyses find something.</summary>
-    private const double RemoteShare = 0.06;
-
     public static void Build(SynthWorld world)
     {
         var random = world.StageRandom(SynthStage.Roads);
@@ -136,7 +133,12 @@ internal static class RoadBuilder
         }
     }
 
-    private static void RankRemoteness(SynthWorld world)
+    /// <summary>
+    /// Ranks communes by remoteness (distance from the centre to the nearest road plus 0.3 × the distance to the seat; in
+    /// the mountain profile also 0.15 × the distance to the provincial city and 3 m per metre of valley-floor elevation)
+    /// and flags the most remote rural share (<see cref="SynthOptions.RemoteCommuneShare"/>) remote.
+    /// </summary>
+    internal static void RankRemoteness(SynthWorld world)
     {
         var grid = new PointGrid(world.IsNational ? 10_000 : 2_000);
         foreach (var c in world.Roads.SelectMany(r => r))
@@ -149,7 +151,13 @@ internal static class RoadBuilder
         {
             var commune = world.Communes[i];
             commune.RoadDistanceM = Math.Min(grid.NearestDistance(commune.Centre, 300_000), 300_000);
-            raw.Add((commune.RoadDistanceM + (0.3 * commune.Centre.Distance(commune.Seat)), i));
+            var score = commune.RoadDistanceM + (0.3 * commune.Centre.Distance(commune.Seat));
+            if (world.Terrain is { } terrain)
+            {
+                score += (0.15 * commune.Centre.Distance(world.Regions[0].Seat)) + (3 * (terrain.ElevationM(commune.Centre) - terrain.HeightAboveFloorM(commune.Centre)));
+            }
+
+            raw.Add((score, i));
         }
 
         raw.Sort((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Index.CompareTo(b.Index));
@@ -157,7 +165,7 @@ internal static class RoadBuilder
         {
             var commune = world.Communes[raw[rank].Index];
             commune.Remoteness = raw.Count > 1 ? rank / (double)(raw.Count - 1) : 0;
-            commune.Remote = !commune.Urban && commune.Remoteness >= 1 - RemoteShare;
+            commune.Remote = !commune.Urban && commune.Remoteness >= 1 - world.Options.RemoteCommuneShare;
         }
     }
 
@@ -207,7 +215,7 @@ internal static class RoadBuilder
     }
 
     /// <summary>Adds the parts of a polyline inside the outline that are longer than 500 m.</summary>
-    private static void AddClipped(SynthWorld world, List<Coordinate[]> target, Coordinate[] line)
+    internal static void AddClipped(SynthWorld world, List<Coordinate[]> target, Coordinate[] line)
     {
         if (line.All(world.InOutline))
         {

@@ -3,7 +3,7 @@ namespace SoTTTT.Core.Synthesis;
 /// <summary>
 /// The figures a synthetic dataset is calibrated to. <see cref="ForProfile"/> gives the defaults: the Hải Dương
 /// figures of PRODUCT.md for <see cref="SynthProfile.Province"/>, a national-scale model for
-/// <see cref="SynthProfile.National"/>. Counts marked "exact" are met exactly; the others are targets met within a
+/// <see cref="SynthProfile.National"/>, the Điện Biên figures of DOMAIN.md for <see cref="SynthProfile.Mountain"/>. Counts marked "exact" are met exactly; the others are targets met within a
 /// few percent.
 /// </summary>
 /// <param name="Profile">Layout of the dataset (one province with districts, or the nation without districts).</param>
@@ -21,10 +21,10 @@ namespace SoTTTT.Core.Synthesis;
 /// <param name="Agents">Postal agents; exact.</param>
 /// <param name="Kiosks">Postal kiosks; exact.</param>
 /// <param name="LetterBoxes">Public letter boxes; exact.</param>
-/// <param name="TowerCount">Existing tower positions; exact.</param>
+/// <param name="TowerCount">Existing tower positions; exact (mountain profile: not used, the network follows the coverage target).</param>
 /// <param name="PlannedTowerCount">Planned tower positions (carry no BTS yet); exact.</param>
-/// <param name="BtsCount">BTS on the existing towers; exact.</param>
-/// <param name="FibreKm">Total length of fibre routes in km; met within one route's length.</param>
+/// <param name="BtsCount">BTS on the existing towers; exact (mountain profile: not used).</param>
+/// <param name="FibreKm">Total length of fibre routes in km; met within one route's length (mountain profile: not used, routes follow the fibre shares).</param>
 /// <param name="SwitchingPoints">Switching points the fibre network starts from (not written as a layer).</param>
 public sealed record SynthOptions(
     SynthProfile Profile,
@@ -48,6 +48,33 @@ public sealed record SynthOptions(
     double FibreKm,
     int SwitchingPoints)
 {
+    /// <summary>Code of the province unit (province and mountain profiles); districts and communes extend it.</summary>
+    public string ProvinceCode { get; init; } = "30";
+
+    /// <summary>Name of the province unit (province and mountain profiles).</summary>
+    public string ProvinceName { get; init; } = "Tỉnh Hải Dương (tổng hợp)";
+
+    /// <summary>Name of the provincial city (the one district-level city of the province and mountain profiles).</summary>
+    public string CityName { get; init; } = "Thành phố Hải Dương";
+
+    /// <summary>Share of rural communes, the most remote, left thinly served (universal-service areas in the mountain profile).</summary>
+    public double RemoteCommuneShare { get; init; } = 0.06;
+
+    /// <summary>
+    /// Mountain profile: the share of villages (%) some technology covers, as <c>coverage</c> predicts it over the DEM with
+    /// the default link budget; sites are added in the generator until it is met. Null for the other profiles.
+    /// </summary>
+    public double? CoveredVillagesPct { get; init; }
+
+    /// <summary>Mountain profile: the share of villages (%) within the indicators' fibre reach of a route; null elsewhere.</summary>
+    public double? VillagesWithinFibrePct { get; init; }
+
+    /// <summary>Mountain profile: communes with a commune radio station (public site <c>radio_station</c>).</summary>
+    public int RadioStationCommunes { get; init; }
+
+    /// <summary>Mountain profile: the DEM's pixel size in metres (a square grid in the analysis CRS).</summary>
+    public double DemPixelM { get; init; } = 100;
+
     /// <summary>Total postal service points of every kind.</summary>
     public int PostalPointCount =>
         PostOffices1 + PostOffices2 + PostOffices3 + CommunePostCulturePoints + Agents + Kiosks + LetterBoxes;
@@ -104,6 +131,43 @@ public sealed record SynthOptions(
             BtsCount: 350_000,
             FibreKm: 300_000,
             SwitchingPoints: 3_000),
+        // Điện Biên (DOMAIN.md, the department's report of 2022 and the 2019 census): ≈ 9,541 km², 598,856 people,
+        // 10 district-level units, 129 communes, mobile coverage in 98.9 % of villages (thôn/bản), fibre to 100 % of
+        // commune centres and 88 % of villages, a commune radio station in 108 of 129 communes. ≈ 1,600 villages is the
+        // issue's figure. Postal points, towers and BTS have no published figure here: the counts are the base network of a
+        // thinly populated mountain province (towers and BTS grow while coverage is calibrated; fibre is laid until its
+        // shares are met, so FibreKm is not used). A commune post-culture point in every rural commune that is not remote:
+        // 129 communes − 18 urban − 16 remote = 95 (the placer gives urban and remote communes none).
+        SynthProfile.Mountain => new SynthOptions(
+            profile,
+            "Tỉnh miền núi mẫu tổng hợp (hiệu chỉnh theo số liệu Điện Biên)",
+            "VN2000:103",
+            RegionCount: 10,
+            CommuneCount: 129,
+            AreaKm2: 9541,
+            Population: 598_856,
+            SettlementCount: 1600,
+            PostOffices1: 1,
+            PostOffices2: 9,
+            PostOffices3: 14,
+            CommunePostCulturePoints: 95,
+            Agents: 24,
+            Kiosks: 2,
+            LetterBoxes: 8,
+            TowerCount: 0,
+            PlannedTowerCount: 0,
+            BtsCount: 0,
+            FibreKm: 0,
+            SwitchingPoints: 30)
+        {
+            ProvinceCode = "11",
+            ProvinceName = "Tỉnh Điện Biên (tổng hợp)",
+            CityName = "Thành phố Điện Biên Phủ",
+            RemoteCommuneShare = 0.12,
+            CoveredVillagesPct = 98.9,
+            VillagesWithinFibrePct = 88,
+            RadioStationCommunes = 108,
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(profile)),
     };
 }

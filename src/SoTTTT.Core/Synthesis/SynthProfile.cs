@@ -14,4 +14,11 @@ public enum SynthProfile
     /// district level), at national scale for benchmarks, in VN-2000 UTM zone 48 (<c>VN2000:UTM48</c>).
     /// </summary>
     National,
+
+    /// <summary>
+    /// One pre-2025 mountain province (province → 10 districts → 129 communes) calibrated to the published figures of
+    /// Điện Biên (DOMAIN.md), in VN-2000 TM-3 with central meridian 103°00′ (<c>VN2000:103</c>), with a synthetic DEM
+    /// of valleys and ridges that the coverage engine predicts over.
+    /// </summary>
+    Mountain,
 }

@@ -15,4 +15,9 @@ internal enum SynthStage
     Bts,
     Fibre,
     Output,
+
+    // Stages of the mountain profile, after the others so that the seeds of the stages above stay as they were.
+    Terrain,
+    PublicSites,
+    Calibration,
 }

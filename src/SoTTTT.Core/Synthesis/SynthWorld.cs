@@ -31,6 +31,14 @@ internal sealed class SynthWorld
 
     public bool IsNational => Options.Profile == SynthProfile.National;
 
+    public bool IsMountain => Options.Profile == SynthProfile.Mountain;
+
+    /// <summary>The terrain (DEM and valleys) of the mountain profile; null for the others.</summary>
+    public MountainTerrain? Terrain { get; set; }
+
+    /// <summary>Public sites of the mountain profile (commune offices, commune post-culture points, radio stations).</summary>
+    public List<PublicSite> PublicSites { get; } = [];
+
     public Geometry Outline { get; set; } = Polygon.Empty;
 
     public List<SynthRegion> Regions { get; } = [];

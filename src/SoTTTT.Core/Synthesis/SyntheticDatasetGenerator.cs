@@ -15,20 +15,52 @@ public static class SyntheticDatasetGenerator
     public static Dataset Generate(SynthProfile profile, int seed) => Generate(SynthOptions.ForProfile(profile), seed);
 
     /// <summary>Generates a dataset calibrated to <paramref name="options"/>.</summary>
-    public static Dataset Generate(SynthOptions options, int seed)
+    public static Dataset Generate(SynthOptions options, int seed) => GenerateSample(options, seed).Dataset;
+
+    /// <summary>Generates the default dataset of a profile with its remote communes.</summary>
+    public static SynthSample GenerateSample(SynthProfile profile, int seed) => GenerateSample(SynthOptions.ForProfile(profile), seed);
+
+    /// <summary>
+    /// Generates a dataset calibrated to <paramref name="options"/> with what the dataset model does not hold: the remote
+    /// communes (mountain profile; empty for the others). The mountain profile's dataset carries its DEM
+    /// (<see cref="Dataset.Dem"/>, to be written as <see cref="DemFileName"/>) and its public sites.
+    /// </summary>
+    public static SynthSample GenerateSample(SynthOptions options, int seed)
     {
         ArgumentNullException.ThrowIfNull(options);
         var world = new SynthWorld(options, CrsRegistry.Parse(options.CrsName), seed);
         AdminBuilder.Build(world);
-        RoadBuilder.Build(world);
+        if (world.IsMountain)
+        {
+            MountainRoads.Build(world);
+        }
+        else
+        {
+            RoadBuilder.Build(world);
+        }
+
         SettlementPlacer.Place(world);
         ZonePlacer.Place(world);
         PostalPlacer.Place(world);
-        TowerPlacer.Place(world);
-        BtsPlacer.Place(world);
-        FibrePlacer.Place(world);
-        return ToDataset(world);
+        if (world.IsMountain)
+        {
+            MountainNetworkPlacer.Place(world);
+            MountainFibrePlacer.Place(world);
+            PublicSitePlacer.Place(world);
+        }
+        else
+        {
+            TowerPlacer.Place(world);
+            BtsPlacer.Place(world);
+            FibrePlacer.Place(world);
+        }
+
+        var remote = world.IsMountain ? world.Communes.Where(c => c.Remote).Select(c => c.Code).Order(StringComparer.Ordinal).ToList() : [];
+        return new SynthSample(ToDataset(world), remote);
     }
+
+    /// <summary>The file name of the mountain profile's DEM inside the dataset folder (dataset.json <c>dem</c>).</summary>
+    public const string DemFileName = "dem.tif";
 
     /// <summary>
     /// How the synthetic datasets are written: x/y and WKT in the analysis CRS (metres, as cadastral sources give
@@ -38,14 +70,15 @@ public static class SyntheticDatasetGenerator
         CrsRegistry.Parse(SynthOptions.ForProfile(profile).CrsName),
         new SortedSet<string>(StringComparer.Ordinal) { Dataset.LayerNames.Towers, Dataset.LayerNames.Bts });
 
-    private static Dataset ToDataset(SynthWorld world)
+    /// <summary>The dataset of the world as it stands (the mountain profile's network calibration judges it too).</summary>
+    internal static Dataset ToDataset(SynthWorld world)
     {
         var units = new List<AdminUnit>();
         if (!world.IsNational)
         {
             units.Add(new AdminUnit(
-                "30",
-                "Tỉnh Hải Dương (tổng hợp)",
+                world.Options.ProvinceCode,
+                world.Options.ProvinceName,
                 AdminLevel.Province,
                 null,
                 world.Options.AreaKm2,
@@ -61,7 +94,7 @@ public static class SyntheticDatasetGenerator
                 region.Code,
                 region.Name,
                 regionLevel,
-                world.IsNational ? null : "30",
+                world.IsNational ? null : world.Options.ProvinceCode,
                 Math.Round(region.Boundary!.Area / 1e6, 2),
                 region.Communes.Sum(c => c.Population),
                 world.IsNational ? null : region.Kind is RegionKind.City or RegionKind.Town,
@@ -97,7 +130,12 @@ public static class SyntheticDatasetGenerator
             Dataset.LayerNames.PostalPoints,
             Dataset.LayerNames.Zones,
         };
-        return new Dataset(
+        if (world.PublicSites.Count > 0)
+        {
+            layers.Add(Dataset.LayerNames.PublicSites);
+        }
+
+        var dataset = new Dataset(
             world.Options.Name,
             world.Crs,
             units,
@@ -107,6 +145,8 @@ public static class SyntheticDatasetGenerator
             world.FibreRoutes,
             world.PostalPoints,
             world.Zones,
-            layers);
+            layers)
+        { PublicSites = world.PublicSites };
+        return world.Terrain is { } terrain ? dataset with { Dem = terrain.Dem, DemSource = DemFileName } : dataset;
     }
 }

@@ -30,6 +30,20 @@ internal static class VietnameseNames
 
     private static readonly string[] VillagePrefix = ["Đông", "Đoài", "Nam", "Bắc", "Thượng", "Hạ", "Trung", "Tây"];
 
+    /// <summary>Syllables of north-western highland place names (Thái and H'Mông-sounding), for the mountain profile.</summary>
+    private static readonly string[] HighlandFirst =
+    [
+        "Mường", "Nậm", "Na", "Pa", "Huổi", "Sín", "Tà", "Si", "Pú", "Phìn", "Xá", "Hừa", "Chiềng", "Noong", "Co",
+        "Pá", "Tủa", "Lọng", "Háng", "Khua", "Nà", "Hua", "Ten", "Búng", "Phì", "Keo", "Tìa", "Nặm", "Ló", "Xuân",
+    ];
+
+    private static readonly string[] HighlandSecond =
+    [
+        "Lói", "Luông", "Pồ", "Chua", "Tênh", "Lèng", "Sáng", "Ngam", "Mùn", "Phăng", "Pao", "Khoang", "Đun", "Sạn", "Chải",
+        "Hỏm", "Lịch", "Cang", "Tở", "Pết", "Ban", "Dề", "Lìu", "Nưa", "Hẹ", "Phung", "Xén", "Tỉnh", "Púng", "Chăn",
+        "Thín", "Kè", "Són", "Lanh", "Vang", "Giắt", "Mứn", "Sang", "Lay", "Ún",
+    ];
+
     /// <summary>A two-syllable name not yet in <paramref name="used"/> (which is updated).</summary>
     public static string TwoSyllable(Random random, HashSet<string> used)
     {
@@ -53,6 +67,45 @@ internal static class VietnameseNames
         var numbered = random.Pick(First) + " " + random.Pick(Second) + " " + (used.Count + 1);
         used.Add(numbered);
         return numbered;
+    }
+
+    /// <summary>A two-syllable highland name not yet in <paramref name="used"/> (which is updated); numbered when the lists run out.</summary>
+    public static string Highland(Random random, HashSet<string> used)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var name = random.Pick(HighlandFirst) + " " + random.Pick(HighlandSecond);
+            if (used.Add(name))
+            {
+                return name;
+            }
+        }
+
+        var numbered = random.Pick(HighlandFirst) + " " + random.Pick(HighlandSecond) + " " + (used.Count + 1);
+        used.Add(numbered);
+        return numbered;
+    }
+
+    /// <summary>A highland village name within one commune: "Bản …" (urban residential areas numbered as in <see cref="Village"/>).</summary>
+    public static string HighlandVillage(Random random, bool urban, int ordinal, HashSet<string> used)
+    {
+        if (urban)
+        {
+            return Village(random, urban, ordinal, used);
+        }
+
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var name = random.Chance(0.85) ? "Bản " + random.Pick(HighlandFirst) + " " + random.Pick(HighlandSecond) : "Bản " + random.Pick(HighlandSecond) + " " + ordinal;
+            if (used.Add(name))
+            {
+                return name;
+            }
+        }
+
+        var fallback = "Bản " + ordinal;
+        used.Add(fallback);
+        return fallback;
     }
 
     /// <summary>A ward name (people and events first, then two-syllable names) not yet in <paramref name="used"/>.</summary>

@@ -33,7 +33,7 @@ internal static class ZonePlacer
 
         foreach (var city in cityRegions)
         {
-            var radius = world.IsNational ? 2_500.0 : 1_200.0;
+            var radius = world.IsNational ? 2_500.0 : world.IsMountain ? 900.0 : 1_200.0;
             zones.Add((A1Only, Blob(random, world, city.Seat, radius),
                 $"Khu vực trung tâm hành chính – chính trị {VietnameseNames.Lower(city.Name)}", null));
         }
@@ -42,8 +42,8 @@ internal static class ZonePlacer
         for (var i = 0; i < heritageCount; i++)
         {
             // Historic sites sit a few kilometres out of a town (province profile: the town, as Côn Sơn – Kiếp Bạc
-            // lies out of Chí Linh).
-            var anchor = world.IsNational ? world.Regions[random.Next(world.Regions.Count)].Seat : world.Regions[1].Seat;
+            // lies out of Chí Linh; mountain profile: the provincial city, as the Điện Biên Phủ battlefield sites do).
+            var anchor = world.IsNational ? world.Regions[random.Next(world.Regions.Count)].Seat : world.Regions[world.IsMountain ? 0 : 1].Seat;
             var centre = PointAround(random, world, anchor, 3_000, 5_000);
             zones.Add((NoNewBulky, Blob(random, world, centre, world.IsNational ? 2_000 : 1_500),
                 $"Khu di tích lịch sử – văn hóa {VietnameseNames.TwoSyllable(random, [])} (khu vực bảo vệ)", null));
@@ -53,8 +53,9 @@ internal static class ZonePlacer
         for (var i = 0; i < heightCount; i++)
         {
             var anchor = world.Regions[world.IsNational ? random.Next(world.Regions.Count) : 0].Seat;
-            var centre = PointAround(random, world, anchor, 7_000, 11_000);
-            zones.Add((HeightLimit, Blob(random, world, centre, world.IsNational ? 4_000 : 2_500),
+            // The mountain city's airport lies in its basin, a few kilometres from the centre.
+            var centre = world.IsMountain ? PointAround(random, world, anchor, 2_500, 4_000) : PointAround(random, world, anchor, 7_000, 11_000);
+            zones.Add((HeightLimit, Blob(random, world, centre, world.IsNational ? 4_000 : world.IsMountain ? 1_800 : 2_500),
                 "Khu vực hạn chế chiều cao công trình (tĩnh không sân bay quân sự)", 45));
         }
 

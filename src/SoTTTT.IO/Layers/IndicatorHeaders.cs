@@ -35,6 +35,16 @@ public static class IndicatorHeaders
         ["settlements_covered_pct_3g"] = ("Tỷ lệ thôn, bản có sóng 3G (%)", "Villages with 3G coverage (%)"),
         ["settlements_covered_pct_4g"] = ("Tỷ lệ thôn, bản có sóng 4G (%)", "Villages with 4G coverage (%)"),
         ["settlements_covered_pct_5g"] = ("Tỷ lệ thôn, bản có sóng 5G (%)", "Villages with 5G coverage (%)"),
+        ["communes_with_centre"] = ("Số xã xác định được trung tâm", "Communes with a known centre"),
+        ["communes_fibre_to_centre"] = ("Số xã có cáp quang đến trung tâm", "Communes with fibre to the centre"),
+        ["communes_with_postal"] = ("Số xã có điểm phục vụ bưu chính", "Communes with a postal point"),
+        ["communes_with_postal_pct"] = ("Tỷ lệ xã có điểm phục vụ bưu chính (%) – tiêu chí 8", "Communes with a postal point (%) – criterion 8"),
+        ["postal_points_needed"] = ("Số điểm phục vụ cần bổ sung", "Extra postal points needed"),
+        ["fibre_routes"] = ("Số tuyến cáp quang", "Fibre routes"),
+        ["fibre_underground_pct"] = ("Tỷ lệ cáp quang đi ngầm (%)", "Fibre underground (%)"),
+        ["copper_routes"] = ("Số tuyến cáp đồng", "Copper routes"),
+        ["copper_km"] = ("Chiều dài tuyến cáp đồng (km)", "Copper route length (km)"),
+        ["nodes"] = ("Số nút mạng", "Network nodes"),
     };
 
     private static readonly Dictionary<string, (string Vi, string En)> Keys = new(StringComparer.Ordinal)
@@ -46,6 +56,22 @@ public static class IndicatorHeaders
         ["agent"] = ("đại lý", "agent"),
         ["kiosk"] = ("ki-ốt", "kiosk"),
         ["letter_box"] = ("thùng thư công cộng", "public letter box"),
+        ["other"] = ("khác", "other"),
+        ["unspecified"] = ("không rõ", "unspecified"),
+        ["commune_office"] = ("trụ sở UBND xã", "commune office"),
+        ["school"] = ("trường học", "school"),
+        ["clinic"] = ("trạm y tế", "clinic"),
+        ["radio_station"] = ("đài truyền thanh", "radio station"),
+        ["fixed_phone"] = ("điện thoại cố định", "fixed phone"),
+        ["mobile"] = ("di động", "mobile"),
+        ["mobile_broadband"] = ("băng rộng di động", "mobile broadband"),
+        ["fixed_broadband"] = ("băng rộng cố định", "fixed broadband"),
+        ["pay_tv"] = ("truyền hình trả tiền", "pay TV"),
+        ["exchange"] = ("tổng đài", "exchange"),
+        ["switching_point"] = ("điểm chuyển mạch", "switching point"),
+        ["dslam"] = ("DSLAM", "DSLAM"),
+        ["olt"] = ("OLT", "OLT"),
+        ["cabinet"] = ("tủ cáp", "cabinet"),
         ["aerial"] = ("treo", "aerial"),
         ["underground"] = ("ngầm", "underground"),
     };
@@ -61,6 +87,11 @@ public static class IndicatorHeaders
 
         foreach (var (prefix, vi, eng) in new[]
         {
+            ("public_sites_fibre_", "{0} có cáp quang", "{0} reached by fibre"),
+            ("public_sites_", "Số {0}", "{0}"),
+            ("subscribers_per_100_", "Thuê bao {0}/100 dân", "{0} subscribers per 100 people"),
+            ("postal_operator_", "Điểm phục vụ của {0}", "Postal points of {0}"),
+            ("nodes_", "Số {0}", "{0}"),
             ("postal_points_", "Điểm phục vụ: {0}", "Service points: {0}"),
             ("fibre_km_", "Cáp quang {0} (km)", "Fibre {0} (km)"),
             ("bts_", "Trạm BTS {0}", "BTS {0}"),
@@ -69,7 +100,25 @@ public static class IndicatorHeaders
             if (column.StartsWith(prefix, StringComparison.Ordinal))
             {
                 var key = column[prefix.Length..];
+                if (prefix == "postal_points_" && Codes.PostalKinds.All(k => k.Key != key) && key is not "unspecified")
+                {
+                    continue;
+                }
+
                 return string.Format(System.Globalization.CultureInfo.InvariantCulture, en ? eng : vi, KeyTitle(key, en));
+            }
+        }
+
+        if (column.StartsWith("subscribers_", StringComparison.Ordinal))
+        {
+            var rest = column["subscribers_".Length..];
+            var service = Codes.SubscriberServices.Select(s => s.Key).OrderByDescending(k => k.Length).FirstOrDefault(k => rest == k || rest.StartsWith(k + "_", StringComparison.Ordinal));
+            if (service is not null)
+            {
+                var what = KeyTitle(service, en);
+                return rest == service
+                    ? (en ? $"{what} subscribers" : $"Số thuê bao {what}")
+                    : (en ? $"{what} subscribers: {KeyTitle(rest[(service.Length + 1)..], en)}" : $"Số thuê bao {what}: {KeyTitle(rest[(service.Length + 1)..], en)}");
             }
         }
 
@@ -83,7 +132,7 @@ public static class IndicatorHeaders
             return en ? t.En : t.Vi;
         }
 
-        foreach (var (name, _) in Codes.Operators.Concat(Codes.FixedOperators))
+        foreach (var name in Codes.Operators.Concat(Codes.FixedOperators).Select(o => o.Name).Concat(Codes.PostalOperators.Select(o => o.Name)))
         {
             if (Codes.Fold(name) == key)
             {

@@ -54,7 +54,7 @@ public static class IndicatorLayers
         // Counts are whole numbers; measures (km, km², %, ratios) are formatted with decimals.
         var sample = IndicatorColumns.For(table).First(c => c.Name == column).Cell;
         return table.Rows.Select(sample).Any(s => s.Contains('.', StringComparison.Ordinal)) || column.EndsWith("_km", StringComparison.Ordinal) || column.Contains("_km_", StringComparison.Ordinal)
-            || column.EndsWith("_pct", StringComparison.Ordinal) || column is "area_km2" or "bts_per_position" or "people_per_postal_point"
+            || column.EndsWith("_pct", StringComparison.Ordinal) || column.StartsWith("subscribers_per_100_", StringComparison.Ordinal) || column is "copper_km" or "area_km2" or "bts_per_position" or "people_per_postal_point"
             ? FieldType.Real
             : FieldType.Integer;
     }

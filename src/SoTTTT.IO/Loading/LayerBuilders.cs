@@ -129,9 +129,15 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
     {
         var id = c.Text("id", required: true);
         c.Id = id;
-        var kind = c.Code<PostalKind>("kind", Codes.TryParsePostalKind, ProblemCodes.UnknownPostalKind, PostalKindList);
+        var op = c.Text("operator");
+        // The kinds are VNPost's network (DOMAIN.md); another operator's point of its own kind (a Viettel Post counter, a
+        // parcel locker) still serves and counts, as kind other. VNPost's own or unnamed points keep the check for typos.
+        var otherOperator = op is not null && Codes.PostalOperator(op) != "VNPost";
+        var kind = otherOperator && c.Text("kind") is { } text && !Codes.TryParsePostalKind(text, out _)
+            ? PostalKind.Other
+            : c.Code<PostalKind>("kind", Codes.TryParsePostalKind, ProblemCodes.UnknownPostalKind, PostalKindList);
         var location = positions.ReadPoint(c, t);
-        return c.HasProblems ? null : new PostalPoint(id!, location!, c.Text("name"), kind, c.Text("operator"), c.Text("admin_code"));
+        return c.HasProblems ? null : new PostalPoint(id!, location!, c.Text("name"), kind, op, c.Text("admin_code"));
     }
 
     public PublicSite? PublicSite(RowContext c, RawTable t)

@@ -53,8 +53,71 @@ public static class IndicatorColumns
             columns.Add(($"settlements_covered_pct_{Slug(Codes.Label(tech))}", r => Fixed(r.SettlementsCoveredPctByTech.TryGetValue(tech, out var pct) ? pct : null, 1)));
         }
 
+        AddIssue12(table, columns);
         return columns;
     }
+
+    /// <summary>
+    /// The columns added by issue 12, after the older ones so existing readers keep their positions: X/Y forms
+    /// (<c>communes_with_centre</c>, <c>communes_fibre_to_centre</c>), public sites per kind and those within fibre reach,
+    /// subscribers and subscribers per 100 inhabitants per service (and per operator), the postal criterion and points
+    /// per operator, outside plant (route counts, underground share, copper, nodes). Breakdown columns appear only for
+    /// keys the table has.
+    /// </summary>
+    private static void AddIssue12(IndicatorTable table, List<(string, Func<IndicatorRow, string>)> columns)
+    {
+        var siteKinds = Keys(table, r => r.PublicSitesByKind.Keys);
+        var fibreKnown = table.Rows.Any(r => r.PublicSitesFibreByKind is not null);
+        var services = Codes.SubscriberServices.Select(s => s.Key).Where(k => table.Rows.Any(r => r.SubscribersByService.ContainsKey(k))).ToList();
+        var postalOperators = Keys(table, r => r.PostalPointsByOperator.Keys);
+        var nodeKinds = Codes.NodeKinds.Select(n => n.Key).Where(k => table.Rows.Any(r => r.NodesByKind.ContainsKey(k))).ToList();
+
+        columns.Add(("communes_with_centre", r => r.CommunesWithCentre.ToString(Inv)));
+        columns.Add(("communes_fibre_to_centre", r => r.CommunesFibreToCentre.ToString(Inv)));
+        foreach (var kind in siteKinds)
+        {
+            columns.Add(($"public_sites_{kind}", r => r.PublicSitesByKind.GetValueOrDefault(kind).ToString(Inv)));
+            if (fibreKnown)
+            {
+                columns.Add(($"public_sites_fibre_{kind}", r => r.PublicSitesFibreByKind?.GetValueOrDefault(kind).ToString(Inv) ?? string.Empty));
+            }
+        }
+
+        foreach (var service in services)
+        {
+            columns.Add(($"subscribers_{service}", r => r.SubscribersByService.TryGetValue(service, out var n) ? n.ToString(Inv) : string.Empty));
+            columns.Add(($"subscribers_per_100_{service}", r => Fixed(r.SubscribersPer100ByService.TryGetValue(service, out var v) ? v : null, 1)));
+            var operators = Keys(table, r => r.SubscribersByServiceOperator.TryGetValue(service, out var ops) ? ops.Keys : []);
+            foreach (var op in operators)
+            {
+                columns.Add(($"subscribers_{service}_{Slug(op)}", r => r.SubscribersByServiceOperator.TryGetValue(service, out var ops) && ops.TryGetValue(op, out var n) ? n.ToString(Inv) : string.Empty));
+            }
+        }
+
+        columns.Add(("communes_with_postal", r => r.CommunesWithPostal.ToString(Inv)));
+        columns.Add(("communes_with_postal_pct", r => Fixed(r.CommunesWithPostalPct, 1)));
+        columns.AddRange(postalOperators.Select(o => ($"postal_operator_{Slug(o)}", (Func<IndicatorRow, string>)(r => r.PostalPointsByOperator.GetValueOrDefault(o).ToString(Inv)))));
+        if (table.Rows.Any(r => r.PostalPointsNeeded is not null))
+        {
+            columns.Add(("postal_points_needed", r => r.PostalPointsNeeded?.ToString(Inv) ?? string.Empty));
+        }
+
+        columns.Add(("fibre_routes", r => r.FibreRoutes.ToString(Inv)));
+        columns.Add(("fibre_underground_pct", r => Fixed(r.FibreUndergroundPct, 1)));
+        if (table.Rows.Any(r => r.CopperRoutes > 0))
+        {
+            columns.Add(("copper_routes", r => r.CopperRoutes.ToString(Inv)));
+            columns.Add(("copper_km", r => Fixed(r.CopperKm, 3)));
+        }
+
+        if (nodeKinds.Count > 0)
+        {
+            columns.Add(("nodes", r => r.Nodes.ToString(Inv)));
+            columns.AddRange(nodeKinds.Select(k => ($"nodes_{k}", (Func<IndicatorRow, string>)(r => r.NodesByKind.GetValueOrDefault(k).ToString(Inv)))));
+        }
+    }
+
+    private static System.Globalization.CultureInfo Inv => System.Globalization.CultureInfo.InvariantCulture;
 
     /// <summary>A breakdown key as a column suffix: lower case, ASCII (Viettel → viettel, 4G → 4g, S-Fone → sfone).</summary>
     public static string Slug(string key) => Codes.Fold(key);

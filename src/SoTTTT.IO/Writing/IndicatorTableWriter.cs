@@ -135,6 +135,8 @@ public static class IndicatorTableWriter
                     Number(w, $"settlements_covered_pct_{Codes.Label(tech).ToLowerInvariant()}", r.SettlementsCoveredPctByTech.TryGetValue(tech, out var pct) ? pct : null, 1);
                 }
 
+                WriteIssue12(w, r);
+
                 w.WriteEndObject();
             }
 
@@ -143,6 +145,68 @@ public static class IndicatorTableWriter
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>The keys added by issue 12 (after the older ones).</summary>
+    private static void WriteIssue12(Utf8JsonWriter w, IndicatorRow r)
+    {
+        w.WriteNumber("communes_with_centre", r.CommunesWithCentre);
+        w.WriteNumber("communes_fibre_to_centre", r.CommunesFibreToCentre);
+        Counts(w, "public_sites_by_kind", r.PublicSitesByKind);
+        if (r.PublicSitesFibreByKind is { } fibre)
+        {
+            Counts(w, "public_sites_fibre_by_kind", fibre);
+        }
+        else
+        {
+            w.WriteNull("public_sites_fibre_by_kind");
+        }
+
+        w.WriteStartObject("subscribers_by_service");
+        foreach (var (k, v) in r.SubscribersByService)
+        {
+            w.WriteNumber(k, v);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("subscribers_per_100_by_service");
+        foreach (var (k, v) in r.SubscribersPer100ByService)
+        {
+            w.WriteNumber(k, Math.Round(v, 1, MidpointRounding.AwayFromZero));
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("subscribers_by_service_operator");
+        foreach (var (service, ops) in r.SubscribersByServiceOperator)
+        {
+            w.WriteStartObject(service);
+            foreach (var (op, v) in ops)
+            {
+                w.WriteNumber(op, v);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("communes_with_postal", r.CommunesWithPostal);
+        Number(w, "communes_with_postal_pct", r.CommunesWithPostalPct, 1);
+        Counts(w, "postal_points_by_operator", r.PostalPointsByOperator);
+        if (r.PostalPointsNeeded is { } needed)
+        {
+            w.WriteNumber("postal_points_needed", needed);
+        }
+        else
+        {
+            w.WriteNull("postal_points_needed");
+        }
+
+        w.WriteNumber("fibre_routes", r.FibreRoutes);
+        Number(w, "fibre_underground_pct", r.FibreUndergroundPct, 1);
+        w.WriteNumber("copper_routes", r.CopperRoutes);
+        Number(w, "copper_km", r.CopperKm, 3);
+        w.WriteNumber("nodes", r.Nodes);
+        Counts(w, "nodes_by_kind", r.NodesByKind);
     }
 
     private static void NullableString(Utf8JsonWriter w, string name, string? value)

@@ -114,6 +114,44 @@ public sealed class TerrainCoverageTests
     }
 
     [Test]
+    public void CoveredSettlements_OmniSiteBehindRidge_SameFlagsAsTheAnalysis()
+    {
+        // The indicators' covered flags (CoveredSettlements) once took "an omni BTS covers everything within its range"
+        // for granted; over a DEM the ridge must decide there as it does in Run.
+        var dataset = Province(Dem(Ridge));
+        var flags = CoverageAnalysis.CoveredSettlements(dataset);
+        var run = CoverageAnalysis.Run(dataset, new CoverageOptions(AdminLevel.Province) { Raster = false });
+        var ids = dataset.Settlements.Select(s => s.Id).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(flags[ids.IndexOf("FRONT")][(int)Technology.G4], Is.True);
+            Assert.That(flags[ids.IndexOf("BEHIND")][(int)Technology.G4], Is.False, "behind the ridge");
+            Assert.That(run.Uncovered.Select(u => u.Settlement.Id), Is.EqualTo(new[] { "BEHIND" }));
+        });
+    }
+
+    [Test]
+    public void Covers_OverTerrain_EqualsLevelAgainstThreshold()
+    {
+        // Covers skips the ITM path where the statistical loss alone fails; it must still answer as LevelDbm does.
+        var f = CoverageAnalysis.Run(Province(Dem(Ridge)), new CoverageOptions(AdminLevel.Province) { Raster = false }).Footprints.Single();
+        var disagree = new List<string>();
+        for (var x = 599500.0; x <= 605500; x += 125)
+        {
+            for (var y = 2302500.0; y <= 2307500; y += 125)
+            {
+                if (f.Covers(x, y) != (f.LevelDbm(x, y) >= f.ThresholdDbm))
+                {
+                    disagree.Add($"({x}, {y})");
+                }
+            }
+        }
+
+        Assert.That(disagree, Is.Empty);
+    }
+
+    [Test]
     public void HilltopSite_EffectiveHeightAboveSurroundings_LongerReach()
     {
         // A 300 m hill (1 km wide) under the site, plain at 100 m beyond 3 km: the Hata/3GPP base height becomes the mast

@@ -100,6 +100,26 @@ public class SubscribersNodesLoadTests
     }
 
     [Test]
+    public void Load_PostalKindOfAnotherOperator_OtherButVnPostTyposStillFail()
+    {
+        using var ds = SmallProvince.Create();
+        ds.File("postal_points.csv", """
+            id,kind,operator,x,y
+            A,Bưu cục,Viettel Post,581000,2317300
+            B,tủ hàng thông minh,,581100,2317300
+            C,buu cuc cap 9,VNPost,581200,2317300
+            D,buu cuc cap 9,,581300,2317300
+            """);
+
+        var result = DatasetLoader.Load(ds.Folder);
+
+        Assert.That(result.Problems.Select(p => (p.Row, p.Code)), Is.EquivalentTo(new (int?, string)[]
+        {
+            (4, ProblemCodes.UnknownPostalKind), (5, ProblemCodes.UnknownPostalKind),
+        }));
+    }
+
+    [Test]
     public void Load_SnapshotDateNotIso_UnknownValueOnDatasetJson()
     {
         using var ds = SmallProvince.Create();
