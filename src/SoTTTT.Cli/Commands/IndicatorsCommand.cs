@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SoTTTT.Cli.Output;
+using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Indicators;
 using SoTTTT.Core.Model;
 using SoTTTT.IO.Layers;
@@ -25,9 +26,10 @@ internal static class IndicatorsCommand
             }
         });
         var common = new CommonOptions();
-        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target };
+        var timings = PhaseClock.CreateOption();
+        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target, timings };
         common.AddTo(command, "xlsx");
-        command.SetAction(parse =>
+        command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
             var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
             if (exit is { } code)
@@ -38,7 +40,7 @@ internal static class IndicatorsCommand
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
             return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target));
-        });
+        }));
         return command;
     }
 
@@ -58,6 +60,7 @@ internal static class IndicatorsCommand
         }
 
         var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level, targetRadiusKm));
+        PhaseMarks.Mark("compute");
         IndicatorTableView.ReportAssignment(console, table, lang);
         if (outPath is not null)
         {
