@@ -462,9 +462,15 @@ internal static class PostgisCompareBenchmark
                 {
                     SqlRun(connection, q, run);
                 }
+
+                // The table so far after every run but the last, so a run cut short still leaves its figures.
+                if (run < runs)
+                {
+                    Report(questions, run);
+                }
             }
 
-            Report(questions);
+            Report(questions, runs);
             return 0;
         }
 
@@ -504,10 +510,10 @@ internal static class PostgisCompareBenchmark
             Say($"run {run}: SQL {q.Name} {s:F1} s");
         }
 
-        private void Report(List<Question> questions)
+        private void Report(List<Question> questions, int done)
         {
             Say(string.Empty);
-            Say($"load average at the end {LoadAverage()}; medians of {runs} run(s); the SQL is timed from the client, data already in PostGIS (prep above not counted); sotttt is the whole process (load, validate, project, analyse, write)");
+            Say($"load average {LoadAverage()} after run {done} of {runs}; medians of {done} run(s); the SQL is timed from the client, data already in PostGIS (prep above not counted); sotttt is the whole process (load, validate, project, analyse, write)");
             Say("| question | sotttt command | sotttt median | SQL median | SQL ÷ sotttt | agreement | sotttt peak RSS |");
             Say("|---|---|---|---|---|---|---|");
             foreach (var q in questions)
