@@ -14,10 +14,10 @@ namespace SoTTTT.Core.Synthesis;
 /// climbing from the junction by a gradient that steepens with the branch level (tributaries are steeper), up to
 /// <see cref="MaxFloorM"/>.</item>
 /// <item>Elevation: every valley point raises a surface that is flat across the valley floor and then climbs with the
-/// distance d from it, F + H·tanh(d / W) (W = 2.2 km); each DEM pixel takes the lowest of these surfaces (the lower
+/// distance d from it, F + H·tanh(d / W) + R·d (W = 2.2 km, R = <see cref="RiseM"/>); each DEM pixel takes the lowest of these surfaces (the lower
 /// envelope, carried between neighbouring pixels as a distance transform carries the nearest source), so ridges form
 /// where two valleys' slopes meet, plus a roughness N that is 0 on the valley floor. The relief amplitude H
-/// (≈ 400–1,400 m, up to ≈ 2,500 m in the high massifs, <see cref="MassifM"/>) and N (± 200 m) are fractal value
+/// (≈ 400–1,400 m, up to ≈ 2,000 m in the high massifs, <see cref="MassifM"/>) and N (± 200 m) are fractal value
 /// noise; clamped to 180–2,560 m and rounded to whole metres (the DEM is written as Int16).</item>
 /// </list>
 /// All in the analysis CRS (metres); the DEM is a square grid of <see cref="SynthOptions.DemPixelM"/> aligned to its
