@@ -12,6 +12,9 @@ using SoTTTT.Benchmarks;
 //   coverage [REPEATS] [CELL_M] the coverage analysis, all operators and technologies, 100 m cells (goal < 60 s, < 4 GB)
 //   stores URL [REPEATS]        PostGIS / GeoPackage export rows/s and load + indicators from each source; start a
 //                               server first: source tests/pg-cluster.sh && pg_cluster_start (URL "$SOTTTT_TEST_PG?schema=bench")
+//   postgis-compare URL [RUNS]  every user-facing command as a process against the equivalent tuned SQL on the same
+//                               data exported to PostGIS (issue 13): medians, SQL ÷ sotttt, agreement, peak RSS; URL of a
+//                               database with PostGIS (tests/postgis-compare.sh starts a throwaway cluster); default 3 runs
 //   plan [TARGETS_FILE]        the passive-infrastructure plan (goal < 60 s on the mountain sample; national reported)
 //   crs-throughput [N]          (no dataset) WGS84 → VN-2000 TM-3 points/s for N points over Vietnam (default 1,000,000)
 //   profile-throughput [SITES]  (no dataset) terrain profiles/s from a 1″ DEM: SITES × 360 radials of 10 km and 20,000
@@ -46,11 +49,12 @@ return (args.Length >= 2 ? args[0] : null) switch
     "viewer-tiles" => ViewerTilesBenchmark.Run(args[1], Number(2, 200)),
     "coverage" => CoverageBenchmark.Run(args[1], args),
     "stores" when args.Length >= 3 => StoresBenchmark.Run(args[1], args[2], Number(3, 2)),
+    "postgis-compare" when args.Length >= 3 => PostgisCompareBenchmark.Run(args[1], args[2], Number(3, 3)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render|viewer-tiles DATASET_FOLDER [N] | viewer-load DATASET [REQUESTS] [CONCURRENCY] [ROUNDS] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS]");
+    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render|viewer-tiles DATASET_FOLDER [N] | viewer-load DATASET [REQUESTS] [CONCURRENCY] [ROUNDS] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS] | postgis-compare DATASET_FOLDER POSTGRESQL_URL [RUNS]");
     return 2;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SoTTTT.Cli.Output;
 using SoTTTT.Core.Approval;
 using SoTTTT.Core.Coverage;
+using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Model;
 using SoTTTT.IO;
 using SoTTTT.IO.Planning;
@@ -27,9 +28,10 @@ internal static class ApproveCommand
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
         var plan = new Option<string?>("--plan") { Description = "folder of a plan written by sotttt plan --out: its new positions are the province plan (NOT_IN_PLAN)" };
         var common = new CommonOptions();
-        var command = new Command("approve", "thẩm định hồ sơ BTS / cột ăng ten / appraise BTS and tower applications") { dataset, applications, repair, plan };
+        var timings = PhaseClock.CreateOption();
+        var command = new Command("approve", "thẩm định hồ sơ BTS / cột ăng ten / appraise BTS and tower applications") { dataset, applications, repair, plan, timings };
         common.AddTo(command, "xlsx");
-        command.SetAction(parse =>
+        command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
             var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
             if (exit is { } code)
@@ -49,7 +51,7 @@ internal static class ApproveCommand
             }
 
             return Emit(console, loaded, parse.GetValue(applications)!, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
-        });
+        }));
         return command;
     }
 
@@ -63,6 +65,8 @@ internal static class ApproveCommand
             return ProblemReport.Print(console, applications.FileProblems, lang);
         }
 
+        PhaseMarks.Mark("load");
+
         if (format == "xlsx" && outPath is null)
         {
             console.Error.WriteLine(Texts.Get("xlsx.needs_out", lang));
@@ -75,6 +79,7 @@ internal static class ApproveCommand
             var gain = dataset.Layers.Contains(Dataset.LayerNames.Bts) && dataset.Layers.Contains(Dataset.LayerNames.Settlements) ? new CoverageGainEstimator(dataset) : null;
             return ApprovalAnalysis.Run(dataset, applications.Entries, gain);
         });
+        PhaseMarks.Mark("compute");
         if (outPath is not null)
         {
             foreach (var written in Write(result, loaded, applicationsPath, outPath, lang))

@@ -3,6 +3,7 @@ using System.Globalization;
 using SoTTTT.Cli.Output;
 using SoTTTT.Core.Coverage;
 using SoTTTT.Core.Coverage.PathLoss;
+using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Model;
 using SoTTTT.IO.Writing;
 
@@ -30,9 +31,10 @@ internal static class CoverageCommand
         var noTerrain = new Option<bool>("--no-terrain") { Description = "ignore the dataset's DEM: flat-ground prediction (for comparison)" };
         var force = new Option<bool>("--force") { Description = "run even when the estimate exceeds the memory (4 GB) or time (10 min) limit" };
         var common = new CommonOptions();
-        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair, model, env, noTerrain, force };
+        var timings = PhaseClock.CreateOption();
+        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair, model, env, noTerrain, force, timings };
         common.AddTo(command, "xlsx");
-        command.SetAction(parse =>
+        command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
             var langOption = parse.GetValue(common.Lang);
             var cellM = parse.GetValue(cell);
@@ -66,7 +68,7 @@ internal static class CoverageCommand
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
             var options = new CoverageOptions(adminLevel, techFilter, opName, cellM) { Model = modelOverride, Terrain = !parse.GetValue(noTerrain) };
             return Emit(console, loaded.Dataset!, options, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(force));
-        });
+        }));
         return command;
     }
 
@@ -143,6 +145,7 @@ internal static class CoverageCommand
         }
 
         var result = console.WithStatus(Texts.Get("coverage.computing", lang), () => CoverageAnalysis.Run(dataset, options));
+        PhaseMarks.Mark("compute");
         if (outPath is not null)
         {
             foreach (var written in Write(result, dataset, outPath, lang))

@@ -1,4 +1,5 @@
 using SoTTTT.Cli.Output;
+using SoTTTT.Core.Diagnostics;
 using SoTTTT.IO;
 
 namespace SoTTTT.Cli.Commands;
@@ -12,6 +13,7 @@ internal static class DatasetSupport
     public static LoadResult Load(CliConsole console, string source, string? langOption, bool repairPolygons, out string lang, out int? exitCode)
     {
         var result = console.WithStatus(Texts.Get("loading", langOption ?? "vi"), () => DatasetSource.Load(source, new LoadOptions(repairPolygons)));
+        PhaseMarks.Mark("load");
         lang = langOption ?? result.Settings?.Lang ?? "vi";
         foreach (var notice in result.Notices)
         {

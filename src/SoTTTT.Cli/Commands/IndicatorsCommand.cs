@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SoTTTT.Cli.Output;
+using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Indicators;
 using SoTTTT.Core.Model;
 using SoTTTT.IO.Layers;
@@ -24,10 +25,12 @@ internal static class IndicatorsCommand
                 r.AddError("--target-radius-km must be greater than 0");
             }
         });
+        var compare = new Option<string?>("--compare") { Description = "an older snapshot of the dataset: old, new, change and % change of every indicator and unit" };
         var common = new CommonOptions();
-        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target };
+        var timings = PhaseClock.CreateOption();
+        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target, compare, timings };
         common.AddTo(command, "xlsx");
-        command.SetAction(parse =>
+        command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
             var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
             if (exit is { } code)
@@ -37,8 +40,19 @@ internal static class IndicatorsCommand
 
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
+            if (parse.GetValue(compare) is { } olderPath)
+            {
+                var older = DatasetSupport.Load(console, olderPath, parse.GetValue(common.Lang), parse.GetValue(repair), out _, out var olderExit);
+                if (olderExit is { } oc)
+                {
+                    return oc;
+                }
+
+                return EmitComparison(console, older.Dataset!, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target));
+            }
+
             return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target));
-        });
+        }));
         return command;
     }
 
@@ -58,6 +72,7 @@ internal static class IndicatorsCommand
         }
 
         var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level, targetRadiusKm));
+        PhaseMarks.Mark("compute");
         IndicatorTableView.ReportAssignment(console, table, lang);
         if (outPath is not null)
         {
@@ -87,6 +102,70 @@ internal static class IndicatorsCommand
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// <c>--compare</c>: both snapshots' tables of the level, compared unit by unit (matched by code); added, removed and
+    /// renamed units are printed on stderr and kept in the JSON.
+    /// </summary>
+    public static int EmitComparison(CliConsole console, Dataset older, Dataset newer, AdminLevel level, string? format, string? outPath, string lang, double? targetRadiusKm = null)
+    {
+        foreach (var d in new[] { newer, older })
+        {
+            if (d.AdminUnits.All(u => u.Level != level))
+            {
+                console.Error.WriteLine(Texts.NoLevel(d, level, lang));
+                return ExitCodes.BadInput;
+            }
+        }
+
+        var comparison = console.WithStatus(Texts.Get("computing", lang), () => Compare(older, newer, level, targetRadiusKm));
+        foreach (var u in comparison.Units)
+        {
+            console.Error.WriteLine(Texts.Format("compare." + u.Status, lang, u.Code, u.OldName ?? string.Empty, u.NewName ?? string.Empty));
+        }
+
+        if (outPath is not null)
+        {
+            var stem = outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? outPath[..outPath.LastIndexOf('.')]
+                : Path.Combine(outPath, $"indicators_{Codes.Key(level)}_compare");
+            if (!outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                AtomicFile.WriteAllText(stem + ".csv", IndicatorComparisonWriter.ToCsv(comparison));
+                console.Error.WriteLine(Texts.Format("written", lang, stem + ".csv"));
+            }
+
+            if (!outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                AtomicFile.WriteAllText(stem + ".json", IndicatorComparisonWriter.ToJson(comparison));
+                console.Error.WriteLine(Texts.Format("written", lang, stem + ".json"));
+            }
+
+            if (format is null)
+            {
+                return ExitCodes.Ok;
+            }
+        }
+
+        switch (format ?? (console.OutIsTerminal ? "table" : "csv"))
+        {
+            case "json":
+                console.Out.Write(IndicatorComparisonWriter.ToJson(comparison));
+                break;
+            case "csv":
+                console.Out.Write(IndicatorComparisonWriter.ToCsv(comparison));
+                break;
+            default:
+                ComparisonView.Render(console, comparison, lang);
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The comparison of two snapshots at one level (also used by <c>report</c>).</summary>
+    public static IndicatorComparison Compare(Dataset older, Dataset newer, AdminLevel level, double? targetRadiusKm = null) =>
+        IndicatorComparison.Of(IndicatorsAnalysis.Run(older, level, targetRadiusKm), older.Date, IndicatorsAnalysis.Run(newer, level, targetRadiusKm), newer.Date);
 
     /// <summary>Writes to a .csv, .json or .xlsx file (headings in <paramref name="lang"/>), or into a folder as indicators_&lt;level&gt;.csv and .json.</summary>
     public static IReadOnlyList<string> Write(IndicatorTable table, string outPath, string lang = "vi")

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SoTTTT.Cli.Output;
+using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Sharing;
 using SoTTTT.IO.Writing;
@@ -20,9 +21,10 @@ internal static class SharingCommand
         level.AcceptOnlyFromAmong("province", "district", "commune");
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
         var common = new CommonOptions();
-        var command = new Command("sharing", "dùng chung hạ tầng: vị trí cột, tỷ lệ dùng chung, cơ hội dùng chung / infrastructure sharing") { dataset, level, repair };
+        var timings = PhaseClock.CreateOption();
+        var command = new Command("sharing", "dùng chung hạ tầng: vị trí cột, tỷ lệ dùng chung, cơ hội dùng chung / infrastructure sharing") { dataset, level, repair, timings };
         common.AddTo(command, "xlsx");
-        command.SetAction(parse =>
+        command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
             var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
             if (exit is { } code)
@@ -33,7 +35,7 @@ internal static class SharingCommand
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
             return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
-        });
+        }));
         return command;
     }
 
@@ -53,6 +55,7 @@ internal static class SharingCommand
         }
 
         var result = console.WithStatus(Texts.Get("sharing.computing", lang), () => SharingAnalysis.Run(dataset, level));
+        PhaseMarks.Mark("compute");
         if (outPath is not null)
         {
             foreach (var written in Write(result, outPath, lang))

@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using SoTTTT.Core.Coverage;
+using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Spatial;
 
@@ -28,6 +29,7 @@ public static class IndicatorsAnalysis
         var fibreIndex = dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes) ? new SegmentIndex(dataset.FibreRoutes.Select(r => r.Path)) : null;
         var postalIndex = BuildPostalIndex(dataset.PostalPoints);
         var book = new AssignmentBook(dataset, level);
+        PhaseMarks.Mark("index");
 
         Accumulator? For(UnitAssignment a, string layer, string id, Coordinate at)
         {

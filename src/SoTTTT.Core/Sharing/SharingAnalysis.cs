@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using SoTTTT.Core.Approval;
+using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Rules;
 using SoTTTT.Core.Spatial;
@@ -23,6 +24,7 @@ public static class SharingAnalysis
         var locator = new UnitLocator(dataset);
         var zones = new ZoneIndex(dataset.Zones);
         var urbanArea = new UrbanArea(dataset, locator, zones);
+        PhaseMarks.Mark("index");
         var positions = BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, rules.CoLocationM, GeometryFactories.For(dataset.Crs));
         var facts = positions
             .AsParallel()

@@ -20,4 +20,7 @@ internal enum SynthStage
     Terrain,
     PublicSites,
     Calibration,
+
+    /// <summary>Public sites, nodes and subscriber counts (<see cref="ReportLayerPlacer"/>); last, so adding it left the other stages' seeds as they were.</summary>
+    ReportLayers,
 }

@@ -73,6 +73,10 @@ internal sealed class SynthWorld
 
     public List<FibreRoute> FibreRoutes { get; } = [];
 
+    public List<NetworkNode> Nodes { get; } = [];
+
+    public List<SubscriberCount> Subscribers { get; } = [];
+
     /// <summary>A fresh generator for a stage, seeded from the run's seed.</summary>
     public Random StageRandom(SynthStage stage) => new(stageSeeds[(int)stage]);
 

@@ -53,6 +53,7 @@ public static class SyntheticDatasetGenerator
             TowerPlacer.Place(world);
             BtsPlacer.Place(world);
             FibrePlacer.Place(world);
+            ReportLayerPlacer.Place(world);
         }
 
         var remote = world.IsMountain ? world.Communes.Where(c => c.Remote).Select(c => c.Code).Order(StringComparer.Ordinal).ToList() : [];
@@ -135,6 +136,16 @@ public static class SyntheticDatasetGenerator
             layers.Add(Dataset.LayerNames.PublicSites);
         }
 
+        if (world.Nodes.Count > 0)
+        {
+            layers.Add(Dataset.LayerNames.Nodes);
+        }
+
+        if (world.Subscribers.Count > 0)
+        {
+            layers.Add(Dataset.LayerNames.Subscribers);
+        }
+
         var dataset = new Dataset(
             world.Options.Name,
             world.Crs,
@@ -146,7 +157,12 @@ public static class SyntheticDatasetGenerator
             world.PostalPoints,
             world.Zones,
             layers)
-        { PublicSites = world.PublicSites };
+        {
+            PublicSites = world.PublicSites,
+            Nodes = world.Nodes,
+            Subscribers = world.Subscribers,
+            Date = world.Subscribers.Count > 0 ? ReportLayerPlacer.SnapshotDate : null,
+        };
         return world.Terrain is { } terrain ? dataset with { Dem = terrain.Dem, DemSource = DemFileName } : dataset;
     }
 }

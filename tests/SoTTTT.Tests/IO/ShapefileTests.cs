@@ -143,7 +143,7 @@ public class ShapefileTests
         var outDir = Path.Combine(Path.GetTempPath(), "sotttt-shp-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (exit, _, error) = CliRunner.Run("export", DemoSample.Folder, "--to", "shp", "--out", outDir, "--layers", "admin_units,settlements,towers,bts,fibre_routes,postal_points,zones");
+            var (exit, _, error) = CliRunner.Run("export", DemoSample.Folder, "--to", "shp", "--out", outDir, "--layers", "admin_units,settlements,towers,bts,fibre_routes,postal_points,zones,public_sites,nodes,subscribers");
             Assert.That(exit, Is.Zero, error);
             var info = ExternalTools.Run(ogrinfo, "-so", Path.Combine(outDir, "bts.shp"), "bts");
             var fields = File.ReadAllLines(Path.Combine(outDir, "shp_fields.csv"));

@@ -24,6 +24,22 @@ public sealed class SyntheticDatasetGeneratorTests
     public void GenerateProvince() => province = SyntheticDatasetGenerator.Generate(SynthProfile.Province, Seed);
 
     [Test]
+    public void Generate_Province_ReportLayersCalibratedToHaiDuong2019()
+    {
+        var population = province.AdminUnits.Single(u => u.Level == AdminLevel.Province).Population!.Value;
+        long Count(SubscriberService s) => province.Subscribers.Single(c => c.UnitCode == "30" && c.Service == s).Count;
+        Assert.Multiple(() =>
+        {
+            // DOMAIN.md, Hải Dương 2019: 129 switching points; 2.4 / 120 / 33.9 / 12.1 subscribers per 100 people.
+            Assert.That(province.Nodes.Count(n => n.Kind == NodeKind.SwitchingPoint), Is.EqualTo(129));
+            Assert.That(Math.Round(100.0 * Count(SubscriberService.Mobile) / population, 1), Is.EqualTo(120.0));
+            Assert.That(Math.Round(100.0 * Count(SubscriberService.FixedPhone) / population, 1), Is.EqualTo(2.4));
+            Assert.That(province.PublicSites.Count(p => p.Kind == PublicSiteKind.CommuneOffice), Is.EqualTo(province.AdminUnits.Count(u => u.Level == AdminLevel.Commune)));
+            Assert.That(province.Date, Is.EqualTo("2019-12-31"));
+        });
+    }
+
+    [Test]
     public void Generate_SameSeed_WritesIdenticalFiles()
     {
         var first = WriteToTemp(SyntheticDatasetGenerator.Generate(SynthProfile.Province, 7));

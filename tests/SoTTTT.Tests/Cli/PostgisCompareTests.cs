@@ -1,0 +1,30 @@
+using NUnit.Framework;
+using SoTTTT.Benchmarks;
+using SoTTTT.Tests.Support;
+
+namespace SoTTTT.Tests.Cli;
+
+/// <summary>
+/// The postgis-compare benchmark's tuned SQL (tests/SoTTTT.Benchmarks, linked into this project) gives sotttt's answers
+/// on the bundled sample province, question by question, against the PostGIS cluster of tests/run.sh (SOTTTT_TEST_PG);
+/// only the exact fibre overlay differs, by design (sotttt splits fibre by segment midpoint).
+/// </summary>
+[TestFixture]
+public sealed class PostgisCompareTests
+{
+    [Test]
+    public void SampleProvince_TunedSql_AgreesWithEveryCommand()
+    {
+        var url = ExternalTools.PostgisUrl();
+        using var log = new StringWriter();
+        var exit = PostgisCompareBenchmark.Run(DemoSample.Folder, url, 1, log);
+        var text = log.ToString();
+        Assert.That(exit, Is.Zero, text);
+        var rows = text.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| question", StringComparison.Ordinal)).ToList();
+        Assert.That(rows, Has.Count.EqualTo(7), text);
+        foreach (var row in rows)
+        {
+            Assert.That(row, row.Contains("exact overlay", StringComparison.Ordinal) ? Does.Contain("differ") : Does.Contain("| same ("), text);
+        }
+    }
+}

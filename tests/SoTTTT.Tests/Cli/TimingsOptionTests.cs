@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+using SoTTTT.Tests.Support;
+
+namespace SoTTTT.Tests.Cli;
+
+/// <summary><c>--timings</c>: one line of phase times on stderr, and stdout unchanged.</summary>
+public sealed partial class TimingsOptionTests
+{
+    [GeneratedRegex(@"^timings: load \d+\.\d\d s, index \d+\.\d\d s, compute \d+\.\d\d s, write \d+\.\d\d s, total \d+\.\d\d s$", RegexOptions.Multiline)]
+    private static partial Regex WithIndex();
+
+    [GeneratedRegex(@"^timings: load \d+\.\d\d s, compute \d+\.\d\d s, write \d+\.\d\d s, total \d+\.\d\d s$", RegexOptions.Multiline)]
+    private static partial Regex WithoutIndex();
+
+    [TestCase("indicators")]
+    [TestCase("sharing")]
+    public void Timings_PrintsPhasesOnStderr_StdoutUnchanged(string command)
+    {
+        using var ds = SmallProvince.Create();
+        var (exit, output, error) = CliRunner.Run(command, ds.Folder, "--format", "csv", "--timings");
+        var (plainExit, plainOutput, plainError) = CliRunner.Run(command, ds.Folder, "--format", "csv");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, error);
+            Assert.That(plainExit, Is.Zero, plainError);
+            Assert.That(output, Is.EqualTo(plainOutput));
+            Assert.That(WithIndex().IsMatch(error), Is.True, error);
+            Assert.That(plainError, Does.Not.Contain("timings:"));
+        });
+    }
+
+    [Test]
+    public void Timings_Coverage_LoadComputeWrite()
+    {
+        using var ds = SmallProvince.Create();
+        var (exit, _, error) = CliRunner.Run("coverage", ds.Folder, "--format", "csv", "--timings");
+        Assert.That(exit, Is.Zero, error);
+        Assert.That(WithoutIndex().IsMatch(error), Is.True, error);
+    }
+}
