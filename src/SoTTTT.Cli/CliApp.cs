@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SoTTTT.Cli.Commands;
+using SoTTTT.Cli.Output;
 
 namespace SoTTTT.Cli;
 
@@ -38,9 +39,23 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
+        var lang = parse.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == "--lang") is { } langOption
+            ? parse.GetValue(langOption) ?? "vi"
+            : "vi";
+        if (OutputTarget.Check(parse) is { Count: > 0 } outputProblems)
+        {
+            return ProblemReport.Print(console, outputProblems, lang);
+        }
+
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (Unwrap(ex) is IOException or UnauthorizedAccessException)
+        {
+            // A disk that fills up, a folder made read-only or a file removed meanwhile: the environment, not a bug.
+            console.Error.WriteLine(Texts.Format("io.failed", lang, Unwrap(ex).Message));
+            return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -48,4 +63,8 @@ internal static class CliApp
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>The one exception inside parallel work's <see cref="AggregateException"/>, else <paramref name="ex"/>.</summary>
+    private static Exception Unwrap(Exception ex) =>
+        ex is AggregateException aggregate && aggregate.Flatten().InnerExceptions is [var single] ? Unwrap(single) : ex;
 }

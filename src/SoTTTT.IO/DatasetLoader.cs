@@ -182,9 +182,10 @@ public static class DatasetLoader
 
     private static RawTable? ReadTable(string folder, LayerSchema schema, ProblemCollector problems, ProblemCollector notices, LoadOptions options)
     {
+        // Directories and other special files count too: reading them is refused with NOT_A_REGULAR_FILE, not skipped.
         var candidates = new[] { ".csv", ".geojson", ".xlsx", ".shp" }
             .Select(ext => Path.Combine(folder, schema.Layer + ext))
-            .Where(File.Exists)
+            .Where(p => SafeFile.KindOf(p) != FileKind.Missing)
             .ToList();
         if (candidates.Count > 1)
         {
@@ -277,6 +278,12 @@ public static class DatasetLoader
     public static ApplicationsLoadResult LoadApplications(string path, Dataset dataset, DatasetSettings settings)
     {
         var problems = new ProblemCollector();
+        if (SafeFile.KindOf(path) == FileKind.Directory)
+        {
+            problems.Add(ProblemCodes.NotARegularFile, $"'{path}' is a directory, not an applications file", Path.GetFileName(path));
+            return new ApplicationsLoadResult([], problems.Sorted());
+        }
+
         if (!File.Exists(path))
         {
             problems.Add(ProblemCodes.MissingRequiredField, $"applications file '{path}' does not exist", Path.GetFileName(path));

@@ -26,12 +26,12 @@ internal static class CrsCommand
         var problems = new List<string>();
         if (!CrsRegistry.TryParse(fromName, out var from, out var fromError))
         {
-            problems.Add($"--from: {fromError}");
+            problems.Add($"--from: UNKNOWN_CRS: {fromError}");
         }
 
         if (!CrsRegistry.TryParse(toName, out var to, out var toError))
         {
-            problems.Add($"--to: {toError}");
+            problems.Add($"--to: UNKNOWN_CRS: {toError}");
         }
 
         if (from is null || to is null)
@@ -71,7 +71,24 @@ internal static class CrsCommand
                 continue;
             }
 
-            var (tx, ty) = transformer.Transform(x, y);
+            if (from.IsGeographic ? Math.Abs(x) > 180 || Math.Abs(y) > 90 : Math.Abs(x) > MaxProjectedMetres || Math.Abs(y) > MaxProjectedMetres)
+            {
+                var range = from.IsGeographic ? "longitude −180…180°, latitude −90…90°" : "±40,000 km";
+                problems.Add($"stdin, row {lineNumber}: VALUE_OUT_OF_RANGE: ({x.ToString("G6", CultureInfo.InvariantCulture)}, {y.ToString("G6", CultureInfo.InvariantCulture)}) is outside {range} in {from.Name}");
+                continue;
+            }
+
+            double tx, ty;
+            try
+            {
+                (tx, ty) = transformer.Transform(x, y);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or ArithmeticException)
+            {
+                // ProjNet's inverse projections do not converge far outside their zone.
+                (tx, ty) = (double.NaN, double.NaN);
+            }
+
             if (!double.IsFinite(tx) || !double.IsFinite(ty))
             {
                 problems.Add($"stdin, row {lineNumber}: VALUE_OUT_OF_RANGE: ({x}, {y}) cannot be converted from {from.Name} to {to.Name}");
@@ -95,6 +112,9 @@ internal static class CrsCommand
         console.Out.Write(output.ToString());
         return ExitCodes.Ok;
     }
+
+    /// <summary>Projected coordinates beyond this (Earth's circumference, in metres) cannot be right.</summary>
+    private const double MaxProjectedMetres = 40_000_000;
 
     private static bool TryNumber(string[] fields, int index, out double value)
     {

@@ -76,6 +76,17 @@ internal static class ImportCommand
             return ExitCodes.BadInput;
         }
 
+        // The list is copied before it is read: a device (/dev/zero) or FIFO would be copied for ever.
+        var parts = extension == ".shp" ? ShapefileParts.Select(p => Path.ChangeExtension(file, p)).Where(File.Exists).Prepend(file) : [file];
+        var refused = parts
+            .Select(p => SafeFile.Refusal(p, SafeFile.TableLimitBytes, out var code) is { } why ? new ValidationProblem(code, why, Path.GetFileName(p), null, null, null) : null)
+            .OfType<ValidationProblem>()
+            .ToList();
+        if (refused.Count > 0)
+        {
+            return ProblemReport.Print(console, refused, lang);
+        }
+
         if (!Directory.Exists(folder))
         {
             console.Error.WriteLine(Texts.Format("import.no_folder", lang, folder));
@@ -102,7 +113,15 @@ internal static class ImportCommand
                 var name = Path.GetFileName(path);
                 if (!Extensions.Any(e => name.Equals(layer + e, StringComparison.OrdinalIgnoreCase)))
                 {
-                    File.Copy(path, Path.Combine(staging, name));
+                    // A special file of the folder is linked, not copied, so the check reports it (NOT_A_REGULAR_FILE) unread.
+                    if (SafeFile.KindOf(path) == FileKind.Regular)
+                    {
+                        File.Copy(path, Path.Combine(staging, name));
+                    }
+                    else
+                    {
+                        File.CreateSymbolicLink(Path.Combine(staging, name), Path.GetFullPath(path));
+                    }
                 }
             }
 

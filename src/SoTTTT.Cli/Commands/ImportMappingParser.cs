@@ -76,9 +76,15 @@ internal static class ImportMappingParser
     private static bool ReadFile(string path, Dictionary<string, string> columns, Dictionary<string, Dictionary<string, string>> values, out string? error)
     {
         error = null;
+        if (SafeFile.Refusal(path, SafeFile.SettingsLimitBytes, out var code) is { } why)
+        {
+            error = $"{code}: mapping file {why}";
+            return false;
+        }
+
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            using var doc = JsonDocument.Parse(SafeFile.ReadAllBytes(path, SafeFile.SettingsLimitBytes));
             if (doc.RootElement.TryGetProperty("columns", out var cols))
             {
                 foreach (var c in cols.EnumerateObject())

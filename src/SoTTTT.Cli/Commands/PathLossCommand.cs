@@ -186,11 +186,16 @@ internal static class PathLossCommand
             problems.Add(site.Make(ProblemCodes.ConflictingOptions, Texts.Get("pl.err.budget_needs_range", lang), "tech"));
         }
 
-        foreach (var (name, value) in new[] { ("eirp_dbm", request.EirpDbm), ("threshold_dbm", request.ThresholdDbm) })
+        // The same plausible ranges as rules.json's coverage settings (README "Limits").
+        foreach (var (name, value, min, max) in new[] { ("eirp_dbm", request.EirpDbm, -30.0, 100.0), ("threshold_dbm", request.ThresholdDbm, -160.0, 0.0) })
         {
             if (value is { } v && !double.IsFinite(v))
             {
                 problems.Add(site.Make(ProblemCodes.ValueOutOfRange, Texts.Format("pl.err.not_finite", lang, PathLossProblems.Option(name), PathLossProblems.Number(v)), name));
+            }
+            else if (value is { } w && (w < min || w > max))
+            {
+                problems.Add(site.Make(ProblemCodes.ValueOutOfRange, Texts.Format("pl.err.dbm_range", lang, PathLossProblems.Option(name), PathLossProblems.Number(w), PathLossProblems.Number(min), PathLossProblems.Number(max)), name));
             }
         }
 

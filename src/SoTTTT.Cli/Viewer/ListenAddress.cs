@@ -49,7 +49,7 @@ internal sealed record ListenAddress(string Host, IPAddress? Address, int Port)
         error = null;
         if (port is < 1 or > 65535)
         {
-            error = $"--port {port.ToString(CultureInfo.InvariantCulture)} is not a TCP port (1–65535)";
+            error = $"--port: VALUE_OUT_OF_RANGE: {port.ToString(CultureInfo.InvariantCulture)} is not a TCP port (1–65535)";
             return null;
         }
 
@@ -62,7 +62,7 @@ internal sealed record ListenAddress(string Host, IPAddress? Address, int Port)
         var bare = text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text;
         if (!IPAddress.TryParse(bare, out var address) || bare.Contains('%', StringComparison.Ordinal) || !IsPlainAddress(bare, address))
         {
-            error = $"--host '{host}' is not an IP address or 'localhost': give 127.0.0.1 (this machine only, the default), ::1, or the address of one of this machine's interfaces (0.0.0.0 for all of them) — a host name would make the server listen on every interface";
+            error = $"--host: UNKNOWN_VALUE: '{host}' is not an IP address or 'localhost': give 127.0.0.1 (this machine only, the default), ::1, or the address of one of this machine's interfaces (0.0.0.0 for all of them) — a host name would make the server listen on every interface";
             return null;
         }
 

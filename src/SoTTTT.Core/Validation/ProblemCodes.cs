@@ -5,6 +5,9 @@ public static class ProblemCodes
 {
     public const string EncodingNotUtf8 = "ENCODING_NOT_UTF8";
     public const string InvalidJson = "INVALID_JSON";
+
+    /// <summary>A GeoJSON feature or geometry not shaped as RFC 7946 says (a feature that is not an object, a geometry without type, coordinates that are not finite numbers, a one-point LineString, an unclosed ring).</summary>
+    public const string InvalidGeoJson = "INVALID_GEOJSON";
     public const string MissingRequiredField = "MISSING_REQUIRED_FIELD";
     public const string UnknownCrs = "UNKNOWN_CRS";
     public const string MissingRequiredColumn = "MISSING_REQUIRED_COLUMN";
@@ -39,6 +42,9 @@ public static class ProblemCodes
 
     /// <summary>A file is larger than SoTTTT reads for its kind (README "Limits").</summary>
     public const string FileTooLarge = "FILE_TOO_LARGE";
+
+    /// <summary>A cell of a CSV file is longer than SoTTTT reads (README "Limits").</summary>
+    public const string CellTooLarge = "CELL_TOO_LARGE";
 
     /// <summary>A BTS stands farther than the co-location distance (rules.json <c>co_location_m</c>) from the tower it names.</summary>
     public const string BtsFarFromTower = "BTS_FAR_FROM_TOWER";

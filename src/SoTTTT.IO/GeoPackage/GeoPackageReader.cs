@@ -29,13 +29,26 @@ public static class GeoPackageReader
             return new LoadResult(null, null, problems.Sorted(), []);
         }
 
+        if (SafeFile.Refusal(path, long.MaxValue, out var refusal) is { } why)
+        {
+            problems.Add(refusal, why.Replace($"'{path}'", $"'{fileName}'", StringComparison.Ordinal), fileName);
+            return new LoadResult(null, null, problems.Sorted(), []);
+        }
+
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         try
         {
             connection.Open();
-            if (!TableExists(connection, "gpkg_contents"))
+            foreach (var required in new[] { "gpkg_contents", "gpkg_geometry_columns", "gpkg_spatial_ref_sys" })
             {
-                problems.Add(ProblemCodes.SourceUnavailable, "not a GeoPackage: the table gpkg_contents is missing", fileName);
+                if (!TableExists(connection, required))
+                {
+                    problems.Add(ProblemCodes.SourceUnavailable, $"not a GeoPackage: the table {required} is missing (OGC GeoPackage 1.3, §1.1)", fileName);
+                }
+            }
+
+            if (problems.Count > 0)
+            {
                 return new LoadResult(null, null, problems.Sorted(), []);
             }
         }
@@ -45,14 +58,25 @@ public static class GeoPackageReader
             return new LoadResult(null, null, problems.Sorted(), []);
         }
 
-        var (settings, rules) = ReadSettings(connection, fileName, problems);
+        DatasetSettings? settings;
+        ProvinceRules rules;
         var tables = new Dictionary<string, RawTable>(StringComparer.Ordinal);
-        foreach (var schema in LayerSchema.InputLayers)
+        try
         {
-            if (ReadLayer(connection, fileName, schema, problems) is { } table)
+            (settings, rules) = ReadSettings(connection, fileName, problems);
+            foreach (var schema in LayerSchema.InputLayers)
             {
-                tables[schema.Layer] = table;
+                if (ReadLayer(connection, fileName, schema, problems) is { } table)
+                {
+                    tables[schema.Layer] = table;
+                }
             }
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidCastException or FormatException or OverflowException)
+        {
+            // A damaged file, or tables of the right names with the wrong column types.
+            problems.Add(ProblemCodes.SourceUnavailable, $"not a readable GeoPackage: {ex.Message}", fileName);
+            return new LoadResult(null, null, problems.Sorted(), []);
         }
 
         return DatasetLoader.Assemble(settings, rules, tables, problems, notices, options);
@@ -192,19 +216,31 @@ public static class GeoPackageReader
                 }
 
                 NetTopologySuite.Geometries.Geometry? geometry = null;
+                var rejected = false;
                 if (geometryColumn is not null && !reader.IsDBNull(positions.Count))
                 {
-                    try
+                    var stored = reader.GetValue(positions.Count);
+                    if (stored is not byte[] blob)
                     {
-                        geometry = factory.CreateGeometry(blobs.Read((byte[])reader.GetValue(positions.Count)));
+                        var kind = stored switch { string => "text", long => "an integer", double => "a real number", _ => stored.GetType().Name };
+                        problems.Add(ProblemCodes.UnparsableWkt, $"the geometry is stored as {kind}, not as a GeoPackage binary geometry (OGC GeoPackage 1.3, §2.1.3)", label, number, geometryColumn);
+                        rejected = true;
                     }
-                    catch (Exception ex) when (ex is NetTopologySuite.IO.ParseException or ArgumentException or FormatException or IOException or InvalidOperationException or IndexOutOfRangeException)
+                    else
                     {
-                        problems.Add(ProblemCodes.UnparsableWkt, $"unreadable geometry: {ex.Message}", label, number, geometryColumn);
+                        try
+                        {
+                            geometry = factory.CreateGeometry(blobs.Read(blob));
+                        }
+                        catch (Exception ex) when (ex is NetTopologySuite.IO.ParseException or ArgumentException or FormatException or IOException or InvalidOperationException or IndexOutOfRangeException or OverflowException or NotSupportedException)
+                        {
+                            problems.Add(ProblemCodes.UnparsableWkt, $"unreadable geometry: {ex.Message}", label, number, geometryColumn);
+                            rejected = true;
+                        }
                     }
                 }
 
-                rows.Add(new RawRow(number, index, cells, geometry));
+                rows.Add(new RawRow(number, index, cells, geometry) { GeometryRejected = rejected });
             }
         }
 

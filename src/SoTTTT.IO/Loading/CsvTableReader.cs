@@ -15,6 +15,9 @@ internal static class CsvTableReader
     /// <summary>The header's row number; data rows follow from <c>HeaderRow + 1</c>.</summary>
     public const int HeaderRow = 1;
 
+    /// <summary>Longest cell read, in characters: 16 Mi (a province boundary's WKT at survey detail is a few MB).</summary>
+    public const int MaxCellChars = 16 << 20;
+
     public static RawTable? Read(string text, string fileName, IReadOnlySet<string> layerColumns, ProblemCollector problems)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -23,7 +26,22 @@ internal static class CsvTableReader
             DetectDelimiterValues = [",", ";", "\t"],
             BadDataFound = null,
             MissingFieldFound = null,
+            MaxFieldSize = MaxCellChars,
         };
+        try
+        {
+            return Read(text, fileName, layerColumns, problems, config);
+        }
+        catch (MaxFieldSizeException ex)
+        {
+            var row = ex.Context?.Parser?.Row is { } r and > 0 ? r : (int?)null;
+            problems.Add(ProblemCodes.CellTooLarge, $"a cell is longer than {MaxCellChars:N0} characters, more than SoTTTT reads (a broken quote can make the rest of the file one cell)", fileName, row);
+            return null;
+        }
+    }
+
+    private static RawTable? Read(string text, string fileName, IReadOnlySet<string> layerColumns, ProblemCollector problems, CsvConfiguration config)
+    {
         using var reader = new StringReader(text);
         using var parser = new CsvParser(reader, config);
         if (!parser.Read())

@@ -33,9 +33,15 @@ internal static class ExcelTableReader
         List<(string Sheet, List<object?[]> Rows)> sheets;
         try
         {
+            if (ZipLimits.Problem(path) is { } tooLarge)
+            {
+                problems.Add(ProblemCodes.FileTooLarge, tooLarge, fileName);
+                return null;
+            }
+
             sheets = ReadSheets(path);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ExcelDataReader.Exceptions.ExcelReaderException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             problems.Add(ProblemCodes.UnknownValue, $"not a readable Excel workbook (.xlsx): {ex.Message}", fileName);
             return null;

@@ -37,11 +37,22 @@ internal static class GeoJsonTableReader
 
             var columns = new Dictionary<string, string>(StringComparer.Ordinal);
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            var parsed = new List<(int Row, Dictionary<string, string?> Props, Geometry? Geometry)>();
+            var parsed = new List<(int Row, Dictionary<string, string?> Props, Geometry? Geometry, bool Rejected)>();
             var rowNumber = 0;
             foreach (var feature in features.EnumerateArray())
             {
                 rowNumber++;
+                if (feature.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add(ProblemCodes.InvalidGeoJson, $"feature {rowNumber} is {Kind(feature)}, expected a Feature object", fileName, rowNumber);
+                    continue;
+                }
+
+                if (feature.TryGetProperty("properties", out var notObject) && notObject.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                {
+                    problems.Add(ProblemCodes.InvalidGeoJson, $"\"properties\" is {Kind(notObject)}, expected an object or null", fileName, rowNumber, "properties");
+                }
+
                 var props = new Dictionary<string, string?>(StringComparer.Ordinal);
                 if (feature.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
                 {
@@ -68,23 +79,33 @@ internal static class GeoJsonTableReader
                 }
 
                 Geometry? geometry = null;
-                if (feature.TryGetProperty("geometry", out var geometryElement) && geometryElement.ValueKind == JsonValueKind.Object)
+                var rejected = false;
+                if (feature.TryGetProperty("geometry", out var geometryElement) && geometryElement.ValueKind != JsonValueKind.Null)
                 {
-                    try
+                    if (GeoJsonStructure.Problem(geometryElement) is { } why)
                     {
-                        geometry = ReadGeometry(geometryElement);
+                        problems.Add(ProblemCodes.InvalidGeoJson, why, fileName, rowNumber, "geometry");
+                        rejected = true;
                     }
-                    catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
+                    else
                     {
-                        problems.Add(ProblemCodes.UnparsableWkt, $"unreadable GeoJSON geometry: {ex.Message}", fileName, rowNumber, "geometry");
+                        try
+                        {
+                            geometry = ReadGeometry(geometryElement);
+                        }
+                        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
+                        {
+                            problems.Add(ProblemCodes.InvalidGeoJson, $"unreadable GeoJSON geometry: {ex.Message}", fileName, rowNumber, "geometry");
+                            rejected = true;
+                        }
                     }
                 }
 
-                parsed.Add((rowNumber, props, geometry));
+                parsed.Add((rowNumber, props, geometry, rejected));
             }
 
             var rows = new List<RawRow>(parsed.Count);
-            foreach (var (row, props, geometry) in parsed)
+            foreach (var (row, props, geometry, rejected) in parsed)
             {
                 var cells = new string?[index.Count];
                 foreach (var (name, value) in props)
@@ -92,12 +113,22 @@ internal static class GeoJsonTableReader
                     cells[index[name]] = value;
                 }
 
-                rows.Add(new RawRow(row, index, cells, geometry));
+                rows.Add(new RawRow(row, index, cells, geometry) { GeometryRejected = rejected });
             }
 
             return new RawTable(fileName, columns, rows);
         }
     }
+
+    private static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Null => "null",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "not an object",
+    };
 
     private static string? CellText(JsonElement value) => value.ValueKind switch
     {

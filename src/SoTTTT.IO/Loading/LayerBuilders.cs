@@ -29,8 +29,8 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
         {
             level = AdminLevel.District;
         }
-        var area = c.Number("area_km2", min: 0);
-        var population = c.Integer("population", min: 0);
+        var area = c.Number("area_km2", min: 0, max: PlausibleRanges.MaxAreaKm2);
+        var population = c.Integer("population", min: 0, max: PlausibleRanges.MaxPopulation);
         var urban = c.Code<bool>("urban", Codes.TryParseBool, ProblemCodes.UnknownValue, "true, false");
         var boundary = positions.ReadShape(c, t, required: false, "Polygon", "MultiPolygon");
         return c.HasProblems ? null : new AdminUnit(code!, name!, level!.Value, c.Text("parent_code"), area, population, urban, boundary);
@@ -40,7 +40,7 @@ internal sealed class LayerBuilders(PositionResolver positions, ProvinceRules ru
     {
         var id = c.Text("id", required: true);
         c.Id = id;
-        var population = c.Integer("population", min: 0);
+        var population = c.Integer("population", min: 0, max: PlausibleRanges.MaxPopulation);
         var location = positions.ReadPoint(c, t);
         return c.HasProblems ? null : new Settlement(id!, location!, c.Text("name"), c.Text("commune_code"), population);
     }

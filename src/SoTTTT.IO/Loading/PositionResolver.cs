@@ -14,6 +14,9 @@ namespace SoTTTT.IO.Loading;
 /// </summary>
 internal sealed class PositionResolver
 {
+    /// <summary>Projected coordinates beyond this (Earth's circumference, in metres) are refused before any transformation.</summary>
+    private const double MaxProjectedMetres = 40_000_000;
+
     private readonly CrsDefinition sourceCrs;
     private readonly GeometryFactory analysisFactory;
     private readonly GeometryFactory sourceFactory;
@@ -71,7 +74,19 @@ internal sealed class PositionResolver
 
         if (ctx.Row.Geometry is Point p && table.GeometryCrs is { } geometryCrs)
         {
+            if (p.IsEmpty || !double.IsFinite(p.X) || !double.IsFinite(p.Y))
+            {
+                ctx.Problem(p.IsEmpty ? ProblemCodes.MissingValue : ProblemCodes.UnparsableWkt, p.IsEmpty ? "the point geometry is empty" : "the point has a coordinate that is not a finite number (NaN or Infinity)", "geometry");
+                return null;
+            }
+
             return CheckIn(ctx, geometryCrs, p.X, p.Y, "geometry") ? ToAnalysis(Transformer(geometryCrs, analysisCrs), p.X, p.Y) : null;
+        }
+
+        if (ctx.Row.GeometryRejected)
+        {
+            ctx.Reject();
+            return null;
         }
 
         ctx.Problem(
@@ -111,6 +126,11 @@ internal sealed class PositionResolver
             toAnalysis = Transformer(geometryCrs, analysisCrs);
             crs = geometryCrs;
         }
+        else if (ctx.Row.GeometryRejected)
+        {
+            ctx.Reject();
+            return null;
+        }
         else
         {
             if (required)
@@ -118,6 +138,12 @@ internal sealed class PositionResolver
                 ctx.Problem(ProblemCodes.MissingValue, "a geometry is required (wkt column or a geometry)", ctx.Row.Has("wkt") ? "wkt" : null);
             }
 
+            return null;
+        }
+
+        if (NonFinite(source) is { } vertex)
+        {
+            ctx.Problem(ProblemCodes.UnparsableWkt, $"vertex {vertex} has a coordinate that is not a finite number (NaN or Infinity)", column);
             return null;
         }
 
@@ -133,12 +159,31 @@ internal sealed class PositionResolver
             return null;
         }
 
+        // The centre first (wrong units or swapped axes show there), then the corners: one vertex far outside Vietnam
+        // is as wrong as all of them.
         var env = source.EnvelopeInternal;
         var probe = env.Centre;
         var plausible = crs.IsGeographic
             ? CheckDegrees(ctx, probe.X, probe.Y, column) && CheckDegrees(ctx, env.MinX, env.MinY, column) && CheckDegrees(ctx, env.MaxX, env.MaxY, column)
-            : CheckMetres(ctx, crs, Transformer(crs, CrsRegistry.Wgs84), probe.X, probe.Y, column);
+            : CheckMetres(ctx, crs, Transformer(crs, CrsRegistry.Wgs84), probe.X, probe.Y, column)
+                && CheckMetres(ctx, crs, Transformer(crs, CrsRegistry.Wgs84), env.MinX, env.MinY, column)
+                && CheckMetres(ctx, crs, Transformer(crs, CrsRegistry.Wgs84), env.MaxX, env.MaxY, column);
         return plausible ? GeometryReprojector.Reproject(source, toAnalysis, analysisFactory) : null;
+    }
+
+    /// <summary>The 1-based number of the first vertex with a NaN or infinite ordinate, or null.</summary>
+    private static int? NonFinite(Geometry geometry)
+    {
+        var coordinates = geometry.Coordinates;
+        for (var i = 0; i < coordinates.Length; i++)
+        {
+            if (!double.IsFinite(coordinates[i].X) || !double.IsFinite(coordinates[i].Y))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     private CoordinateTransformer Transformer(CrsDefinition from, CrsDefinition to) =>
@@ -190,6 +235,13 @@ internal sealed class PositionResolver
                 ProblemCodes.DegreesWhereMetresExpected,
                 $"({x}, {y}) look like degrees but the crs {crs.Name} is in metres; use lon,lat columns for WGS84",
                 column);
+            return false;
+        }
+
+        if (Math.Abs(x) > MaxProjectedMetres || Math.Abs(y) > MaxProjectedMetres)
+        {
+            // Beyond any projected coordinate on Earth; the projection's inverse may not even converge there.
+            ctx.Problem(ProblemCodes.CoordinateOutsideVietnam, $"({x:G6}, {y:G6}) in {crs.Name} lies outside Vietnam (farther from the origin than 40,000 km)", column);
             return false;
         }
 

@@ -24,6 +24,9 @@ internal sealed class RawRow(
 
     public Geometry? Geometry { get; } = geometry;
 
+    /// <summary>True when the row's geometry was present but unreadable, a problem already reported: the row has no position and needs no second problem saying so.</summary>
+    public bool GeometryRejected { get; init; }
+
     /// <summary>Where the row comes from when it differs from the table's file (a sheet of a workbook).</summary>
     public string? File { get; } = file;
 

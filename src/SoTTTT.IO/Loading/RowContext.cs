@@ -19,6 +19,9 @@ internal sealed class RowContext(RawTable table, RawRow row, ProblemCollector pr
         problems.Add(code, message, table.FileOf(Row), Row.Row, column, Id);
     }
 
+    /// <summary>Marks the row as failed for a problem already reported elsewhere (an unreadable geometry).</summary>
+    public void Reject() => HasProblems = true;
+
     public string? Text(string column, bool required = false)
     {
         var value = Row.Get(column);

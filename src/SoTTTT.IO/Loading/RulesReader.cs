@@ -75,6 +75,9 @@ internal static class RulesReader
 
     private sealed class Parser(string file, ProblemCollector problems)
     {
+        /// <summary>Most any distance of the rules may be (spacing, must-share, fibre reach, plan tolerance): 100 km.</summary>
+        private const double MaxDistanceM = 100_000;
+
         public ProvinceRules Rules(JsonElement root)
         {
             var rules = ProvinceRules.Default;
@@ -571,12 +574,32 @@ internal static class RulesReader
         {
             if (value.ValueKind == JsonValueKind.Number && value.GetDouble() is var m && double.IsFinite(m) && (m > 0 || (allowZero && m == 0)))
             {
+                var (ceiling, unit) = Ceiling(key);
+                if (m > ceiling)
+                {
+                    var inv = System.Globalization.CultureInfo.InvariantCulture;
+                    Problem(ProblemCodes.ValueOutOfRange, $"'{key}' = {m.ToString(inv)} {unit} is above the plausible {ceiling.ToString("#,0.##", inv)} {unit} (README \"Limits\")", key);
+                    return null;
+                }
+
                 return m;
             }
 
             Problem(ProblemCodes.ValueOutOfRange, $"'{key}' must be a {(allowZero ? "non-negative" : "positive")} number of metres", key);
             return null;
         }
+
+        /// <summary>The plausible maximum of a positive rules value, by its key's last part (README "Limits"); 100 km for other distances.</summary>
+        private static (double Max, string Unit) Ceiling(string key) => key[(key.LastIndexOf('.') + 1)..] switch
+        {
+            "co_location_m" or "corridor_m" => (1_000, "m"),
+            "receiver_height_m" => (100, "m"),
+            "antenna_height_m" or "above_height_m" or "up_to_height_m" => (1_000, "m"),
+            "beamwidth_deg" => (360, "°"),
+            "max_attenuation_db" => (300, "dB"),
+            "band_mhz" => (100_000, "MHz"),
+            _ => (MaxDistanceM, "m"),
+        };
 
         private void Problem(string code, string message, string key) => problems.Add(code, message, file, null, key);
     }

@@ -21,6 +21,15 @@ internal static class ShapefileTableReader
     public static RawTable? Read(string path, string fileName, LayerSchema schema, ProblemCollector problems, ProblemCollector notices)
     {
         var stem = Path.ChangeExtension(path, null);
+        foreach (var part in new[] { ".shp", ".shx", ".dbf", ".prj", ".cpg" })
+        {
+            if (SafeFile.Refusal(stem + part, SafeFile.TableLimitBytes, out var refusal) is { } why)
+            {
+                problems.Add(refusal, why.Replace($"'{stem + part}'", $"'{Path.GetFileName(stem + part)}'", StringComparison.Ordinal), fileName);
+                return null;
+            }
+        }
+
         var prjPath = stem + ".prj";
         if (!File.Exists(prjPath))
         {

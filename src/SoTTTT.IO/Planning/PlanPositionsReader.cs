@@ -29,6 +29,11 @@ public static class PlanPositionsReader
             return ([], [new ValidationProblem(ProblemCodes.SourceUnavailable, $"no {FileName} in '{folder}' (a folder written by sotttt plan --out)", FileName, null, null, null)]);
         }
 
+        if (SafeFile.Refusal(path, SafeFile.TableLimitBytes, out var refusal) is { } why)
+        {
+            return ([], [new ValidationProblem(refusal, why, FileName, null, null, null)]);
+        }
+
         var toCrs = CoordinateTransformer.Create(CrsRegistry.Wgs84, crs);
         var factory = GeometryFactories.For(crs);
         var positions = new List<PreviousPosition>();

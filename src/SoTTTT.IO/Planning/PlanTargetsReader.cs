@@ -23,7 +23,12 @@ public static class PlanTargetsReader
             return (null, [new ValidationProblem(ProblemCodes.SourceUnavailable, $"targets file '{path}' does not exist", file, null, null, null)]);
         }
 
-        return Parse(File.ReadAllText(path), file, rules);
+        if (SafeFile.Refusal(path, SafeFile.SettingsLimitBytes, out var refusal) is { } why)
+        {
+            return (null, [new ValidationProblem(refusal, why, file, null, null, null)]);
+        }
+
+        return Parse(System.Text.Encoding.UTF8.GetString(SafeFile.ReadAllBytes(path, SafeFile.SettingsLimitBytes)), file, rules);
     }
 
     /// <summary>Parses the text of a targets file.</summary>
