@@ -26,6 +26,9 @@ internal static class DemoCommand
         return command;
     }
 
+    /// <summary>The folder name of the sample province's older snapshot (data/sample-province-2015), compared in the report.</summary>
+    public const string OlderSample = "sample-province-2015";
+
     /// <summary>The folder name of the bundled mountain sample (data/sample-mountain).</summary>
     public const string MountainSample = "sample-mountain";
 
@@ -88,11 +91,13 @@ internal static class DemoCommand
         }
 
         var dataset = loaded.Dataset!;
+        var tables = new List<IndicatorTable>();
         foreach (var level in new[] { AdminLevel.Province, AdminLevel.District, AdminLevel.Commune })
         {
             if (dataset.AdminUnits.Any(u => u.Level == level))
             {
                 var table = IndicatorsAnalysis.Run(dataset, level);
+                tables.Add(table);
                 foreach (var written in IndicatorsCommand.Write(table, outDir))
                 {
                     console.Error.WriteLine(Texts.Format("written", lang, written));
@@ -105,6 +110,14 @@ internal static class DemoCommand
             }
         }
 
+        // The report compares with the sample's older snapshot (data/sample-province-2015) so its change sheet shows.
+        var older = DatasetSupport.Load(console, SampleFolder(OlderSample), langOption, repairPolygons: false, out _, out var olderExit);
+        if (olderExit is { } oc)
+        {
+            return oc;
+        }
+
+        console.Error.WriteLine(Texts.Format("written", lang, ReportCommand.Write(dataset, older.Dataset, tables, outDir, lang)));
         var sharing = SharingCommand.Emit(console, dataset, AdminLevel.District, format: null, outDir, lang);
         if (sharing != ExitCodes.Ok)
         {
