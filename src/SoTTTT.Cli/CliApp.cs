@@ -22,6 +22,7 @@ internal static class CliApp
             SharingCommand.Create(console),
             ApproveCommand.Create(console),
             PlanCommand.Create(console),
+            ReportCommand.Create(console),
             ExportCommand.Create(console),
             ImportCommand.Create(console),
             ServeCommand.Create(console),

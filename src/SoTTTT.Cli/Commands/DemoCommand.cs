@@ -88,11 +88,13 @@ internal static class DemoCommand
         }
 
         var dataset = loaded.Dataset!;
+        var tables = new List<IndicatorTable>();
         foreach (var level in new[] { AdminLevel.Province, AdminLevel.District, AdminLevel.Commune })
         {
             if (dataset.AdminUnits.Any(u => u.Level == level))
             {
                 var table = IndicatorsAnalysis.Run(dataset, level);
+                tables.Add(table);
                 foreach (var written in IndicatorsCommand.Write(table, outDir))
                 {
                     console.Error.WriteLine(Texts.Format("written", lang, written));
@@ -105,6 +107,7 @@ internal static class DemoCommand
             }
         }
 
+        console.Error.WriteLine(Texts.Format("written", lang, ReportCommand.Write(dataset, null, tables, outDir, lang)));
         var sharing = SharingCommand.Emit(console, dataset, AdminLevel.District, format: null, outDir, lang);
         if (sharing != ExitCodes.Ok)
         {
