@@ -26,6 +26,9 @@ internal static class DemoCommand
         return command;
     }
 
+    /// <summary>The folder name of the sample province's older snapshot (data/sample-province-2015), compared in the report.</summary>
+    public const string OlderSample = "sample-province-2015";
+
     /// <summary>The folder name of the bundled mountain sample (data/sample-mountain).</summary>
     public const string MountainSample = "sample-mountain";
 
@@ -107,7 +110,14 @@ internal static class DemoCommand
             }
         }
 
-        console.Error.WriteLine(Texts.Format("written", lang, ReportCommand.Write(dataset, null, tables, outDir, lang)));
+        // The report compares with the sample's older snapshot (data/sample-province-2015) so its change sheet shows.
+        var older = DatasetSupport.Load(console, SampleFolder(OlderSample), langOption, repairPolygons: false, out _, out var olderExit);
+        if (olderExit is { } oc)
+        {
+            return oc;
+        }
+
+        console.Error.WriteLine(Texts.Format("written", lang, ReportCommand.Write(dataset, older.Dataset, tables, outDir, lang)));
         var sharing = SharingCommand.Emit(console, dataset, AdminLevel.District, format: null, outDir, lang);
         if (sharing != ExitCodes.Ok)
         {
