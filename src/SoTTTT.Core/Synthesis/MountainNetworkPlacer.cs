@@ -18,7 +18,8 @@ namespace SoTTTT.Core.Synthesis;
 /// <item>Calibration: the villages no BTS covers are taken in order of difficulty (height above their valley floor,
 /// distance from a road, a random share), the easiest first, and each gets a small site on the highest ground within a
 /// few hundred metres (Viettel 2G, often 4G, sometimes VNPT 2G) until no more villages are uncovered than the target
-/// leaves: those left are the hardest — high on slopes behind ridges, far up valleys without a road.</item>
+/// leaves (a site that would cover more than that is skipped, so the share lands on the target): those left are the
+/// hardest — high on slopes behind ridges, far up valleys without a road.</item>
 /// </list>
 /// Bands, EIRP and heights are typical macro values (2G 900 MHz 56–60 dBm; 3G 2100 MHz, at rural sites often 900 MHz,
 /// 55–59 dBm; 4G 1800 MHz, at rural sites often 900 MHz, 57–61 dBm total EIRP, the default 20 MHz channel); every BTS is
@@ -275,6 +276,13 @@ internal static class MountainNetworkPlacer
                 {
                     break;
                 }
+            }
+
+            // A site that would cover more than the target leaves uncovered is left out: an easier village further on
+            // may need a smaller one, so the share lands on the target instead of overshooting it.
+            if (uncovered - gain.Count < allowed)
+            {
+                continue;
             }
 
             sites.Add(site!);

@@ -14,10 +14,10 @@ namespace SoTTTT.Core.Synthesis;
 /// climbing from the junction by a gradient that steepens with the branch level (tributaries are steeper), up to
 /// <see cref="MaxFloorM"/>.</item>
 /// <item>Elevation: every valley point raises a surface that is flat across the valley floor and then climbs with the
-/// distance d from it, F + H·tanh(d / W) (W = 2.2 km); each DEM pixel takes the lowest of these surfaces (the lower
+/// distance d from it, F + H·tanh(d / W) + R·d (W = 2.2 km, R = <see cref="RiseM"/>); each DEM pixel takes the lowest of these surfaces (the lower
 /// envelope, carried between neighbouring pixels as a distance transform carries the nearest source), so ridges form
 /// where two valleys' slopes meet, plus a roughness N that is 0 on the valley floor. The relief amplitude H
-/// (≈ 400–1,400 m, up to ≈ 2,500 m in the high massifs, <see cref="MassifM"/>) and N (± 200 m) are fractal value
+/// (≈ 400–1,400 m, up to ≈ 2,000 m in the high massifs, <see cref="MassifM"/>) and N (± 200 m) are fractal value
 /// noise; clamped to 180–2,560 m and rounded to whole metres (the DEM is written as Int16).</item>
 /// </list>
 /// All in the analysis CRS (metres); the DEM is a square grid of <see cref="SynthOptions.DemPixelM"/> aligned to its
@@ -27,7 +27,7 @@ internal sealed class MountainTerrain
 {
     public const double MarginM = 6_000;
     public const double MaxValleyDistanceM = 4_000;
-    public const double MaxFloorM = 1_500;
+    public const double MaxFloorM = 1_100;
     public const double BasinFloorM = 470;
     private const double ValleyPointSpacingM = 200;
     private const double ReliefWidthM = 2_200;
@@ -36,7 +36,14 @@ internal sealed class MountainTerrain
     /// Extra relief amplitude of the high massifs (as the ranges along the Lao and Chinese borders rise to 2,000–3,000 m,
     /// Pu Si Lung 3,076 m): added where a broad noise (wavelength 50 km) is high, so a few ranges reach ≈ 2,500 m.
     /// </summary>
-    private const double MassifM = 1_150;
+    private const double MassifM = 600;
+
+    /// <summary>
+    /// The steady rise of the ground away from a valley, metres per metre, beyond what the slope's tanh levels off at: without
+    /// it the lower envelope of distant low valleys would cap the whole province at one plateau height and bury the high
+    /// tributaries (whose floors climb to <see cref="MaxFloorM"/>).
+    /// </summary>
+    private const double RiseM = 0.03;
 
     private readonly float[] floorM;
     private readonly float[] distanceM;
@@ -331,7 +338,7 @@ internal sealed class MountainTerrain
             var (vi, pi) = refs[grid.Nearest(target, 1e7)];
             var parent = valleys[vi];
             var level = parent.Level + 1;
-            var gradient = random.Uniform(0.8, 1.25) * level switch { 1 => 7.0, 2 => 14.0, 3 => 24.0, _ => 35.0 } / 1000;
+            var gradient = random.Uniform(0.8, 1.25) * level switch { 1 => 6.0, 2 => 9.0, 3 => 12.0, _ => 15.0 } / 1000;
             var start = parent.FloorM[pi];
             var path = WigglyPath.Build(random, parent.Points[pi], target, 0.12, 250, 400);
             var length = WigglyPath.Length(path);
@@ -392,7 +399,7 @@ internal sealed class MountainTerrain
     /// (tanh, half of it within ≈ 1.2 km of the floor's edge).
     /// </summary>
     private static double Surface(double floorM, double amplitudeM, double distanceM, int level) =>
-        floorM + (amplitudeM * Math.Tanh(Math.Max(0, distanceM - FlatHalfWidthM(level)) / ReliefWidthM));
+        floorM + (amplitudeM * Math.Tanh(Math.Max(0, distanceM - FlatHalfWidthM(level)) / ReliefWidthM)) + (RiseM * Math.Max(0, distanceM - FlatHalfWidthM(level)));
 
     /// <summary>
     /// For every pixel, the source point whose valley raises the lowest surface there (<see cref="Surface"/>): the lower
