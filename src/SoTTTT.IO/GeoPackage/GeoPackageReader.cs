@@ -232,9 +232,9 @@ public static class GeoPackageReader
                         {
                             geometry = factory.CreateGeometry(blobs.Read(blob));
                         }
-                        catch (Exception ex) when (ex is NetTopologySuite.IO.ParseException or ArgumentException or FormatException or IOException or InvalidOperationException or IndexOutOfRangeException or OverflowException or NotSupportedException)
+                        catch (Exception ex) when (ex is not OutOfMemoryException)
                         {
-                            problems.Add(ProblemCodes.UnparsableWkt, $"unreadable geometry: {ex.Message}", label, number, geometryColumn);
+                            problems.Add(ProblemCodes.UnparsableWkt, $"unreadable geometry: {ParseFailure.Reason(ex)}", label, number, geometryColumn);
                             rejected = true;
                         }
                     }

@@ -93,9 +93,9 @@ internal static class GeoJsonTableReader
                         {
                             geometry = ReadGeometry(geometryElement);
                         }
-                        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
+                        catch (Exception ex) when (ex is not OutOfMemoryException)
                         {
-                            problems.Add(ProblemCodes.InvalidGeoJson, $"unreadable GeoJSON geometry: {ex.Message}", fileName, rowNumber, "geometry");
+                            problems.Add(ProblemCodes.InvalidGeoJson, $"unreadable GeoJSON geometry: {ParseFailure.Reason(ex)}", fileName, rowNumber, "geometry");
                             rejected = true;
                         }
                     }

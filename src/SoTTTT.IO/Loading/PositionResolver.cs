@@ -110,9 +110,11 @@ internal sealed class PositionResolver
             {
                 source = wktReader.Read(wkt);
             }
-            catch (Exception ex) when (ex is ParseException or ArgumentException or FormatException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                ctx.Problem(ProblemCodes.UnparsableWkt, $"unreadable WKT: {ex.Message}", column);
+                // NetTopologySuite's tokenizer throws more than ParseException on broken text (IndexOutOfRangeException
+                // on some truncated numbers, found by the fuzz test): any failure to parse is the text's.
+                ctx.Problem(ProblemCodes.UnparsableWkt, $"unreadable WKT: {ParseFailure.Reason(ex)}", column);
                 return null;
             }
 
