@@ -182,6 +182,7 @@ public sealed partial class ExportKillTests
             var outcome = KillableCli.RunUntil(killWhen, Limit, args);
             if (outcome.Killed)
             {
+                TestContext.Out.WriteLine($"{string.Join(' ', args.Take(4))}: killed after {outcome.Seconds:F2} s, attempt {attempt}");
                 return $"killed after {outcome.Seconds:F2} s, attempt {attempt}";
             }
 
