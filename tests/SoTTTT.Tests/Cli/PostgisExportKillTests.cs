@@ -9,8 +9,8 @@ namespace SoTTTT.Tests.Cli;
 /// Issue 13 item 4, against the throwaway PostGIS cluster of tests/run.sh (SOTTTT_TEST_PG): <c>sotttt export --to
 /// postgis</c> replacing a province (the real program as a child process) killed with SIGKILL at five moments leaves
 /// the province's old rows, all of them, to every reader; the next export succeeds. The moments are made, not timed:
-/// the test holds a lock on one layer table so that the export waits at a known step (staging that layer, or the swap),
-/// sees it waiting in <c>pg_stat_activity</c>, and kills it there.
+/// the test holds a lock on one table so that the export waits at a known step (replacing that layer's rows, or
+/// updating the provinces' metadata after every layer), sees it waiting in <c>pg_stat_activity</c>, and kills it there.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -33,10 +33,10 @@ public sealed class PostgisExportKillTests
     public void DeleteDatasets() => data?.Dispose();
 
     [TestCase("connected", null, null)]
-    [TestCase("staging-first-layer", "admin_units", "ACCESS EXCLUSIVE")]
-    [TestCase("staging-bts", "bts", "ACCESS EXCLUSIVE")]
-    [TestCase("staging-last-layer", "zones", "ACCESS EXCLUSIVE")]
-    [TestCase("swapping", "zones", "ACCESS SHARE")]
+    [TestCase("replacing-first-layer", "admin_units", "ACCESS EXCLUSIVE")]
+    [TestCase("replacing-bts", "bts", "ACCESS EXCLUSIVE")]
+    [TestCase("replacing-last-layer", "zones", "ACCESS EXCLUSIVE")]
+    [TestCase("updating-provinces", PostgisWriter.ProvincesTable, "EXCLUSIVE")]
     public void ExportPostgis_KilledReplacingProvince_ReadersSeeTheOldRows(string moment, string? lockedLayer, string? lockMode)
     {
         using var schema = new PostgisSchema();
