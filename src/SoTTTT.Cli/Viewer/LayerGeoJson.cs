@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
@@ -31,13 +33,15 @@ internal static class LayerGeoJson
         WriteAsync(stream, table, fields, new LayerQuery(features, total, zoom, false, 0), LayerIndex.DefaultMaxFeatures);
 
     /// <param name="fields">Indices of the fields to send.</param>
-    public static async Task WriteAsync(Stream stream, FeatureTable table, IReadOnlyList<int> fields, LayerQuery answer, int maxFeatures)
+    /// <param name="cache">Features written before, kept as bytes (the answer is the same without it).</param>
+    public static async Task WriteAsync(Stream stream, FeatureTable table, IReadOnlyList<int> fields, LayerQuery answer, int maxFeatures, GeoJsonFragmentCache? cache = null)
     {
         var (features, total, zoom) = (answer.Features, answer.Total, answer.Zoom);
         var decimals = Math.Clamp((int)Math.Ceiling(-Math.Log10(LayerIndex.PixelDegrees(zoom) / 10)), 4, 7);
-        // Written to a buffer passed on asynchronously: the serializer flushes its writer synchronously.
-        using var buffer = new MemoryStream();
-        await using var json = new Utf8JsonWriter(buffer, Options);
+        // Written through pooled pipe buffers passed on asynchronously: the serializer flushes its writer synchronously,
+        // and a growing MemoryStream would take a large-object-heap array per answer.
+        var pipe = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        await using var json = new Utf8JsonWriter(pipe, Options);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteString("name", table.Name);
@@ -52,27 +56,60 @@ internal static class LayerGeoJson
         }
 
         json.WriteStartArray("features");
-        foreach (var (index, geometry) in features)
+        using var lease = cache?.Open(table, zoom, fields);
+        ArrayBufferWriter<byte>? scratch = null;
+        Utf8JsonWriter? single = null;
+        try
         {
-            var values = table.Rows[index].Values;
-            var feature = GeoJsonFeatures.Feature(GeoJsonFeatures.Rounded(geometry, decimals), fields.Select(i => (table.Fields[i].Name, values[i])));
-            feature.Attributes.Add(FeatureIdProperty, index);
-            JsonSerializer.Serialize(json, feature, Serializer);
-            if (buffer.Length > 64 * 1024)
+            foreach (var (index, geometry) in features)
             {
-                await PassOnAsync(buffer, stream);
+                if (lease is null)
+                {
+                    JsonSerializer.Serialize(json, Feature(table, fields, index, geometry, decimals), Serializer);
+                }
+                else
+                {
+                    var fragment = lease.Get(index);
+                    if (fragment is null)
+                    {
+                        // The feature alone, as the serializer writes it inside the array.
+                        scratch ??= new ArrayBufferWriter<byte>(1024);
+                        scratch.ResetWrittenCount();
+                        single ??= new Utf8JsonWriter(scratch, Options);
+                        single.Reset(scratch);
+                        JsonSerializer.Serialize(single, Feature(table, fields, index, geometry, decimals), Serializer);
+                        single.Flush();
+                        fragment = scratch.WrittenSpan.ToArray();
+                        lease.Add(index, fragment);
+                    }
+
+                    json.WriteRawValue(fragment, skipInputValidation: true);
+                }
+
+                if (json.BytesPending > 32 * 1024)
+                {
+                    json.Flush();
+                    await pipe.FlushAsync();
+                }
             }
+        }
+        finally
+        {
+            single?.Dispose();
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
-        await PassOnAsync(buffer, stream);
+        await pipe.FlushAsync();
+        await pipe.CompleteAsync();
     }
 
-    private static async Task PassOnAsync(MemoryStream buffer, Stream stream)
+    private static NetTopologySuite.Features.Feature Feature(FeatureTable table, IReadOnlyList<int> fields, int index, Geometry geometry, int decimals)
     {
-        await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-        buffer.SetLength(0);
+        var values = table.Rows[index].Values;
+        var feature = GeoJsonFeatures.Feature(GeoJsonFeatures.Rounded(geometry, decimals), fields.Select(i => (table.Fields[i].Name, values[i])));
+        feature.Attributes.Add(FeatureIdProperty, index);
+        return feature;
     }
 }

@@ -106,7 +106,7 @@ internal static class ViewerServer
             var declared = store.Catalogue.Layer(name)!.Attributes;
             var fields = Enumerable.Range(0, layer.Table.Fields.Count).Where(i => declared.Contains(layer.Table.Fields[i].Name)).ToList();
             http.Response.ContentType = "application/geo+json";
-            await LayerGeoJson.WriteAsync(http.Response.Body, layer.Table, fields, answer, options.MaxFeatures);
+            await LayerGeoJson.WriteAsync(http.Response.Body, layer.Table, fields, answer, options.MaxFeatures, store.Fragments);
             return Results.Empty;
         });
         app.MapMethods("/tiles/{name}/{z:int}/{x:int}/{y:int}.mvt", GetAndHead, (HttpContext http, string name, int z, int x, int y) =>
