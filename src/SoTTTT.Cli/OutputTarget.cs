@@ -112,7 +112,8 @@ internal static class OutputTarget
 
         try
         {
-            using var probe = new FileStream(Path.Combine(existing, $".sotttt-probe-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            // Named as AtomicFile names temporary files: a run killed while the probe exists leaves it for the next run to sweep.
+            using var probe = new FileStream(Path.Combine(existing, $".sotttt-probe.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
