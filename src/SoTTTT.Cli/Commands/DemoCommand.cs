@@ -117,7 +117,10 @@ internal static class DemoCommand
             return oc;
         }
 
-        console.Error.WriteLine(Texts.Format("written", lang, ReportCommand.Write(dataset, older.Dataset, tables, outDir, lang)));
+        foreach (var written in ReportCommand.Write(dataset, older.Dataset, tables, outDir, lang, loaded.Settings))
+        {
+            console.Error.WriteLine(Texts.Format("written", lang, written));
+        }
         var sharing = SharingCommand.Emit(console, dataset, AdminLevel.District, format: null, outDir, lang);
         if (sharing != ExitCodes.Ok)
         {

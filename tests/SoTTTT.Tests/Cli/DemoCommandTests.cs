@@ -14,7 +14,7 @@ public class DemoCommandTests
         Assert.That(exit, Is.EqualTo(0), error);
         Assert.Multiple(() =>
         {
-            foreach (var file in new[] { "indicators_province.csv", "report.xlsx", "sharing_units.csv", "sharing.json", "approvals.csv", "approvals.json", "phieu_tham_dinh/0002_HS-2025-001.html", "plan/plan.json", "plan/plan.docx", "plan/plan_positions.csv", "plan-mountain/plan.json", "plan-mountain/plan_positions.csv" })
+            foreach (var file in new[] { "indicators_province.csv", "report.xlsx", "report.docx", "chart_bts.png", "map_overview.png", "sharing_units.csv", "sharing.json", "approvals.csv", "approvals.json", "phieu_tham_dinh/0002_HS-2025-001.html", "plan/plan.json", "plan/plan.docx", "plan/plan_positions.csv", "plan-mountain/plan.json", "plan-mountain/plan_positions.csv" })
             {
                 Assert.That(File.Exists(Path.Combine(outDir, file)), Is.True, file);
             }
