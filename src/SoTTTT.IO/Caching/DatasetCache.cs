@@ -90,12 +90,15 @@ public static class DatasetCache
             var key = Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(full + "\n" + options.RepairPolygons)));
             return new Entry(Path.Combine(cacheFolder, key + ".bin"), Encoding.UTF8.GetBytes(fingerprint.ToString()));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotCacheable || (e is AggregateException a && a.InnerExceptions.All(i => i is IOException or UnauthorizedAccessException or NotCacheable)))
         {
             LastOutcome = "off";
             return null;
         }
     }
+
+    /// <summary>An input the cache leaves to the loader (not a regular file, or over the size limit).</summary>
+    private sealed class NotCacheable : Exception;
 
     /// <summary>The files a load of the folder reads: dataset.json, the rules file and every file named after a layer.</summary>
     private static List<string> InputFiles(string folder, DatasetSettings settings)
@@ -113,10 +116,22 @@ public static class DatasetCache
 
     private static string HashOf(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        // Only regular files within the loader's size limit are hashed: a FIFO, a device or an oversized file is the
+        // loader's to refuse (with its own message), and the cache stays out of the way.
+        switch (SafeFile.KindOf(path))
         {
-            return $"{path} absent";
+            case FileKind.Missing:
+                return $"{path} absent";
+            case FileKind.Regular:
+                break;
+            default:
+                throw new NotCacheable();
+        }
+
+        var info = new FileInfo(path);
+        if (info.Length > SafeFile.TableLimitBytes)
+        {
+            throw new NotCacheable();
         }
 
         var hash = new XxHash128();
