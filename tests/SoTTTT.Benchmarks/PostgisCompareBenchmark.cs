@@ -11,8 +11,7 @@ namespace SoTTTT.Benchmarks;
 /// sotttt against tuned PostGIS, end to end (issue 13): each user-facing command runs as its own process on the dataset
 /// folder (load, validate, project, analyse, write), and in the same run the equivalent tuned SQL runs on the same data
 /// already exported to PostGIS. The SQL gets what a GIS analyst who tunes would give it, built once before the clock
-/// starts (the "prep" time, printed apart): flat copies of the export's province-partitioned tables (so a national probe
-/// is one index scan, not 34), communes and fibre routes cut by <c>ST_Subdivide</c>, GiST on every geometry and on each
+/// starts (the "prep" time, printed apart): flat copies of the export's tables with only the columns the questions use, communes and fibre routes cut by <c>ST_Subdivide</c>, GiST on every geometry and on each
 /// BTS's reach (its range box), <c>EXISTS</c> instead of <c>count(DISTINCT)</c>, <c>jit = off</c>, work_mem 256 MB,
 /// ANALYZE after load. Each question's answers are compared unit by unit (counts and sums per commune or province,
 /// pairs by id); differing units are listed with the reason where one is known. Printed per question: sotttt median
@@ -418,7 +417,7 @@ internal static class PostgisCompareBenchmark
                 return 1;
             }
 
-            Say($"prep: sotttt export --to postgis (province partitions) {export.Seconds:F1} s");
+            Say($"prep: sotttt export --to postgis {export.Seconds:F1} s");
             var clock = Stopwatch.StartNew();
             Execute(connection, PrepSql(), 0);
             Say($"prep: flat copies, subdivided communes and fibre, GiST and b-tree indexes, ANALYZE {clock.Elapsed.TotalSeconds:F1} s");

@@ -53,9 +53,11 @@ internal static class ViewerLoadBenchmark
         {
             var plan = Enumerable.Range(0, requests).Select(_ => Url(random, layers, extent)).ToArray();
             var latencies = new double[requests];
+            var sizes = new long[requests];
             long bytes = 0;
             int limited = 0, failed = 0;
             var next = -1;
+            var (cpu0, pause0, gen0, gen2, allocated0) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
             var wall = Stopwatch.StartNew();
             var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
             {
@@ -66,6 +68,7 @@ internal static class ViewerLoadBenchmark
                     using var response = await client.GetAsync(new Uri(plan[i], UriKind.Relative)).ConfigureAwait(false);
                     var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                     latencies[i] = one.Elapsed.TotalMilliseconds;
+                    sizes[i] = body.Length;
                     Interlocked.Add(ref bytes, body.Length);
                     if (!response.IsSuccessStatusCode)
                     {
@@ -79,13 +82,17 @@ internal static class ViewerLoadBenchmark
             })).ToArray();
             Task.WaitAll(workers);
             var seconds = wall.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            var (pause, gen0s, gen2s) = ((GC.GetTotalPauseDuration() - pause0).TotalSeconds, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
+            var allocated = (GC.GetTotalAllocatedBytes() - allocated0) / 1048576.0;
+            Breakdown(plan, latencies, sizes);
             Array.Sort(latencies);
             GC.Collect();
             GC.WaitForPendingFinalizers();
             using var self = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"round {round}: {requests / seconds:F0} req/s; latency p50 {P(latencies, 50):F0} ms, p95 {P(latencies, 95):F0} ms, p99 {P(latencies, 99):F0} ms, max {latencies[^1]:F0} ms; {bytes / 1048576.0:F1} MiB sent, largest answers capped {limited}, failed {failed}; working set {self.WorkingSet64 / 1048576.0:F0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB"));
+                $"round {round}: {requests / seconds:F0} req/s; latency p50 {P(latencies, 50):F0} ms, p95 {P(latencies, 95):F0} ms, p99 {P(latencies, 99):F0} ms, max {latencies[^1]:F0} ms; {bytes / 1048576.0:F1} MiB sent, largest answers capped {limited}, failed {failed}; CPU {cpu:F1} s (server and client), {allocated:F0} MiB allocated, GC pauses {pause:F2} s in {gen0s} GCs ({gen2s} gen 2); working set {self.WorkingSet64 / 1048576.0:F0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB"));
         }
 
         Console.WriteLine(BenchmarkSupport.Peak());
@@ -111,6 +118,23 @@ internal static class ViewerLoadBenchmark
 
         var (w, h) = (640 * pixel, 400 * pixel);
         return string.Create(CultureInfo.InvariantCulture, $"api/layers/{layer}?bbox={lon - w:F6},{lat - h:F6},{lon + w:F6},{lat + h:F6}&zoom={zoom}");
+    }
+
+    /// <summary>Where the time went: latency by kind of request (GeoJSON, tile) and by layer, and the slowest requests.</summary>
+    private static void Breakdown(string[] plan, double[] latencies, long[] sizes)
+    {
+        static string Kind(string url) => url.StartsWith("tiles/", StringComparison.Ordinal) ? "tile" : "geojson";
+        static string Layer(string url) => url.Split('/', '?')[url.StartsWith("tiles/", StringComparison.Ordinal) ? 1 : 2];
+        foreach (var group in Enumerable.Range(0, plan.Length).GroupBy(i => Kind(plan[i])).Concat(Enumerable.Range(0, plan.Length).GroupBy(i => Layer(plan[i]))))
+        {
+            var ms = group.Select(i => latencies[i]).Order().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key,-22} n {ms.Length,4}  p50 {P(ms, 50),6:F0} ms  p99 {P(ms, 99),6:F0} ms  mean {group.Average(i => sizes[i]) / 1024.0,7:F1} KiB"));
+        }
+
+        foreach (var i in Enumerable.Range(0, plan.Length).OrderByDescending(i => latencies[i]).Take(5))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow {latencies[i],6:F0} ms {sizes[i] / 1024.0,8:F1} KiB {plan[i]}"));
+        }
     }
 
     private static double P(double[] sorted, double pct) => sorted[Math.Clamp((int)Math.Ceiling(pct / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
@@ -31,13 +33,66 @@ internal static class LayerGeoJson
         WriteAsync(stream, table, fields, new LayerQuery(features, total, zoom, false, 0), LayerIndex.DefaultMaxFeatures);
 
     /// <param name="fields">Indices of the fields to send.</param>
-    public static async Task WriteAsync(Stream stream, FeatureTable table, IReadOnlyList<int> fields, LayerQuery answer, int maxFeatures)
+    /// <param name="cache">Features written before, kept as bytes (the answer is the same without it).</param>
+    public static Task WriteAsync(Stream stream, FeatureTable table, IReadOnlyList<int> fields, LayerQuery answer, int maxFeatures, GeoJsonFragmentCache? cache = null) =>
+        WritePreparedAsync(stream, table, fields, answer, maxFeatures, cache is null ? null : Prepare(table, fields, answer, cache));
+
+    /// <summary>
+    /// The GeoJSON of each feature of <paramref name="answer"/>, from <paramref name="cache"/> or serialized now and kept
+    /// there: the CPU-bound part of an answer, done before anything is sent.
+    /// </summary>
+    /// <param name="fields">Indices of the fields to send.</param>
+    public static byte[][] Prepare(FeatureTable table, IReadOnlyList<int> fields, LayerQuery answer, GeoJsonFragmentCache cache)
     {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(cache);
+        var decimals = Decimals(answer.Zoom);
+        var fragments = new byte[answer.Features.Count][];
+        using var lease = cache.Open(table, answer.Zoom, fields);
+        ArrayBufferWriter<byte>? scratch = null;
+        Utf8JsonWriter? single = null;
+        try
+        {
+            for (var k = 0; k < fragments.Length; k++)
+            {
+                var (index, geometry) = answer.Features[k];
+                var fragment = lease.Get(index);
+                if (fragment is null)
+                {
+                    // The feature alone, as the serializer writes it inside the array.
+                    scratch ??= new ArrayBufferWriter<byte>(1024);
+                    scratch.ResetWrittenCount();
+                    single ??= new Utf8JsonWriter(scratch, Options);
+                    single.Reset(scratch);
+                    JsonSerializer.Serialize(single, Feature(table, fields, index, geometry, decimals), Serializer);
+                    single.Flush();
+                    fragment = scratch.WrittenSpan.ToArray();
+                    lease.Add(index, fragment);
+                }
+
+                fragments[k] = fragment;
+            }
+        }
+        finally
+        {
+            single?.Dispose();
+        }
+
+        return fragments;
+    }
+
+    /// <summary>Writes the answer, copying the features from <paramref name="fragments"/> (<see cref="Prepare"/>) when given.</summary>
+    /// <param name="fields">Indices of the fields to send.</param>
+    public static async Task WritePreparedAsync(Stream stream, FeatureTable table, IReadOnlyList<int> fields, LayerQuery answer, int maxFeatures, byte[][]? fragments)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(answer);
         var (features, total, zoom) = (answer.Features, answer.Total, answer.Zoom);
-        var decimals = Math.Clamp((int)Math.Ceiling(-Math.Log10(LayerIndex.PixelDegrees(zoom) / 10)), 4, 7);
-        // Written to a buffer passed on asynchronously: the serializer flushes its writer synchronously.
-        using var buffer = new MemoryStream();
-        await using var json = new Utf8JsonWriter(buffer, Options);
+        var decimals = Decimals(zoom);
+        // Written through pooled pipe buffers passed on asynchronously: the serializer flushes its writer synchronously,
+        // and a growing MemoryStream would take a large-object-heap array per answer.
+        var pipe = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        await using var json = new Utf8JsonWriter(pipe, Options);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteString("name", table.Name);
@@ -52,27 +107,40 @@ internal static class LayerGeoJson
         }
 
         json.WriteStartArray("features");
-        foreach (var (index, geometry) in features)
+        for (var k = 0; k < features.Count; k++)
         {
-            var values = table.Rows[index].Values;
-            var feature = GeoJsonFeatures.Feature(GeoJsonFeatures.Rounded(geometry, decimals), fields.Select(i => (table.Fields[i].Name, values[i])));
-            feature.Attributes.Add(FeatureIdProperty, index);
-            JsonSerializer.Serialize(json, feature, Serializer);
-            if (buffer.Length > 64 * 1024)
+            if (fragments is null)
             {
-                await PassOnAsync(buffer, stream);
+                var (index, geometry) = features[k];
+                JsonSerializer.Serialize(json, Feature(table, fields, index, geometry, decimals), Serializer);
+            }
+            else
+            {
+                json.WriteRawValue(fragments[k], skipInputValidation: true);
+            }
+
+            if (json.BytesPending > 32 * 1024)
+            {
+                json.Flush();
+                await pipe.FlushAsync();
             }
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
-        await PassOnAsync(buffer, stream);
+        await pipe.FlushAsync();
+        await pipe.CompleteAsync();
     }
 
-    private static async Task PassOnAsync(MemoryStream buffer, Stream stream)
+    /// <summary>Decimals of the coordinates: about a tenth of a screen pixel at the zoom, 4 to 7.</summary>
+    private static int Decimals(int zoom) => Math.Clamp((int)Math.Ceiling(-Math.Log10(LayerIndex.PixelDegrees(zoom) / 10)), 4, 7);
+
+    private static NetTopologySuite.Features.Feature Feature(FeatureTable table, IReadOnlyList<int> fields, int index, Geometry geometry, int decimals)
     {
-        await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-        buffer.SetLength(0);
+        var values = table.Rows[index].Values;
+        var feature = GeoJsonFeatures.Feature(GeoJsonFeatures.Rounded(geometry, decimals), fields.Select(i => (table.Fields[i].Name, values[i])));
+        feature.Attributes.Add(FeatureIdProperty, index);
+        return feature;
     }
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Index;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Simplify;
 using SoTTTT.Core.Crs;
@@ -16,7 +18,8 @@ namespace SoTTTT.Cli.Viewer;
 /// pixels across are left out too, so national data is never sent raw. Every answer is bounded whatever is asked: a
 /// bbox wider than <see cref="MaxPixelsAcross"/> pixels at the zoom is served at a lower zoom, and above a feature cap
 /// (<see cref="DefaultMaxFeatures"/>) points are thinned on a coarser grid and the smallest lines and polygons left out,
-/// at every zoom — the answer says so (<see cref="LayerQuery.Limited"/>).
+/// at every zoom — the answer says so (<see cref="LayerQuery.Limited"/>). Answers for the whole layer (no bbox, or one
+/// holding the extent) are kept per zoom and cap: they depend on nothing else.
 /// </summary>
 internal sealed class LayerIndex
 {
@@ -35,6 +38,18 @@ internal sealed class LayerIndex
     private readonly Geometry?[] geometries;
     private readonly STRtree<int> tree = new();
     private readonly ConcurrentDictionary<int, Geometry?[]> simplified = new();
+    private readonly ConcurrentDictionary<(int Zoom, int MaxFeatures), LayerQuery> whole = new();
+
+    // Per feature, so a query walks arrays instead of geometries: whether it is a point, its lon/lat when it is one, and
+    // its envelope's larger side; the features with a geometry, ascending; and each line's or polygon's rank by size
+    // (largest first, ties in feature order) with its inverse.
+    private readonly bool[] isPoint;
+    private readonly double[] xs;
+    private readonly double[] ys;
+    private readonly double[] sizes;
+    private readonly int[] present;
+    private readonly int[] rank;
+    private readonly int[] byRank;
 
     public LayerIndex(FeatureTable table)
     {
@@ -55,6 +70,27 @@ internal sealed class LayerIndex
         }
 
         tree.Build();
+        var n = geometries.Length;
+        (isPoint, xs, ys, sizes, rank) = (new bool[n], new double[n], new double[n], new double[n], new int[n]);
+        for (var i = 0; i < n; i++)
+        {
+            if (geometries[i] is Point p)
+            {
+                (isPoint[i], xs[i], ys[i]) = (true, p.X, p.Y);
+            }
+            else if (geometries[i] is { } g)
+            {
+                sizes[i] = Size(g);
+            }
+        }
+
+        present = [.. Enumerable.Range(0, n).Where(i => geometries[i] is not null)];
+        byRank = [.. present.Where(i => !isPoint[i]).OrderByDescending(i => sizes[i]).ThenBy(i => i)];
+        for (var r = 0; r < byRank.Length; r++)
+        {
+            rank[byRank[r]] = r;
+        }
+
         Extent = new Envelope();
         foreach (var g in geometries)
         {
@@ -103,23 +139,43 @@ internal sealed class LayerIndex
             }
         }
 
-        var hits = bbox is null ? Enumerable.Range(0, geometries.Length).Where(i => geometries[i] is not null).ToList() : tree.Query(bbox).ToList();
-        hits.Sort();
-        var total = hits.Count;
+        if (bbox is null || bbox.Contains(Extent))
+        {
+            // Every feature: the answer depends on the zoom and the cap only, and overview maps ask it again and again.
+            return whole.GetOrAdd((zoom, maxFeatures), k => Select(present, k.Zoom, k.MaxFeatures));
+        }
+
+        var hits = new HitCollector();
+        try
+        {
+            tree.Query(bbox, hits);
+            var found = hits.Items.AsSpan(0, hits.Count);
+            found.Sort();
+            return Select(found, zoom, maxFeatures);
+        }
+        finally
+        {
+            hits.Return();
+        }
+    }
+
+    /// <summary>The answer at <paramref name="zoom"/> from the features meeting the bbox (<paramref name="hits"/>, ascending).</summary>
+    private LayerQuery Select(ReadOnlySpan<int> hits, int zoom, int maxFeatures)
+    {
+        var total = hits.Length;
         var pixel = PixelDegrees(zoom);
         var level = zoom >= FullDetailZoom ? null : simplified.GetOrAdd(zoom, _ => new Geometry?[geometries.Length]);
-        var dense = hits.Count > DenseThreshold;
+        var dense = hits.Length > DenseThreshold;
         var cellPixels = level is null ? 0.0 : dense ? 3.0 : 1.0;
         var points = new List<int>();
         var others = new List<int>();
         foreach (var i in hits)
         {
-            var g = geometries[i]!;
-            if (g is Point)
+            if (isPoint[i])
             {
                 points.Add(i);
             }
-            else if (!dense || Math.Max(g.EnvelopeInternal.Width, g.EnvelopeInternal.Height) >= 3 * pixel)
+            else if (!dense || sizes[i] >= 3 * pixel)
             {
                 // In a dense query, lines and polygons under three pixels across are left out: they would draw as specks.
                 others.Add(i);
@@ -136,30 +192,31 @@ internal sealed class LayerIndex
             var otherBudget = keptPoints.Count == 0 ? maxFeatures : Math.Max(maxFeatures / 2, maxFeatures - keptPoints.Count);
             if (others.Count > otherBudget)
             {
-                others = [.. others.OrderByDescending(i => Size(geometries[i]!)).ThenBy(i => i).Take(otherBudget)];
+                others = Largest(others, otherBudget);
             }
 
             var pointBudget = maxFeatures - others.Count;
             var cell = Math.Max(cellPixels, 1.0);
             while (keptPoints.Count > pointBudget)
             {
+                // The first point of a cell twice as wide is the first of the points kept on the finer grid (the cells nest).
                 cell *= 2;
-                keptPoints = pointBudget <= 0 ? [] : Thin(points, cell * pixel);
+                keptPoints = pointBudget <= 0 ? [] : Thin(keptPoints, cell * pixel);
             }
 
             cellPixels = cell;
         }
 
-        var kept = keptPoints.Concat(others).ToList();
-        kept.Sort();
+        var kept = keptPoints.Concat(others).ToArray();
+        Array.Sort(kept);
         if (level is null)
         {
-            return new LayerQuery(kept.Select(i => (i, geometries[i]!)).ToList(), total, zoom, limited, cellPixels);
+            return new LayerQuery(Array.ConvertAll(kept, i => (i, geometries[i]!)), total, zoom, limited, cellPixels);
         }
 
-        var missing = kept.Where(i => level[i] is null && geometries[i] is not Point).ToArray();
+        var missing = kept.Where(i => level[i] is null && !isPoint[i]).ToArray();
         Parallel.For(0, missing.Length, k => level[missing[k]] = Simplify(geometries[missing[k]]!, pixel));
-        return new LayerQuery(kept.Select(i => (i, geometries[i] is Point ? geometries[i]! : level[i]!)).ToList(), total, zoom, limited, cellPixels);
+        return new LayerQuery(Array.ConvertAll(kept, i => (i, isPoint[i] ? geometries[i]! : level[i]!)), total, zoom, limited, cellPixels);
     }
 
     /// <summary>The first point (in feature order) of each grid cell of <paramref name="cell"/> degrees.</summary>
@@ -169,8 +226,7 @@ internal sealed class LayerIndex
         var kept = new List<int>(Math.Min(points.Count, 50_000));
         foreach (var i in points)
         {
-            var p = (Point)geometries[i]!;
-            if (taken.Add(((long)Math.Floor(p.X / cell), (long)Math.Floor(p.Y / cell))))
+            if (taken.Add(((long)Math.Floor(xs[i] / cell), (long)Math.Floor(ys[i] / cell))))
             {
                 kept.Add(i);
             }
@@ -179,7 +235,50 @@ internal sealed class LayerIndex
         return kept;
     }
 
+    /// <summary>The <paramref name="count"/> largest of <paramref name="others"/> (ties: feature order), ascending.</summary>
+    private List<int> Largest(List<int> others, int count)
+    {
+        var ranks = new int[others.Count];
+        for (var k = 0; k < ranks.Length; k++)
+        {
+            ranks[k] = rank[others[k]];
+        }
+
+        Array.Sort(ranks);
+        var largest = new List<int>(count);
+        for (var k = 0; k < count; k++)
+        {
+            largest.Add(byRank[ranks[k]]);
+        }
+
+        largest.Sort();
+        return largest;
+    }
+
     private static double Size(Geometry g) => Math.Max(g.EnvelopeInternal.Width, g.EnvelopeInternal.Height);
+
+    /// <summary>Feature indices met by an STR-tree query, in a pooled array.</summary>
+    private sealed class HitCollector : IItemVisitor<int>
+    {
+        public int[] Items { get; private set; } = ArrayPool<int>.Shared.Rent(1024);
+
+        public int Count { get; private set; }
+
+        public void VisitItem(int item)
+        {
+            if (Count == Items.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(Items.Length * 2);
+                Items.AsSpan().CopyTo(larger);
+                ArrayPool<int>.Shared.Return(Items);
+                Items = larger;
+            }
+
+            Items[Count++] = item;
+        }
+
+        public void Return() => ArrayPool<int>.Shared.Return(Items);
+    }
 
     private static Geometry Simplify(Geometry g, double tolerance)
     {

@@ -26,6 +26,9 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
 
     public MapCatalogue Catalogue { get; } = catalogue;
 
+    /// <summary>The GeoJSON of features already sent, for the life of the server (bounded).</summary>
+    public GeoJsonFragmentCache Fragments { get; } = new();
+
     public MapDataContext Context { get; } = context;
 
     /// <summary>The database that tiles the input layers, when the dataset is a PostGIS schema.</summary>
@@ -116,6 +119,14 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
         }
 
         return bytes;
+    }
+
+    /// <summary>The layer's tile when it is kept already (nothing is computed).</summary>
+    public bool TryCachedTile(string layer, TileAddress tile, out byte[]? bytes)
+    {
+        var found = tiles.TryGetValue((layer, tile), out var kept);
+        bytes = kept;
+        return found;
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace SoTTTT.IO.Postgis;
 
 /// <summary>
 /// Reads a dataset from a PostGIS schema written by <see cref="PostgisWriter"/> (or kept by hand in the same shape):
-/// every province of the schema, or the one named by <c>province=</c> in the URL (partition pruning keeps that
-/// cheap). Each layer table goes through the same column mapping and checks as a CSV file, rows in <c>fid</c> order,
+/// every province of the schema, or the one named by <c>province=</c> in the URL (the primary key, which starts with
+/// <c>province_code</c>, keeps that cheap). Each layer table goes through the same column mapping and checks as a CSV file, rows in <c>fid</c> order,
 /// geometries read as NTS geometries (Npgsql.NetTopologySuite) in the table's SRID. Problems name <c>schema.layer (PostGIS)</c> and the row's position.
 /// </summary>
 public static class PostgisDatasetReader

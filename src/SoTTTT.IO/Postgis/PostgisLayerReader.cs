@@ -8,8 +8,8 @@ namespace SoTTTT.IO.Postgis;
 
 /// <summary>
 /// Queries that belong in the database: the features of one layer whose bounding box meets an envelope, answered
-/// by the layer's GiST index (<c>geom &amp;&amp; ST_MakeEnvelope(…)</c>) and, with <c>province=</c> in the URL, by one
-/// partition only. For the map viewer, which asks for what is on screen.
+/// by the layer's GiST index (<c>geom &amp;&amp; ST_MakeEnvelope(…)</c>) and, with <c>province=</c> in the URL, limited
+/// to that province's rows. For the map viewer, which asks for what is on screen.
 /// </summary>
 public static class PostgisLayerReader
 {

@@ -9,7 +9,7 @@ namespace SoTTTT.IO.Postgis;
 /// <summary>
 /// Mapbox vector tiles (XYZ scheme, 512-pixel tiles, 4096 units across) of the layers of a PostGIS schema written by
 /// <see cref="PostgisWriter"/>, made by the database: <c>ST_AsMVT</c> over <c>ST_AsMVTGeom</c> of the rows whose
-/// geometry meets the tile and a margin (the layer's GiST index; one partition with <c>province=</c>), lines and
+/// geometry meets the tile and a margin (the layer's GiST index; one province's rows with <c>province=</c>), lines and
 /// polygons simplified to a tile pixel first, points thinned to one per tile pixel (three below tile zoom
 /// <see cref="DenseBelowZoom"/>) and lines and polygons under two pixels across left out below 256-pixel zoom 15 (as the
 /// in-memory viewer does in dense views). Nothing of the layer is held in this process.

@@ -6,7 +6,7 @@ using SoTTTT.IO.Layers;
 namespace SoTTTT.IO.Postgis;
 
 /// <summary>
-/// Decides which province a row of any layer belongs to, for the <c>province_code</c> partition key: the province
+/// Decides which province a row of any layer belongs to, for the <c>province_code</c> column (the key of a province's rows): the province
 /// above the unit its code column names (<c>commune_code</c>, <c>admin_code</c>, <c>unit_code</c>, an admin unit's or indicator row's
 /// own <c>code</c>), else the province whose polygon holds its representative point (the point itself, a polygon's
 /// interior point, a line's middle vertex), else the nearest province polygon, else the dataset's first province.

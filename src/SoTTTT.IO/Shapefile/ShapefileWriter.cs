@@ -66,7 +66,8 @@ public static class ShapefileWriter
 
     private static void WriteTable(string folder, FeatureTable table, IReadOnlyList<string> names)
     {
-        var scratch = Path.Combine(folder, $".{table.Name}.{Guid.NewGuid():N}.tmp");
+        // Named as AtomicFile names temporary files (with this process's id), so a killed run's folder is swept later.
+        var scratch = AtomicFile.TempPath(Path.GetFullPath(Path.Combine(folder, table.Name)));
         Directory.CreateDirectory(scratch);
         try
         {

@@ -7,8 +7,8 @@ namespace SoTTTT.IO.Writing;
 /// <summary>
 /// Writes output files atomically: the content goes to a temporary file in the same folder, which is then
 /// renamed over the target, so a reader never sees half a file and a failure leaves the old one intact. Temporary files
-/// are named <c>.&lt;name&gt;.&lt;pid&gt;.&lt;guid&gt;.tmp</c>; those a killed run left behind (their process is gone) are
-/// deleted the first time a later run writes into the same folder.
+/// (and scratch folders, see <see cref="TempPath"/>) are named <c>.&lt;name&gt;.&lt;pid&gt;.&lt;guid&gt;.tmp</c>; those a
+/// killed run left behind (their process is gone) are deleted the first time a later run writes into the same folder.
 /// </summary>
 public static partial class AtomicFile
 {
@@ -50,7 +50,8 @@ public static partial class AtomicFile
 
     /// <summary>
     /// A fresh temporary path beside <paramref name="fullPath"/> (same folder, so the final move is a rename), after
-    /// sweeping the folder's stale temporary files once per process (<see cref="CleanStale"/>).
+    /// sweeping the folder's stale temporary files once per process (<see cref="CleanStale"/>). Writers that need several
+    /// files before moving them (Shapefile's .shp/.shx/.dbf/.prj) create a scratch folder at this path.
     /// </summary>
     public static string TempPath(string fullPath)
     {
@@ -64,8 +65,8 @@ public static partial class AtomicFile
     }
 
     /// <summary>
-    /// Deletes the temporary files in <paramref name="folder"/> whose writing process no longer runs (a killed run);
-    /// files of running processes are left alone. Returns how many were deleted.
+    /// Deletes the temporary files and scratch folders in <paramref name="folder"/> whose writing process no longer runs
+    /// (a killed run); those of running processes are left alone. Returns how many were deleted.
     /// </summary>
     public static int CleanStale(string folder)
     {
@@ -75,7 +76,7 @@ public static partial class AtomicFile
         }
 
         var deleted = 0;
-        foreach (var path in Directory.EnumerateFiles(folder, ".*.tmp"))
+        foreach (var path in Directory.EnumerateFileSystemEntries(folder, ".*.tmp"))
         {
             var match = TempName().Match(Path.GetFileName(path));
             if (!match.Success || !int.TryParse(match.Groups["pid"].ValueSpan, out var pid) || pid == Environment.ProcessId || IsRunning(pid))
@@ -85,7 +86,15 @@ public static partial class AtomicFile
 
             try
             {
-                File.Delete(path);
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true);
+                }
+                else
+                {
+                    File.Delete(path);
+                }
+
                 deleted++;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -15,7 +15,7 @@ namespace SoTTTT.Tests.IO;
 public sealed class PostgisWriterTests
 {
     [Test]
-    public void Export_SmallProvince_CreatesPartitionedTablesWithSridAndGistIndex()
+    public void Export_SmallProvince_CreatesFlatTablesWithSridAndGistIndex()
     {
         using var schema = new PostgisSchema();
         var dataset = Load(SmallProvince.Create);
@@ -27,8 +27,8 @@ public sealed class PostgisWriterTests
             Assert.That(result.Provinces, Is.EqualTo(new[] { "P" }));
             Assert.That(result.RowsByLayer["bts"], Is.EqualTo(5));
             Assert.That(schema.Scalar($"SELECT count(*) FROM \"{schema.Name}\".bts"), Is.EqualTo(5L));
-            Assert.That(schema.Scalar($"SELECT partstrat::text FROM pg_partitioned_table WHERE partrelid = '\"{schema.Name}\".bts'::regclass"), Is.EqualTo("l"), "list partitioning");
-            Assert.That(schema.Scalar($"SELECT count(*) FROM pg_inherits WHERE inhparent = '\"{schema.Name}\".bts'::regclass"), Is.EqualTo(1L), "one partition per province");
+            Assert.That(schema.Scalar($"SELECT count(*) FROM pg_partitioned_table WHERE partrelid = '\"{schema.Name}\".bts'::regclass"), Is.EqualTo(0L), "flat, not partitioned");
+            Assert.That(schema.Scalar($"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema.Name}' AND tablename LIKE 'bts\\_%'"), Is.EqualTo(0L), "no partitions");
             Assert.That(schema.Scalar($"SELECT srid FROM geometry_columns WHERE f_table_schema = '{schema.Name}' AND f_table_name = 'bts'"), Is.EqualTo(9209));
             Assert.That(schema.Scalar($"SELECT type FROM geometry_columns WHERE f_table_schema = '{schema.Name}' AND f_table_name = 'bts'"), Is.EqualTo("POINT"));
             Assert.That(schema.Scalar($"SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema.Name}' AND tablename = 'bts' AND indexdef LIKE '%USING gist (geom)%'"), Is.EqualTo(1L));
@@ -58,6 +58,27 @@ public sealed class PostgisWriterTests
     }
 
     [Test]
+    public void Export_IntoTableOfAPartitionedSchema_AddsTheProvincePartitionAndReplacesItsRows()
+    {
+        using var schema = new PostgisSchema();
+        schema.Scalar($"""
+            CREATE SCHEMA "{schema.Name}";
+            CREATE TABLE "{schema.Name}".bts (province_code text NOT NULL, fid bigint NOT NULL, geom geometry(Point, 9209), PRIMARY KEY (province_code, fid))
+              PARTITION BY LIST (province_code);
+            """);
+        var dataset = Load(SmallProvince.Create);
+
+        Export(schema, dataset);
+        Export(schema, dataset);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(schema.Scalar($"SELECT count(*) FROM \"{schema.Name}\".bts"), Is.EqualTo(5L));
+            Assert.That(schema.Scalar($"SELECT count(*) FROM pg_inherits WHERE inhparent = '\"{schema.Name}\".bts'::regclass"), Is.EqualTo(1L), "the province's partition");
+        });
+    }
+
+    [Test]
     public void Load_ExportedSmallProvince_GivesTheSameIndicators()
     {
         using var schema = new PostgisSchema();
@@ -77,7 +98,7 @@ public sealed class PostgisWriterTests
     //   P1 x 580000..582000   P2 x 582000..584000, y 2316000..2318000
     //   B1 (581000, 2317000) in P1; B2 and B3 in P2
     [Test]
-    public void Export_TwoProvinces_PartitionsByProvinceAndReadsOneAtATime()
+    public void Export_TwoProvinces_KeysRowsByProvinceAndReadsOneAtATime()
     {
         using var schema = new PostgisSchema();
         var dataset = Load(TwoProvinces);
@@ -88,8 +109,7 @@ public sealed class PostgisWriterTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(schema.Scalar($"SELECT count(*) FROM pg_inherits WHERE inhparent = '\"{schema.Name}\".bts'::regclass"), Is.EqualTo(2L));
-            Assert.That(schema.Scalar($"SELECT string_agg(id, ',' ORDER BY id) FROM \"{schema.Name}\".bts_pp2"), Is.EqualTo("B2,B3"));
+            Assert.That(schema.Scalar($"SELECT string_agg(id, ',' ORDER BY id) FROM \"{schema.Name}\".bts WHERE province_code = 'P2'"), Is.EqualTo("B2,B3"));
             Assert.That(p2.Problems, Is.Empty);
             Assert.That(p2.Dataset!.Bts.Select(b => b.Id), Is.EqualTo(new[] { "B2", "B3" }));
             Assert.That(p2.Dataset.AdminUnits.Select(u => u.Code), Is.EqualTo(new[] { "P2" }));
