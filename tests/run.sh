@@ -44,9 +44,12 @@ if [ ! -f maps/node_modules/ol/dist/ol.js ]; then
 fi
 
 log=$(mktemp)
+# The tests' dataset cache (issue 13) in a folder of their own, removed afterwards: ~/.cache is left alone.
+SOTTTT_CACHE_DIR=$(mktemp -d)
+export SOTTTT_CACHE_DIR
 # shellcheck source=tests/pg-cluster.sh
 source tests/pg-cluster.sh
-trap 'pg_cluster_stop; rm -f "$log"' EXIT
+trap 'pg_cluster_stop; rm -f "$log"; rm -rf "$SOTTTT_CACHE_DIR"' EXIT
 if [ -z "${SOTTTT_TEST_PG:-}" ]; then
   if pg_cluster_available; then
     pg_cluster_start || echo "tests/run.sh: could not start the PostGIS test cluster; PostGIS tests fail in CI and are ignored elsewhere" >&2

@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
 using SoTTTT.Core.Approval;
 using SoTTTT.Core.Crs;
+using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Rules;
 using SoTTTT.Core.Validation;
@@ -31,13 +32,29 @@ public static class DatasetLoader
 
         var settings = SettingsReader.Read(folder, problems);
         var rules = Loading.RulesReader.Read(folder, settings?.RulesPath ?? "rules.json", settings is not null && settings.RulesPath != "rules.json", problems);
+        var cached = settings is not null && problems.Count == 0 ? Caching.DatasetCache.Open(folder, settings, options) : null;
+        PhaseMarks.Mark("fingerprint");
+        if (cached?.TryRead(settings!, rules) is { } hit)
+        {
+            File.SetLastWriteTimeUtc(cached.Path, DateTime.UtcNow);
+            PhaseMarks.Mark("cache read");
+            return Loading.DemLoader.Attach(hit, folder);
+        }
 
         var tables = LayerSchema.InputLayers
             .AsParallel()
             .Select(schema => (schema.Layer, Table: ReadTable(folder, schema, problems, notices, options)))
             .Where(t => t.Table is not null)
             .ToDictionary(t => t.Layer, t => t.Table!, StringComparer.Ordinal);
-        return Loading.DemLoader.Attach(Assemble(settings, rules, tables, problems, notices, options), folder);
+        var assembled = Assemble(settings, rules, tables, problems, notices, options);
+        if (cached is not null && assembled.Succeeded)
+        {
+            PhaseMarks.Mark("load");
+            cached.Write(assembled, () => Caching.DatasetCache.Open(folder, settings!, options));
+            PhaseMarks.Mark("cache write");
+        }
+
+        return Loading.DemLoader.Attach(assembled, folder);
     }
 
     /// <summary>

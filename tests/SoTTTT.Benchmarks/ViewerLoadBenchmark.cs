@@ -57,7 +57,7 @@ internal static class ViewerLoadBenchmark
             long bytes = 0;
             int limited = 0, failed = 0;
             var next = -1;
-            var (cpu0, pause0, gen2) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+            var (cpu0, pause0, gen0, gen2, allocated0) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
             var wall = Stopwatch.StartNew();
             var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
             {
@@ -83,7 +83,8 @@ internal static class ViewerLoadBenchmark
             Task.WaitAll(workers);
             var seconds = wall.Elapsed.TotalSeconds;
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
-            var (pause, gen2s) = ((GC.GetTotalPauseDuration() - pause0).TotalSeconds, GC.CollectionCount(2) - gen2);
+            var (pause, gen0s, gen2s) = ((GC.GetTotalPauseDuration() - pause0).TotalSeconds, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
+            var allocated = (GC.GetTotalAllocatedBytes() - allocated0) / 1048576.0;
             Breakdown(plan, latencies, sizes);
             Array.Sort(latencies);
             GC.Collect();
@@ -91,7 +92,7 @@ internal static class ViewerLoadBenchmark
             using var self = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"round {round}: {requests / seconds:F0} req/s; latency p50 {P(latencies, 50):F0} ms, p95 {P(latencies, 95):F0} ms, p99 {P(latencies, 99):F0} ms, max {latencies[^1]:F0} ms; {bytes / 1048576.0:F1} MiB sent, largest answers capped {limited}, failed {failed}; CPU {cpu:F1} s (server and client), GC pauses {pause:F2} s, {gen2s} gen-2 GCs; working set {self.WorkingSet64 / 1048576.0:F0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB"));
+                $"round {round}: {requests / seconds:F0} req/s; latency p50 {P(latencies, 50):F0} ms, p95 {P(latencies, 95):F0} ms, p99 {P(latencies, 99):F0} ms, max {latencies[^1]:F0} ms; {bytes / 1048576.0:F1} MiB sent, largest answers capped {limited}, failed {failed}; CPU {cpu:F1} s (server and client), {allocated:F0} MiB allocated, GC pauses {pause:F2} s in {gen0s} GCs ({gen2s} gen 2); working set {self.WorkingSet64 / 1048576.0:F0} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB"));
         }
 
         Console.WriteLine(BenchmarkSupport.Peak());

@@ -34,10 +34,61 @@ internal static class LayerGeoJson
 
     /// <param name="fields">Indices of the fields to send.</param>
     /// <param name="cache">Features written before, kept as bytes (the answer is the same without it).</param>
-    public static async Task WriteAsync(Stream stream, FeatureTable table, IReadOnlyList<int> fields, LayerQuery answer, int maxFeatures, GeoJsonFragmentCache? cache = null)
+    public static Task WriteAsync(Stream stream, FeatureTable table, IReadOnlyList<int> fields, LayerQuery answer, int maxFeatures, GeoJsonFragmentCache? cache = null) =>
+        WritePreparedAsync(stream, table, fields, answer, maxFeatures, cache is null ? null : Prepare(table, fields, answer, cache));
+
+    /// <summary>
+    /// The GeoJSON of each feature of <paramref name="answer"/>, from <paramref name="cache"/> or serialized now and kept
+    /// there: the CPU-bound part of an answer, done before anything is sent.
+    /// </summary>
+    /// <param name="fields">Indices of the fields to send.</param>
+    public static byte[][] Prepare(FeatureTable table, IReadOnlyList<int> fields, LayerQuery answer, GeoJsonFragmentCache cache)
     {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(cache);
+        var decimals = Decimals(answer.Zoom);
+        var fragments = new byte[answer.Features.Count][];
+        using var lease = cache.Open(table, answer.Zoom, fields);
+        ArrayBufferWriter<byte>? scratch = null;
+        Utf8JsonWriter? single = null;
+        try
+        {
+            for (var k = 0; k < fragments.Length; k++)
+            {
+                var (index, geometry) = answer.Features[k];
+                var fragment = lease.Get(index);
+                if (fragment is null)
+                {
+                    // The feature alone, as the serializer writes it inside the array.
+                    scratch ??= new ArrayBufferWriter<byte>(1024);
+                    scratch.ResetWrittenCount();
+                    single ??= new Utf8JsonWriter(scratch, Options);
+                    single.Reset(scratch);
+                    JsonSerializer.Serialize(single, Feature(table, fields, index, geometry, decimals), Serializer);
+                    single.Flush();
+                    fragment = scratch.WrittenSpan.ToArray();
+                    lease.Add(index, fragment);
+                }
+
+                fragments[k] = fragment;
+            }
+        }
+        finally
+        {
+            single?.Dispose();
+        }
+
+        return fragments;
+    }
+
+    /// <summary>Writes the answer, copying the features from <paramref name="fragments"/> (<see cref="Prepare"/>) when given.</summary>
+    /// <param name="fields">Indices of the fields to send.</param>
+    public static async Task WritePreparedAsync(Stream stream, FeatureTable table, IReadOnlyList<int> fields, LayerQuery answer, int maxFeatures, byte[][]? fragments)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(answer);
         var (features, total, zoom) = (answer.Features, answer.Total, answer.Zoom);
-        var decimals = Math.Clamp((int)Math.Ceiling(-Math.Log10(LayerIndex.PixelDegrees(zoom) / 10)), 4, 7);
+        var decimals = Decimals(zoom);
         // Written through pooled pipe buffers passed on asynchronously: the serializer flushes its writer synchronously,
         // and a growing MemoryStream would take a large-object-heap array per answer.
         var pipe = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
@@ -56,46 +107,23 @@ internal static class LayerGeoJson
         }
 
         json.WriteStartArray("features");
-        using var lease = cache?.Open(table, zoom, fields);
-        ArrayBufferWriter<byte>? scratch = null;
-        Utf8JsonWriter? single = null;
-        try
+        for (var k = 0; k < features.Count; k++)
         {
-            foreach (var (index, geometry) in features)
+            if (fragments is null)
             {
-                if (lease is null)
-                {
-                    JsonSerializer.Serialize(json, Feature(table, fields, index, geometry, decimals), Serializer);
-                }
-                else
-                {
-                    var fragment = lease.Get(index);
-                    if (fragment is null)
-                    {
-                        // The feature alone, as the serializer writes it inside the array.
-                        scratch ??= new ArrayBufferWriter<byte>(1024);
-                        scratch.ResetWrittenCount();
-                        single ??= new Utf8JsonWriter(scratch, Options);
-                        single.Reset(scratch);
-                        JsonSerializer.Serialize(single, Feature(table, fields, index, geometry, decimals), Serializer);
-                        single.Flush();
-                        fragment = scratch.WrittenSpan.ToArray();
-                        lease.Add(index, fragment);
-                    }
-
-                    json.WriteRawValue(fragment, skipInputValidation: true);
-                }
-
-                if (json.BytesPending > 32 * 1024)
-                {
-                    json.Flush();
-                    await pipe.FlushAsync();
-                }
+                var (index, geometry) = features[k];
+                JsonSerializer.Serialize(json, Feature(table, fields, index, geometry, decimals), Serializer);
             }
-        }
-        finally
-        {
-            single?.Dispose();
+            else
+            {
+                json.WriteRawValue(fragments[k], skipInputValidation: true);
+            }
+
+            if (json.BytesPending > 32 * 1024)
+            {
+                json.Flush();
+                await pipe.FlushAsync();
+            }
         }
 
         json.WriteEndArray();
@@ -104,6 +132,9 @@ internal static class LayerGeoJson
         await pipe.FlushAsync();
         await pipe.CompleteAsync();
     }
+
+    /// <summary>Decimals of the coordinates: about a tenth of a screen pixel at the zoom, 4 to 7.</summary>
+    private static int Decimals(int zoom) => Math.Clamp((int)Math.Ceiling(-Math.Log10(LayerIndex.PixelDegrees(zoom) / 10)), 4, 7);
 
     private static NetTopologySuite.Features.Feature Feature(FeatureTable table, IReadOnlyList<int> fields, int index, Geometry geometry, int decimals)
     {

@@ -18,7 +18,8 @@ namespace SoTTTT.Cli.Viewer;
 /// pixels across are left out too, so national data is never sent raw. Every answer is bounded whatever is asked: a
 /// bbox wider than <see cref="MaxPixelsAcross"/> pixels at the zoom is served at a lower zoom, and above a feature cap
 /// (<see cref="DefaultMaxFeatures"/>) points are thinned on a coarser grid and the smallest lines and polygons left out,
-/// at every zoom — the answer says so (<see cref="LayerQuery.Limited"/>).
+/// at every zoom — the answer says so (<see cref="LayerQuery.Limited"/>). Answers for the whole layer (no bbox, or one
+/// holding the extent) are kept per zoom and cap: they depend on nothing else.
 /// </summary>
 internal sealed class LayerIndex
 {

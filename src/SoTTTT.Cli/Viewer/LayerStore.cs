@@ -121,6 +121,14 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
         return bytes;
     }
 
+    /// <summary>The layer's tile when it is kept already (nothing is computed).</summary>
+    public bool TryCachedTile(string layer, TileAddress tile, out byte[]? bytes)
+    {
+        var found = tiles.TryGetValue((layer, tile), out var kept);
+        bytes = kept;
+        return found;
+    }
+
     /// <summary>
     /// Makes the tiles of <paramref name="view"/>'s visible layers that show <paramref name="extent"/> (WGS84) whole on a
     /// 700–1400 px map, so the first page draws from the tile cache; returns how many tiles.

@@ -22,7 +22,9 @@ namespace SoTTTT.Cli.Viewer;
 /// database's <c>ST_AsMVT</c> for the input layers of a PostGIS schema). Unknown layers give 404;
 /// declared layers whose data is not available on this dataset give 404 with <c>"available": false</c>; a layer still
 /// being computed in the background gives 503 with <c>"status": "computing"</c> and <c>Retry-After</c>. Every answer is
-/// bounded (<see cref="LayerIndex.Query(Envelope?, int, int)"/>). Security (issue 15): a request whose <c>Host</c> is
+/// bounded (<see cref="LayerIndex.Query(Envelope?, int, int)"/>); the CPU-bound part of an answer (query, feature
+/// GeoJSON, tile) runs at most one per core at a time in arrival order, and features already sent are copied from
+/// <see cref="LayerStore.Fragments"/>. Security (issue 15): a request whose <c>Host</c> is
 /// not a loopback name or the bound address is refused (421; 400 without one), every response carries
 /// <c>X-Content-Type-Options: nosniff</c>, a Content-Security-Policy that allows only this origin's scripts and data
 /// (<see cref="ContentSecurityPolicy"/>), <c>Cache-Control</c> and no <c>Server</c> header; HEAD is answered like GET.
@@ -68,6 +70,11 @@ internal static class ViewerServer
         app.Use((http, next) => Guard(http, next, options.AllowedHosts));
         app.UseWhen(http => http.Connection.RemoteIpAddress is { } ip && !System.Net.IPAddress.IsLoopback(ip), branch => branch.UseResponseCompression());
 
+        // Queries, serialization and tiles are CPU-bound: at most one per core at a time, the others queued in arrival
+        // order, so a burst of requests shares the cores first come first served instead of every answer slowing down
+        // together (sending the bytes is outside: a slow client holds no core).
+        var work = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
+
         IResult Asset(string path, string type) =>
             File.Exists(path) ? Results.File(path, type) : Results.Text($"{Path.GetFileName(path)} is missing: run npm ci in {assets.MapsFolder}", "text/plain; charset=utf-8", statusCode: 500);
 
@@ -102,14 +109,26 @@ internal static class ViewerServer
                 return Results.Json(new { error = $"layer '{name}' is not available for this dataset", available = false }, Json, statusCode: 404);
             }
 
-            var answer = layer.Query(box, zoom ?? LayerIndex.FullDetailZoom, options.MaxFeatures);
             var declared = store.Catalogue.Layer(name)!.Attributes;
             var fields = Enumerable.Range(0, layer.Table.Fields.Count).Where(i => declared.Contains(layer.Table.Fields[i].Name)).ToList();
+            LayerQuery answer;
+            byte[][] fragments;
+            await work.WaitAsync(http.RequestAborted);
+            try
+            {
+                answer = layer.Query(box, zoom ?? LayerIndex.FullDetailZoom, options.MaxFeatures);
+                fragments = LayerGeoJson.Prepare(layer.Table, fields, answer, store.Fragments);
+            }
+            finally
+            {
+                work.Release();
+            }
+
             http.Response.ContentType = "application/geo+json";
-            await LayerGeoJson.WriteAsync(http.Response.Body, layer.Table, fields, answer, options.MaxFeatures, store.Fragments);
+            await LayerGeoJson.WritePreparedAsync(http.Response.Body, layer.Table, fields, answer, options.MaxFeatures, fragments);
             return Results.Empty;
         });
-        app.MapMethods("/tiles/{name}/{z:int}/{x:int}/{y:int}.mvt", GetAndHead, (HttpContext http, string name, int z, int x, int y) =>
+        app.MapMethods("/tiles/{name}/{z:int}/{x:int}/{y:int}.mvt", GetAndHead, async (HttpContext http, string name, int z, int x, int y) =>
         {
             if (store.Catalogue.Layer(name) is null)
             {
@@ -122,7 +141,25 @@ internal static class ViewerServer
                 return Results.Json(new { error = $"no tile {z}/{x}/{y} (zoom 0–{TileAddress.MaxZoom}, x and y below 2^zoom)" }, Json, statusCode: 400);
             }
 
-            var bytes = store.Tile(name, tile, out var computing);
+            byte[]? bytes;
+            bool computing;
+            if (!store.TryCachedTile(name, tile, out bytes))
+            {
+                await work.WaitAsync(http.RequestAborted);
+                try
+                {
+                    bytes = store.Tile(name, tile, out computing);
+                }
+                finally
+                {
+                    work.Release();
+                }
+            }
+            else
+            {
+                computing = false;
+            }
+
             if (computing)
             {
                 http.Response.Headers.RetryAfter = "2";

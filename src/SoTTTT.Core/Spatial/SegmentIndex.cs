@@ -1,18 +1,35 @@
+using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 
 namespace SoTTTT.Core.Spatial;
 
 /// <summary>
 /// An index of the segments of a set of lines (e.g. fibre routes), answering "is any line within d metres
-/// of this point". Thread-safe after construction.
+/// of this point". A uniform grid: each segment is listed under every cell its bounding box touches, the (cell,
+/// segment) pairs sorted by cell once (1.5 million national fibre segments index in a fraction of a second, where an
+/// STRtree of as many envelopes took seconds). Distances are NTS's point-to-segment distance, so answers are those of
+/// a tree of <see cref="LineSegment"/>s. Thread-safe after construction.
 /// </summary>
 public sealed class SegmentIndex
 {
-    private readonly STRtree<LineSegment> tree = new();
+    /// <summary>Grid cell size, metres (of the order of the fibre reach the indicators ask about).</summary>
+    public const double DefaultCellM = 1000;
 
-    public SegmentIndex(IEnumerable<Geometry> lines)
+    // Half the diagonal of a unit cell, a little over √2 / 2 so rounding never drops a cell a segment touches.
+    private const double HalfDiagonal = 0.7072;
+
+    private readonly double cell;
+    private readonly Coordinate[] starts;
+    private readonly Coordinate[] ends;
+    private readonly long[] cellKeys;
+    private readonly int[] cellSegments;
+
+    public SegmentIndex(IEnumerable<Geometry> lines, double cellM = DefaultCellM)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cellM);
+        cell = cellM;
+        var a = new List<Coordinate>();
+        var b = new List<Coordinate>();
         foreach (var line in lines)
         {
             for (var g = 0; g < line.NumGeometries; g++)
@@ -20,27 +37,93 @@ public sealed class SegmentIndex
                 var coords = line.GetGeometryN(g).Coordinates;
                 for (var i = 1; i < coords.Length; i++)
                 {
-                    var segment = new LineSegment(coords[i - 1], coords[i]);
-                    tree.Insert(new Envelope(segment.P0, segment.P1), segment);
+                    a.Add(coords[i - 1]);
+                    b.Add(coords[i]);
                 }
             }
         }
 
-        tree.Build();
+        starts = [.. a];
+        ends = [.. b];
+        var pairs = new List<(long Key, int Segment)>(starts.Length * 2);
+        for (var s = 0; s < starts.Length; s++)
+        {
+            var (x0, x1) = Cells(starts[s].X, ends[s].X);
+            var (y0, y1) = Cells(starts[s].Y, ends[s].Y);
+            // A long segment is listed only under the cells it passes through (their centre within half a diagonal).
+            var few = (x1 - x0 + 1) * (y1 - y0 + 1) <= 4;
+            for (var x = x0; x <= x1; x++)
+            {
+                for (var y = y0; y <= y1; y++)
+                {
+                    if (few || DistanceComputer.PointToSegment(new Coordinate((x + 0.5) * cell, (y + 0.5) * cell), starts[s], ends[s]) <= cell * HalfDiagonal)
+                    {
+                        pairs.Add((Key(x, y), s));
+                    }
+                }
+            }
+        }
+
+        var sorted = pairs.ToArray();
+        Array.Sort(sorted);
+        cellKeys = new long[sorted.Length];
+        cellSegments = new int[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            (cellKeys[i], cellSegments[i]) = sorted[i];
+        }
     }
+
+    /// <summary>Number of segments indexed.</summary>
+    public int Count => starts.Length;
 
     public bool IsWithin(Coordinate c, double distance)
     {
-        var env = new Envelope(c);
-        env.ExpandBy(distance);
-        foreach (var segment in tree.Query(env))
+        ArgumentNullException.ThrowIfNull(c);
+        var (x0, x1) = Cells(c.X - distance, c.X + distance);
+        var (y0, y1) = Cells(c.Y - distance, c.Y + distance);
+        for (var x = x0; x <= x1; x++)
         {
-            if (segment.Distance(c) <= distance)
+            for (var y = y0; y <= y1; y++)
             {
-                return true;
+                var key = Key(x, y);
+                var i = LowerBound(key);
+                for (; i < cellKeys.Length && cellKeys[i] == key; i++)
+                {
+                    var s = cellSegments[i];
+                    if (DistanceComputer.PointToSegment(c, starts[s], ends[s]) <= distance)
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
         return false;
+    }
+
+    private (long Low, long High) Cells(double u, double v) =>
+        ((long)Math.Floor(Math.Min(u, v) / cell), (long)Math.Floor(Math.Max(u, v) / cell));
+
+    // Cells within ±2^31 of the origin: any metric CRS of the Earth at a cell of a metre or more.
+    private static long Key(long x, long y) => (x << 32) ^ (y & 0xFFFFFFFFL);
+
+    private int LowerBound(long key)
+    {
+        int lo = 0, hi = cellKeys.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (cellKeys[mid] < key)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }
