@@ -178,12 +178,11 @@ public static class DatasetCache
 
             try
             {
-                using var stream = new MemoryStream(bytes, payload.Value.Offset, payload.Value.Count, writable: false, publiclyVisible: true);
-                using var reader = new BinaryReader(stream, Encoding.UTF8);
+                var reader = new CacheReader(bytes, payload.Value.Offset, payload.Value.Count);
                 var name = reader.ReadString();
                 var crs = DatasetCacheFormat.ReadCrs(reader);
                 var (stored, notices) = DatasetCacheFormat.ReadLayers(reader, name, crs);
-                if (stream.Position != stream.Length)
+                if (!reader.AtEnd)
                 {
                     throw new InvalidDataException("bytes left over after the dataset");
                 }

@@ -42,7 +42,7 @@ internal static class DatasetCacheFormat
         WriteOpt(w, c.Epsg);
     }
 
-    public static CrsDefinition ReadCrs(BinaryReader r) =>
+    public static CrsDefinition ReadCrs(CacheReader r) =>
         new(r.ReadString(), r.ReadBoolean(), r.ReadBoolean(), ReadOptDouble(r), ReadOptDouble(r), r.ReadDouble(), ReadOptInt(r));
 
     /// <summary>Writes the layers and notices of a successful load.</summary>
@@ -165,7 +165,7 @@ internal static class DatasetCacheFormat
     }
 
     /// <summary>Reads what <see cref="WriteLayers"/> wrote into a dataset of the given name and CRS (rules and date are the caller's).</summary>
-    public static (Dataset Dataset, ValidationProblem[] Notices) ReadLayers(BinaryReader r, string name, CrsDefinition crs)
+    public static (Dataset Dataset, ValidationProblem[] Notices) ReadLayers(CacheReader r, string name, CrsDefinition crs)
     {
         var f = Core.Spatial.GeometryFactories.For(crs);
         var admin = ReadList(r, (r, strings) => new AdminUnit(r.ReadString(), r.ReadString(), (AdminLevel)r.ReadInt32(), strings.Opt(r), ReadOptDouble(r), ReadOptLong(r), ReadOptBool(r), ReadGeometry(r, f)));
@@ -187,7 +187,7 @@ internal static class DatasetCacheFormat
         {
             BandwidthMHz = ReadOptDouble(r),
         });
-        FibreRoute Route(BinaryReader r, StringPool strings) =>
+        FibreRoute Route(CacheReader r, StringPool strings) =>
             new(r.ReadString(), ReadGeometry(r, f)!, strings.Opt(r), ReadOptInt(r) is { } p ? (CablePlacement)p : null, ReadOptInt(r)) { Medium = (CableMedium)r.ReadInt32() };
         var fibre = ReadList(r, Route);
         var copper = ReadList(r, Route);
@@ -252,22 +252,18 @@ internal static class DatasetCacheFormat
     }
 
     /// <summary>Starts reading one section on the thread pool; the reader moves past it at once.</summary>
-    private static Task<T[]> ReadList<T>(BinaryReader r, Func<BinaryReader, StringPool, T> read)
+    private static Task<T[]> ReadList<T>(CacheReader r, Func<CacheReader, StringPool, T> read)
     {
         var length = r.ReadInt32();
-        var stream = (MemoryStream)r.BaseStream;
-        if (length < 0 || length > stream.Length - stream.Position || !stream.TryGetBuffer(out var buffer))
+        if (length < 0 || length > r.Remaining)
         {
             throw new InvalidDataException($"a section of {length} bytes cannot be in the cache");
         }
 
-        var start = buffer.Offset + (int)stream.Position;
-        stream.Position += length;
+        var section = r.Section(length);
         return Task.Run(() =>
         {
-            using var section = new MemoryStream(buffer.Array!, start, length, writable: false);
-            using var sr = new BinaryReader(section, System.Text.Encoding.UTF8);
-            var count = sr.ReadInt32();
+            var count = section.ReadInt32();
             if (count < 0 || count > length)
             {
                 throw new InvalidDataException($"a list of {count} items cannot be in a section of {length} bytes");
@@ -277,10 +273,10 @@ internal static class DatasetCacheFormat
             var items = new T[count];
             for (var i = 0; i < count; i++)
             {
-                items[i] = read(sr, strings);
+                items[i] = read(section, strings);
             }
 
-            if (section.Position != section.Length)
+            if (!section.AtEnd)
             {
                 throw new InvalidDataException("bytes left over at the end of a section");
             }
@@ -334,15 +330,15 @@ internal static class DatasetCacheFormat
         }
     }
 
-    private static string? ReadOptString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    private static string? ReadOptString(CacheReader r) => r.ReadBoolean() ? r.ReadString() : null;
 
-    private static double? ReadOptDouble(BinaryReader r) => r.ReadBoolean() ? r.ReadDouble() : null;
+    private static double? ReadOptDouble(CacheReader r) => r.ReadBoolean() ? r.ReadDouble() : null;
 
-    private static long? ReadOptLong(BinaryReader r) => r.ReadBoolean() ? r.ReadInt64() : null;
+    private static long? ReadOptLong(CacheReader r) => r.ReadBoolean() ? r.ReadInt64() : null;
 
-    private static int? ReadOptInt(BinaryReader r) => r.ReadBoolean() ? r.ReadInt32() : null;
+    private static int? ReadOptInt(CacheReader r) => r.ReadBoolean() ? r.ReadInt32() : null;
 
-    private static bool? ReadOptBool(BinaryReader r) => r.ReadBoolean() ? r.ReadBoolean() : null;
+    private static bool? ReadOptBool(CacheReader r) => r.ReadBoolean() ? r.ReadBoolean() : null;
 
     private const byte NoGeometry = 0;
     private const byte PointTag = 1;
@@ -402,10 +398,10 @@ internal static class DatasetCacheFormat
         }
     }
 
-    private static Point ReadPoint(BinaryReader r, GeometryFactory f) =>
+    private static Point ReadPoint(CacheReader r, GeometryFactory f) =>
         ReadGeometry(r, f) as Point ?? throw new InvalidDataException("a point was expected in the cache");
 
-    private static Geometry? ReadGeometry(BinaryReader r, GeometryFactory f)
+    private static Geometry? ReadGeometry(CacheReader r, GeometryFactory f)
     {
         var tag = r.ReadByte();
         switch (tag)
@@ -459,12 +455,12 @@ internal static class DatasetCacheFormat
         }
     }
 
-    private static CoordinateSequence ReadSequence(BinaryReader r, GeometryFactory f)
+    private static CoordinateSequence ReadSequence(CacheReader r, GeometryFactory f)
     {
         var count = r.ReadInt32();
         var dimension = r.ReadByte();
         var measures = r.ReadByte();
-        if (count < 0 || (long)count * dimension * 8 > r.BaseStream.Length)
+        if (count < 0 || (long)count * dimension * 8 > r.Remaining)
         {
             throw new InvalidDataException($"a sequence of {count} coordinates cannot be in the cache");
         }
@@ -486,7 +482,7 @@ internal static class DatasetCacheFormat
     {
         private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
 
-        public string Get(BinaryReader r)
+        public string Get(CacheReader r)
         {
             var s = r.ReadString();
             if (pool.TryGetValue(s, out var shared))
@@ -498,6 +494,6 @@ internal static class DatasetCacheFormat
             return s;
         }
 
-        public string? Opt(BinaryReader r) => r.ReadBoolean() ? Get(r) : null;
+        public string? Opt(CacheReader r) => r.ReadBoolean() ? Get(r) : null;
     }
 }
