@@ -25,6 +25,7 @@ internal static class RulesView
         }
 
         Row("co_location_m", M(rules.CoLocationM), "co_location_m");
+        Row("nearest_unit_m", M(rules.NearestUnitM), "nearest_unit_m");
         Row("must_share_m", Pair(rules.MustShareM, lang), "must_share_m");
         foreach (var r in rules.MinSpacing)
         {

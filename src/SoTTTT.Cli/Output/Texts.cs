@@ -164,6 +164,7 @@ internal static class Texts
         ["rules.src.co_location_m"] = ("mặc định của SoTTTT (sai số định vị GPS + bán kính một khuôn viên trạm)", "SoTTTT default (GPS error plus one site compound)"),
         ["rules.src.must_share_m"] = ("DOMAIN.md, quy định dùng chung của quy hoạch tỉnh (100 m đô thị / 400 m ngoài đô thị)", "DOMAIN.md, provincial must-share rules (100 m urban / 400 m non-urban)"),
         ["rules.src.min_spacing_m"] = ("DOMAIN.md, quy hoạch hạ tầng viễn thông thụ động tỉnh Quảng Nam 2017–2020; A2b ngoài đô thị 500 m do tỉnh quy định", "DOMAIN.md, Quảng Nam passive-infrastructure plan 2017–2020; A2b non-urban 500 m set by the province"),
+        ["rules.src.nearest_unit_m"] = ("mặc định của SoTTTT: khe hở giữa ranh giới các cấp (đường bờ biển, ranh giới làm tròn); 0 để tắt", "SoTTTT default: slivers between admin levels (coastlines, rounded boundaries); 0 switches it off"),
         ["rules.src.plan_tolerance_m"] = ("không có số liệu công bố: lấy bằng khoảng cách bắt buộc dùng chung; chỉ áp dụng khi có cột status=planned", "no published figure: the must-share distance; applies only when towers with status=planned exist"),
         ["rules.src.shared_duct.corridor_m"] = ("mặc định của SoTTTT (hai bên một tuyến đường)", "SoTTTT default (both sides of one road)"),
         ["rules.src.shared_duct.min_length_m"] = ("mặc định của SoTTTT (đoạn đủ dài để đầu tư cống bể chung)", "SoTTTT default (long enough to justify a shared duct)"),

@@ -81,6 +81,13 @@ public sealed record ProvinceRules(IReadOnlyList<TowerClass> TowerClasses, doubl
     /// <summary>Shortest stretch in one corridor worth reporting as a shared-duct candidate (default 200 m).</summary>
     public double DuctMinLengthM { get; init; } = 200;
 
+    /// <summary>
+    /// A point outside every polygon of the deepest admin level with polygons goes to the nearest unit of that level
+    /// within this distance (slivers and coastlines that differ between levels; default
+    /// <see cref="Spatial.UnitLocator.DefaultNearestUnitM"/> m; 0 switches it off). See <see cref="Spatial.UnitLocator"/>.
+    /// </summary>
+    public double NearestUnitM { get; init; } = Spatial.UnitLocator.DefaultNearestUnitM;
+
     /// <summary>Radio-coverage thresholds and BTS defaults (default <see cref="CoverageRules.Default"/>).</summary>
     public CoverageRules Coverage { get; init; } = CoverageRules.Default;
 

@@ -33,11 +33,11 @@ public sealed class UnitLocator
     private readonly HashSet<string> withPolygon = new(StringComparer.Ordinal);
     private readonly AdminUnit? soleProvince;
 
-    public UnitLocator(Dataset dataset, double nearestUnitM = DefaultNearestUnitM)
+    public UnitLocator(Dataset dataset, double? nearestUnitM = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         hierarchy = dataset.Hierarchy;
-        NearestUnitM = nearestUnitM;
+        NearestUnitM = nearestUnitM ?? dataset.Rules.NearestUnitM;
         foreach (var level in new[] { AdminLevel.Commune, AdminLevel.District, AdminLevel.Province })
         {
             var tree = new STRtree<(AdminUnit, IPointOnGeometryLocator)>();

@@ -92,6 +92,7 @@ internal static class RulesReader
             }
 
             rules = rules with { CoLocationM = Positive(root, "co_location_m", "co_location_m") ?? rules.CoLocationM };
+            rules = rules with { NearestUnitM = Positive(root, "nearest_unit_m", "nearest_unit_m", allowZero: true) ?? rules.NearestUnitM };
             if (root.TryGetProperty("must_share_m", out var mustShare))
             {
                 rules = rules with { MustShareM = Pair(mustShare, "must_share_m") ?? rules.MustShareM };

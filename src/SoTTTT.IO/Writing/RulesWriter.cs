@@ -25,6 +25,7 @@ public static class RulesWriter
 
         w.WriteEndArray();
         w.WriteNumber("co_location_m", rules.CoLocationM);
+        w.WriteNumber("nearest_unit_m", rules.NearestUnitM);
         Pair(w, "must_share_m", rules.MustShareM);
         w.WriteStartArray("min_spacing_m");
         foreach (var r in rules.MinSpacing)

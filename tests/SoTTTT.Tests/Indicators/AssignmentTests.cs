@@ -86,6 +86,32 @@ public class AssignmentTests
         });
     }
 
+    [TestCase("100", new[] { "B05" })]
+    [TestCase("0", new string[0])]
+    [TestCase("250", new[] { "B05", "B06" })]
+    public void Run_NearestUnitFromRules_SetsTheTolerance(string nearestUnitM, string[] nearestBts)
+    {
+        // rules.json nearest_unit_m replaces the 500 m default: B05 lies 5.5 m, B06 219 m beyond their communes' edges.
+        using var ds = MekongProvince.Create();
+        ds.File("rules.json", $"{{\"nearest_unit_m\": {nearestUnitM}}}");
+        var table = IndicatorsAnalysis.Run(Load(ds).Dataset!, AdminLevel.Commune);
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.NearestUnitM, Is.EqualTo(double.Parse(nearestUnitM, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(table.NearestUnitItems.Where(n => n.Layer == "bts").Select(n => n.Id), Is.EqualTo(nearestBts));
+        });
+    }
+
+    [TestCase("-1", "non-negative")]
+    [TestCase("200000", "above the plausible")]
+    public void Load_NearestUnitOutOfRange_IsAProblem(string nearestUnitM, string message)
+    {
+        using var ds = MekongProvince.Create();
+        ds.File("rules.json", $"{{\"nearest_unit_m\": {nearestUnitM}}}");
+        var result = DatasetLoader.Load(ds.Folder);
+        Assert.That(result.Problems.Select(p => p.ToString()), Has.Some.Contains("nearest_unit_m").And.Contains(message));
+    }
+
     [Test]
     public void Run_TowersWithoutBts_CountAsPositions()
     {
