@@ -111,11 +111,12 @@ public sealed record IndicatorComparison(
             var breakdown = (hasOld && ov.Breakdown) || (hasNew && nv.Breakdown);
             double? oldValue = hasOld ? ov.Value : breakdown ? 0 : null;
             double? newValue = hasNew ? nv.Value : breakdown ? 0 : null;
-            var note = hasOld ? ov.Note : null;
-            if (oldValue is null && newValue is null && note is null)
+            if (oldValue is null && newValue is null)
             {
                 continue;
             }
+
+            var note = hasOld ? ov.Note : null;
 
             yield return new IndicatorChange(n.Code, n.Name, key, oldValue, newValue) { OldFrom = from, OldNote = note };
         }
