@@ -104,11 +104,16 @@ internal static class IndicatorsCommand
     }
 
     /// <summary>
-    /// <c>--compare</c>: both snapshots' tables of the level, compared unit by unit (matched by code); added, removed and
-    /// renamed units are printed on stderr and kept in the JSON.
+    /// <c>--compare</c>: both snapshots' tables of the level, compared unit by unit (matched by code); added, removed,
+    /// renamed and merged units (<see cref="UnitMergeAnalysis"/>) and removed levels are printed on stderr and kept in the JSON.
     /// </summary>
     public static int EmitComparison(CliConsole console, Dataset older, Dataset newer, AdminLevel level, string? format, string? outPath, string lang, double? targetRadiusKm = null)
     {
+        foreach (var (removed, oldUnits) in UnitMergeAnalysis.RemovedLevels(older, newer))
+        {
+            console.Error.WriteLine(Texts.Format("compare.level_removed", lang, Texts.Get("level." + Codes.Key(removed), lang), oldUnits));
+        }
+
         foreach (var d in new[] { newer, older })
         {
             if (d.AdminUnits.All(u => u.Level != level))
@@ -121,7 +126,18 @@ internal static class IndicatorsCommand
         var comparison = console.WithStatus(Texts.Get("computing", lang), () => Compare(older, newer, level, targetRadiusKm));
         foreach (var u in comparison.Units)
         {
-            console.Error.WriteLine(Texts.Format("compare." + u.Status, lang, u.Code, u.OldName ?? string.Empty, u.NewName ?? string.Empty));
+            console.Error.WriteLine(Texts.Format("compare." + u.Status, lang, u.Code, u.OldName ?? string.Empty, u.NewName ?? string.Empty, u.MergedInto ?? string.Empty, IndicatorComparisonWriter.Number(u.SharePct is { } s ? Math.Round(s, 1) : null)));
+        }
+
+        foreach (var unit in comparison.Changes.Where(c => c.OldFrom is not null).GroupBy(c => c.Code, StringComparer.Ordinal))
+        {
+            var first = unit.First();
+            var blank = unit.Where(c => c.OldNote is not null).Select(c => c.Indicator).ToList();
+            console.Error.WriteLine(Texts.Format("compare.merged_old", lang, first.Code, first.Name, string.Join(" + ", first.OldFrom!)));
+            if (blank.Count > 0)
+            {
+                console.Error.WriteLine(Texts.Format("compare.merged_blank", lang, first.Code, string.Join(", ", blank)));
+            }
         }
 
         if (outPath is not null)
@@ -165,7 +181,11 @@ internal static class IndicatorsCommand
 
     /// <summary>The comparison of two snapshots at one level (also used by <c>report</c>).</summary>
     public static IndicatorComparison Compare(Dataset older, Dataset newer, AdminLevel level, double? targetRadiusKm = null) =>
-        IndicatorComparison.Of(IndicatorsAnalysis.Run(older, level, targetRadiusKm), older.Date, IndicatorsAnalysis.Run(newer, level, targetRadiusKm), newer.Date);
+        IndicatorComparison.Of(IndicatorsAnalysis.Run(older, level, targetRadiusKm), older.Date, IndicatorsAnalysis.Run(newer, level, targetRadiusKm), newer.Date, UnitMergeAnalysis.Run(older, newer, level))
+        with
+        {
+            RemovedLevels = UnitMergeAnalysis.RemovedLevels(older, newer),
+        };
 
     /// <summary>Writes to a .csv, .json or .xlsx file (headings in <paramref name="lang"/>), or into a folder as indicators_&lt;level&gt;.csv and .json.</summary>
     public static IReadOnlyList<string> Write(IndicatorTable table, string outPath, string lang = "vi")

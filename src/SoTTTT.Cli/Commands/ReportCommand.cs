@@ -77,7 +77,7 @@ internal static class ReportCommand
             : levels.Where(l => older.AdminUnits.Any(u => u.Level == l)).ToDictionary(l => l, l => IndicatorsAnalysis.Run(older, l));
         var comparisons = older is null
             ? null
-            : olderTables.Select(o => IndicatorComparison.Of(o.Value, older.Date, tables[levels.IndexOf(o.Key)], dataset.Date)).ToList();
+            : olderTables.Select(o => IndicatorComparison.Of(o.Value, older.Date, tables[levels.IndexOf(o.Key)], dataset.Date, UnitMergeAnalysis.Run(older, dataset, o.Key))).ToList();
         Directory.CreateDirectory(folder);
         var written = new List<string>();
         var workbook = Path.Combine(folder, WorkbookName);

@@ -11,4 +11,13 @@ public sealed record IndicatorChange(string Code, string Name, string Indicator,
 
     /// <summary>100 · (new − old) / old; null when either side is missing or the old value is 0.</summary>
     public double? ChangePct => Old is { } o && New is { } n && o != 0 ? 100.0 * (n - o) / o : null;
+
+    /// <summary>
+    /// When the unit absorbed old units (<see cref="UnitMerge"/>): the codes of the old units whose figures make
+    /// <see cref="Old"/> (its own old row first when its code existed before, then the merged ones); null otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? OldFrom { get; init; }
+
+    /// <summary>Why <see cref="Old"/> is blank for a merged unit: <see cref="MergedOldValues.NotAdditive"/> or <see cref="MergedOldValues.PartMissing"/>.</summary>
+    public string? OldNote { get; init; }
 }

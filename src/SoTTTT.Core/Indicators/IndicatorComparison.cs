@@ -18,29 +18,59 @@ public sealed record IndicatorComparison(
     IReadOnlyList<IndicatorChange> Changes,
     IReadOnlyList<UnitChange> Units)
 {
-    /// <summary>Compares two tables of the same level. Pure.</summary>
-    public static IndicatorComparison Of(IndicatorTable older, string? oldDate, IndicatorTable newer, string? newDate)
+    /// <summary>
+    /// Admin levels the older snapshot has and the newer lacks (e.g. <c>district</c>, removed in 2025), with the older
+    /// snapshot's unit count; empty when not checked.
+    /// </summary>
+    public IReadOnlyList<(AdminLevel Level, int OldUnits)> RemovedLevels { get; init; } = [];
+
+    /// <summary>Compares two tables of the same level, units matched by code only. Pure.</summary>
+    public static IndicatorComparison Of(IndicatorTable older, string? oldDate, IndicatorTable newer, string? newDate) =>
+        Of(older, oldDate, newer, newDate, []);
+
+    /// <summary>
+    /// Compares two tables of the same level. Units are matched by code; in addition each old unit of
+    /// <paramref name="merges"/> (its code absent from <paramref name="newer"/>) is reported <c>merged</c>, and the new
+    /// unit it went into gets as old values the merged figures of its parts (<see cref="MergedOldValues"/>). Pure.
+    /// </summary>
+    public static IndicatorComparison Of(IndicatorTable older, string? oldDate, IndicatorTable newer, string? newDate, IReadOnlyList<UnitMerge> merges)
     {
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
+        ArgumentNullException.ThrowIfNull(merges);
         var oldRows = older.Rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
         var newRows = newer.Rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
         var changes = new List<IndicatorChange>();
         var units = new List<UnitChange>();
+        var mergedInto = merges
+            .Where(m => oldRows.ContainsKey(m.OldCode) && !newRows.ContainsKey(m.OldCode) && newRows.ContainsKey(m.NewCode))
+            .ToLookup(m => m.NewCode, StringComparer.Ordinal);
         foreach (var n in newer.Rows)
         {
-            if (!oldRows.TryGetValue(n.Code, out var o))
+            var hasOwn = oldRows.TryGetValue(n.Code, out var o);
+            if (!hasOwn)
             {
                 units.Add(new UnitChange(n.Code, "added", null, n.Name));
-                continue;
             }
-
-            if (o.Name != n.Name)
+            else if (o!.Name != n.Name)
             {
                 units.Add(new UnitChange(n.Code, "renamed", o.Name, n.Name));
             }
 
-            var oldValues = IndicatorValues.Of(o);
+            if (mergedInto[n.Code].Any())
+            {
+                units.AddRange(mergedInto[n.Code].Select(m => new UnitChange(m.OldCode, "merged", m.OldName, n.Name) { MergedInto = n.Code, SharePct = m.SharePct }));
+                List<IndicatorRow> parts = [.. hasOwn ? [o!] : Array.Empty<IndicatorRow>(), .. mergedInto[n.Code].Select(m => oldRows[m.OldCode])];
+                changes.AddRange(MergedChanges(n, parts));
+                continue;
+            }
+
+            if (!hasOwn)
+            {
+                continue;
+            }
+
+            var oldValues = IndicatorValues.Of(o!);
             var newValues = IndicatorValues.Of(n);
             var oldByKey = oldValues.ToDictionary(v => v.Key, StringComparer.Ordinal);
             var newByKey = newValues.ToDictionary(v => v.Key, StringComparer.Ordinal);
@@ -61,7 +91,34 @@ public sealed record IndicatorComparison(
             }
         }
 
-        units.AddRange(older.Rows.Where(o => !newRows.ContainsKey(o.Code)).Select(o => new UnitChange(o.Code, "removed", o.Name, null)));
+        var merged = mergedInto.SelectMany(g => g).Select(m => m.OldCode).ToHashSet(StringComparer.Ordinal);
+        units.AddRange(older.Rows.Where(o => !newRows.ContainsKey(o.Code) && !merged.Contains(o.Code)).Select(o => new UnitChange(o.Code, "removed", o.Name, null)));
         return new IndicatorComparison(older.Dataset, oldDate, newer.Dataset, newDate, newer.Level, changes, [.. units.OrderBy(u => u.Code, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The changes of a new unit whose old figures are those of <paramref name="parts"/> merged.</summary>
+    private static IEnumerable<IndicatorChange> MergedChanges(IndicatorRow n, IReadOnlyList<IndicatorRow> parts)
+    {
+        var from = parts.Select(p => p.Code).ToList();
+        var oldValues = MergedOldValues.Of(parts);
+        var newValues = IndicatorValues.Of(n);
+        var oldByKey = oldValues.ToDictionary(v => v.Key, StringComparer.Ordinal);
+        var newByKey = newValues.ToDictionary(v => v.Key, StringComparer.Ordinal);
+        foreach (var key in newValues.Select(v => v.Key).Concat(oldValues.Select(v => v.Key)).Distinct(StringComparer.Ordinal))
+        {
+            var hasOld = oldByKey.TryGetValue(key, out var ov);
+            var hasNew = newByKey.TryGetValue(key, out var nv);
+            var breakdown = (hasOld && ov.Breakdown) || (hasNew && nv.Breakdown);
+            double? oldValue = hasOld ? ov.Value : breakdown ? 0 : null;
+            double? newValue = hasNew ? nv.Value : breakdown ? 0 : null;
+            if (oldValue is null && newValue is null)
+            {
+                continue;
+            }
+
+            var note = hasOld ? ov.Note : null;
+
+            yield return new IndicatorChange(n.Code, n.Name, key, oldValue, newValue) { OldFrom = from, OldNote = note };
+        }
     }
 }

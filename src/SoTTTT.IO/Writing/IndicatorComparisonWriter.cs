@@ -29,8 +29,9 @@ public static class IndicatorComparisonWriter
     }
 
     /// <summary>
-    /// JSON: <c>{"old": {"dataset", "date"}, "new": {…}, "level", "units": [{code, status, old_name, new_name}],
-    /// "changes": [{code, name, indicator, old, new, change, change_pct}]}</c>.
+    /// JSON: <c>{"old": {"dataset", "date"}, "new": {…}, "level", "removed_levels": [{level, old_units}],
+    /// "units": [{code, status, old_name, new_name, (merged: merged_into, share_pct)}],
+    /// "changes": [{code, name, indicator, old, new, change, change_pct, (merged unit: old_from, old_note)}]}</c>.
     /// </summary>
     public static string ToJson(IndicatorComparison comparison)
     {
@@ -42,6 +43,16 @@ public static class IndicatorComparisonWriter
             Snapshot(w, "old", comparison.OldDataset, comparison.OldDate);
             Snapshot(w, "new", comparison.NewDataset, comparison.NewDate);
             w.WriteString("level", Codes.Key(comparison.Level));
+            w.WriteStartArray("removed_levels");
+            foreach (var (level, oldUnits) in comparison.RemovedLevels)
+            {
+                w.WriteStartObject();
+                w.WriteString("level", Codes.Key(level));
+                w.WriteNumber("old_units", oldUnits);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("units");
             foreach (var u in comparison.Units)
             {
@@ -50,6 +61,11 @@ public static class IndicatorComparisonWriter
                 w.WriteString("status", u.Status);
                 Text(w, "old_name", u.OldName);
                 Text(w, "new_name", u.NewName);
+                if (u.MergedInto is not null)
+                {
+                    w.WriteString("merged_into", u.MergedInto);
+                    Value(w, "share_pct", u.SharePct, 1);
+                }
                 w.WriteEndObject();
             }
 
@@ -65,6 +81,17 @@ public static class IndicatorComparisonWriter
                 Value(w, "new", c.New, 3);
                 Value(w, "change", c.Change, 3);
                 Value(w, "change_pct", c.ChangePct, 1);
+                if (c.OldFrom is not null)
+                {
+                    w.WriteStartArray("old_from");
+                    foreach (var code in c.OldFrom)
+                    {
+                        w.WriteStringValue(code);
+                    }
+
+                    w.WriteEndArray();
+                    Text(w, "old_note", c.OldNote);
+                }
                 w.WriteEndObject();
             }
 
