@@ -124,10 +124,15 @@ internal static class ItmPathLoss
     private static int RunBatch(CliConsole console, ElevationGrid dem, ItmParameters template, bool allowExtrapolation, string lang)
     {
         var problems = new List<ValidationProblem>();
+        // Rows are numbered as a text editor shows the lines (README "Validation"): the header is row 1 (after any blank lines).
+        var row = 0;
         string? headerLine;
-        while ((headerLine = console.In.ReadLine()) is not null && string.IsNullOrWhiteSpace(headerLine))
+        do
         {
+            headerLine = console.In.ReadLine();
+            row++;
         }
+        while (headerLine is not null && string.IsNullOrWhiteSpace(headerLine));
 
         var header = (headerLine ?? string.Empty).Split(',').Select(h => h.Trim()).ToArray();
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -151,15 +156,14 @@ internal static class ItmPathLoss
         output.Append(string.Join(',', header)).Append(",dist_km,loss_db,attenuation_db,mode,los,kwx");
         output.Append(allowExtrapolation ? ",extrapolated\n" : "\n");
         var warnings = new List<string>();
-        var row = 0;
         while (console.In.ReadLine() is { } line)
         {
+            row++;
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
-            row++;
             var site = PathLossProblems.Site.StdinRow(row);
             var fields = line.Split(',').Select(f => f.Trim()).ToArray();
             if (fields.Length != header.Length)

@@ -10,7 +10,7 @@ namespace SoTTTT.Cli.Commands;
 /// <c>sotttt pathloss --batch</c>: CSV on stdin with the header <c>model,freq_mhz,dist_km,hb_m,hm_m,env</c> (any order,
 /// further columns passed through, no quoted fields), written back to stdout with a <c>loss_db</c> column (dB, two
 /// decimals, invariant culture) and, with <c>--allow-extrapolation</c>, an <c>extrapolated</c> column. Any bad row:
-/// every problem listed on stderr with its row number (first data row = 1), nothing on stdout, exit 2.
+/// every problem listed on stderr with its row number (the line as a text editor shows it: header = row 1), nothing on stdout, exit 2.
 /// </summary>
 internal static class PathLossBatch
 {
@@ -36,10 +36,15 @@ internal static class PathLossBatch
             return ProblemReport.Print(console, problems, lang);
         }
 
+        // Rows are numbered as a text editor shows the lines (README "Validation"): the header is row 1 (after any blank lines).
+        var row = 0;
         string? headerLine;
-        while ((headerLine = console.In.ReadLine()) is not null && string.IsNullOrWhiteSpace(headerLine))
+        do
         {
+            headerLine = console.In.ReadLine();
+            row++;
         }
+        while (headerLine is not null && string.IsNullOrWhiteSpace(headerLine));
 
         if (headerLine is null)
         {
@@ -68,15 +73,14 @@ internal static class PathLossBatch
         output.Append(string.Join(',', header)).Append(",loss_db");
         output.Append(allowExtrapolation ? ",extrapolated\n" : "\n");
         var warnings = new List<string>();
-        var row = 0;
         while (console.In.ReadLine() is { } line)
         {
+            row++;
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
-            row++;
             var fields = line.Split(',').Select(f => f.Trim()).ToArray();
             if (fields.Length != header.Length)
             {

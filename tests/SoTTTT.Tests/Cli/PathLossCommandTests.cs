@@ -226,12 +226,24 @@ public class PathLossCommandTests
             Assert.That(exit, Is.EqualTo(2));
             Assert.That(output, Is.Empty);
             Assert.That(error, Does.Contain("The input has 5 problem(s)"));
-            Assert.That(error, Does.Contain("stdin, row 2, column 'model': UNKNOWN_MODEL"));
-            Assert.That(error, Does.Contain("stdin, row 3, column 'freq_mhz': UNPARSABLE_NUMBER"));
-            Assert.That(error, Does.Contain("stdin, row 4, column 'freq_mhz': OUTSIDE_MODEL_VALIDITY: freq_mhz = 2000 MHz is outside okumura-hata's valid range 150–1500 MHz"));
-            Assert.That(error, Does.Contain("stdin, row 5, column 'env': MISSING_VALUE"));
-            Assert.That(error, Does.Contain("stdin, row 6: ROW_LENGTH"));
-            Assert.That(error, Does.Not.Contain("row 1,"));
+            Assert.That(error, Does.Contain("stdin, row 3, column 'model': UNKNOWN_MODEL"));
+            Assert.That(error, Does.Contain("stdin, row 4, column 'freq_mhz': UNPARSABLE_NUMBER"));
+            Assert.That(error, Does.Contain("stdin, row 5, column 'freq_mhz': OUTSIDE_MODEL_VALIDITY: freq_mhz = 2000 MHz is outside okumura-hata's valid range 150–1500 MHz"));
+            Assert.That(error, Does.Contain("stdin, row 6, column 'env': MISSING_VALUE"));
+            Assert.That(error, Does.Contain("stdin, row 7: ROW_LENGTH"));
+            Assert.That(error, Does.Not.Contain("row 2,"), "row 2 (the first data row) is valid");
+        });
+    }
+
+    [Test]
+    public void Batch_RowNumbers_AreTheLinesAsAnEditorShowsThem()
+    {
+        // Header on line 1, a blank line 2 (skipped but counted), the bad row on line 3: as README "Validation" numbers CSV rows.
+        var (exit, _, error) = CliRunner.RunWithInput(BatchHeader + "\n" + "hata,900,1,30,1,urban\n", "pathloss", "--batch", "--lang", "en");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("stdin, row 3, column 'model': UNKNOWN_MODEL"));
         });
     }
 
@@ -247,7 +259,7 @@ public class PathLossCommandTests
             Assert.That(lines[0], Is.EqualTo("model,freq_mhz,dist_km,hb_m,hm_m,env,loss_db,extrapolated"));
             Assert.That(lines[1], Is.EqualTo("okumura-hata,869,2,30,1,urban,137.88,false"));
             Assert.That(lines[2], Does.Match(@"^okumura-hata,2000,2,30,1,urban,\d+\.\d\d,true$"));
-            Assert.That(error, Does.Contain("warning: stdin, row 2: extrapolated outside the valid range of okumura-hata: freq_mhz = 2000 MHz (valid 150–1500 MHz)"));
+            Assert.That(error, Does.Contain("warning: stdin, row 3: extrapolated outside the valid range of okumura-hata: freq_mhz = 2000 MHz (valid 150–1500 MHz)"));
         });
     }
 

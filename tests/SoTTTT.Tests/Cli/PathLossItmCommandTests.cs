@@ -234,8 +234,8 @@ public sealed class PathLossItmCommandTests
         {
             Assert.That(exit, Is.EqualTo(2));
             Assert.That(output, Is.Empty);
-            Assert.That(error, Does.Contain("stdin, row 2, column 'dem': DEM_OUTSIDE_EXTENT"));
-            Assert.That(error, Does.Contain("stdin, row 3, column 'hm_m': UNPARSABLE_NUMBER"));
+            Assert.That(error, Does.Contain("stdin, row 3, column 'dem': DEM_OUTSIDE_EXTENT"));
+            Assert.That(error, Does.Contain("stdin, row 4, column 'hm_m': UNPARSABLE_NUMBER"));
         });
     }
 
@@ -247,7 +247,7 @@ public sealed class PathLossItmCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(2));
-            Assert.That(error, Does.Contain("stdin, row 1, column 'model': CONFLICTING_OPTIONS"));
+            Assert.That(error, Does.Contain("stdin, row 2, column 'model': CONFLICTING_OPTIONS"));
         });
     }
 
