@@ -33,11 +33,12 @@ internal static class ExportCommand
         var lang = new Option<string?>("--lang") { Description = "vi | en" };
         lang.AcceptOnlyFromAmong("vi", "en");
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
+        var timings = PhaseClock.CreateOption();
         var command = new Command("export", "xuất dữ liệu sang GeoPackage, KML/KMZ, PostGIS / export to GeoPackage, KML/KMZ, PostGIS")
         {
-            dataset, to, outPath, conn, layers, province, lang, repair,
+            dataset, to, outPath, conn, layers, province, lang, repair, timings,
         };
-        command.SetAction(parse => Run(
+        command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () => Run(
             console,
             parse.GetValue(dataset)!,
             parse.GetValue(to)!,
@@ -46,7 +47,7 @@ internal static class ExportCommand
             parse.GetValue(layers),
             parse.GetValue(province),
             parse.GetValue(lang),
-            parse.GetValue(repair)));
+            parse.GetValue(repair))));
         return command;
     }
 

@@ -31,9 +31,10 @@ internal static class PlanCommand
         var limit = new Option<double>("--time-limit") { Description = "CP-SAT deterministic time limit per solve, in its work units (≈ seconds; default 60)", DefaultValueFactory = _ => 60 };
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
         var common = new CommonOptions();
-        var command = new Command("plan", "quy hoạch hạ tầng kỹ thuật viễn thông thụ động / the passive-infrastructure plan") { dataset, targets, previous, apply, solver, limit, repair };
+        var timings = PhaseClock.CreateOption();
+        var command = new Command("plan", "quy hoạch hạ tầng kỹ thuật viễn thông thụ động / the passive-infrastructure plan") { dataset, targets, previous, apply, solver, limit, repair, timings };
         common.AddTo(command, "xlsx");
-        command.SetAction(parse =>
+        command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
             var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(common.Lang), parse.GetValue(repair), out var lang, out var exit);
             if (exit is { } code)
@@ -43,7 +44,7 @@ internal static class PlanCommand
 
             ICoverSolver chosen = parse.GetValue(solver) == "greedy" ? new GreedyCoverSolver() : new CpSatCoverSolver(parse.GetValue(limit));
             return Emit(console, loaded, parse.GetValue(targets), parse.GetValue(previous), parse.GetValue(apply), chosen, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
-        });
+        }));
         return command;
     }
 
@@ -88,6 +89,7 @@ internal static class PlanCommand
         }
 
         var result = console.WithStatus(Texts.Get("plan.computing", lang), () => PlanAnalysis.Run(dataset, targets, solver, new PlanInputs(previous)));
+        Core.Diagnostics.PhaseMarks.Mark("compute");
         if (result.Verification.Count > 0)
         {
             console.Error.WriteLine(Texts.Format("plan.verification_failed", lang, string.Join(", ", result.Verification.Take(10))));

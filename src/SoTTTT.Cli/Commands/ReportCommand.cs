@@ -27,8 +27,9 @@ internal static class ReportCommand
         var lang = new Option<string?>("--lang") { Description = "vi | en" };
         lang.AcceptOnlyFromAmong("vi", "en");
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
-        var command = new Command("report", "báo cáo năm (.xlsx, .docx) / the yearly report workbook and document") { dataset, compare, output, lang, repair };
-        command.SetAction(parse =>
+        var timings = PhaseClock.CreateOption();
+        var command = new Command("report", "báo cáo năm (.xlsx, .docx) / the yearly report workbook and document") { dataset, compare, output, lang, repair, timings };
+        command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
             var loaded = DatasetSupport.Load(console, parse.GetValue(dataset)!, parse.GetValue(lang), parse.GetValue(repair), out var language, out var exit);
             if (exit is { } code)
@@ -54,7 +55,7 @@ internal static class ReportCommand
             }
 
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -65,7 +66,9 @@ internal static class ReportCommand
     public static IReadOnlyList<string> Write(Dataset dataset, Dataset? older, string folder, string lang, DatasetSettings? settings = null)
     {
         var levels = new[] { AdminLevel.Province, AdminLevel.District, AdminLevel.Commune }.Where(l => dataset.AdminUnits.Any(u => u.Level == l)).ToList();
-        return Write(dataset, older, levels.Select(l => IndicatorsAnalysis.Run(dataset, l)).ToList(), folder, lang, settings);
+        var tables = levels.Select(l => IndicatorsAnalysis.Run(dataset, l)).ToList();
+        Core.Diagnostics.PhaseMarks.Mark("compute");
+        return Write(dataset, older, tables, folder, lang, settings);
     }
 
     /// <summary>Writes the workbook and the document from the dataset's tables already computed (one per level it has, province first).</summary>

@@ -30,6 +30,35 @@ public sealed partial class TimingsOptionTests
         });
     }
 
+    [GeneratedRegex(@"^timings: fingerprint \d+\.\d\d s, (?:[a-z ]+ \d+\.\d\d s, )*write \d+\.\d\d s, total \d+\.\d\d s$", RegexOptions.Multiline)]
+    private static partial Regex AnyPhases();
+
+    [TestCase("plan", true, "--format", "json", "--solver", "greedy")]
+    [TestCase("report", true, "--out", "{out}")]
+    [TestCase("export", false, "--to", "gpkg", "--out", "{out}/x.gpkg")]
+    public void Timings_OtherDatasetCommands_LoadAndWritePhases(string command, bool computes, params string[] options)
+    {
+        using var ds = SmallProvince.Create();
+        var outDir = Path.Combine(Path.GetTempPath(), "sotttt-timings-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outDir);
+        try
+        {
+            string[] args = [command, ds.Folder, .. options.Select(o => o.Replace("{out}", outDir, StringComparison.Ordinal)), "--timings"];
+            var (exit, _, error) = CliRunner.Run(args);
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, error);
+                Assert.That(AnyPhases().IsMatch(error), Is.True, error);
+                Assert.That(error, Does.Contain(" load "));
+                Assert.That(error.Contains(" compute ", StringComparison.Ordinal), Is.EqualTo(computes), error);
+            });
+        }
+        finally
+        {
+            Directory.Delete(outDir, recursive: true);
+        }
+    }
+
     [Test]
     public void Timings_Coverage_LoadComputeWrite()
     {
