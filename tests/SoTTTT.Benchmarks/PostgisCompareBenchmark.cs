@@ -482,8 +482,9 @@ internal static class PostgisCompareBenchmark
 
         private void SotttRun(string key, int run, params string[] args)
         {
-            // Run 1 of each command starts without the dataset cache (cold); later runs find it (warm).
-            var cache = Path.Combine(work, "dataset-cache");
+            // Run 1 of each command starts without the dataset cache (cold); later runs find it (warm). Each command has a
+            // cache folder of its own, so clearing one command's for its cold run leaves the others' warm.
+            var cache = Path.Combine(work, "dataset-cache", key);
             Environment.SetEnvironmentVariable("SOTTTT_CACHE_DIR", cache);
             if (run == 1 && Directory.Exists(cache))
             {
