@@ -70,23 +70,9 @@ public sealed record IndicatorComparison(
                 continue;
             }
 
-            var oldValues = IndicatorValues.Of(o!);
-            var newValues = IndicatorValues.Of(n);
-            var oldByKey = oldValues.ToDictionary(v => v.Key, StringComparer.Ordinal);
-            var newByKey = newValues.ToDictionary(v => v.Key, StringComparer.Ordinal);
-            var keys = newValues.Select(v => v.Key).Concat(oldValues.Select(v => v.Key)).Distinct(StringComparer.Ordinal);
-            foreach (var key in keys)
+            var oldValues = IndicatorValues.Of(o!).Select(v => (v.Key, v.Value, Note: (string?)null, v.Breakdown)).ToList();
+            foreach (var (key, oldValue, newValue, _) in Paired(oldValues, IndicatorValues.Of(n)))
             {
-                var hasOld = oldByKey.TryGetValue(key, out var ov);
-                var hasNew = newByKey.TryGetValue(key, out var nv);
-                var breakdown = (hasOld && ov.Breakdown) || (hasNew && nv.Breakdown);
-                double? oldValue = hasOld ? ov.Value : breakdown ? 0 : null;
-                double? newValue = hasNew ? nv.Value : breakdown ? 0 : null;
-                if (oldValue is null && newValue is null)
-                {
-                    continue;
-                }
-
                 changes.Add(new IndicatorChange(n.Code, n.Name, key, oldValue, newValue));
             }
         }
@@ -100,8 +86,21 @@ public sealed record IndicatorComparison(
     private static IEnumerable<IndicatorChange> MergedChanges(IndicatorRow n, IReadOnlyList<IndicatorRow> parts)
     {
         var from = parts.Select(p => p.Code).ToList();
-        var oldValues = MergedOldValues.Of(parts);
-        var newValues = IndicatorValues.Of(n);
+        foreach (var (key, oldValue, newValue, note) in Paired(MergedOldValues.Of(parts), IndicatorValues.Of(n)))
+        {
+            yield return new IndicatorChange(n.Code, n.Name, key, oldValue, newValue) { OldFrom = from, OldNote = note };
+        }
+    }
+
+    /// <summary>
+    /// Old and new values by indicator key (new keys first, then keys only the old table has); a missing breakdown
+    /// value (per operator, technology, kind) counts as 0, any other missing value as blank; keys blank on both sides
+    /// are left out.
+    /// </summary>
+    private static IEnumerable<(string Key, double? Old, double? New, string? OldNote)> Paired(
+        IReadOnlyList<(string Key, double? Value, string? Note, bool Breakdown)> oldValues,
+        IReadOnlyList<(string Key, double? Value, bool Breakdown)> newValues)
+    {
         var oldByKey = oldValues.ToDictionary(v => v.Key, StringComparer.Ordinal);
         var newByKey = newValues.ToDictionary(v => v.Key, StringComparer.Ordinal);
         foreach (var key in newValues.Select(v => v.Key).Concat(oldValues.Select(v => v.Key)).Distinct(StringComparer.Ordinal))
@@ -111,14 +110,10 @@ public sealed record IndicatorComparison(
             var breakdown = (hasOld && ov.Breakdown) || (hasNew && nv.Breakdown);
             double? oldValue = hasOld ? ov.Value : breakdown ? 0 : null;
             double? newValue = hasNew ? nv.Value : breakdown ? 0 : null;
-            if (oldValue is null && newValue is null)
+            if (oldValue is not null || newValue is not null)
             {
-                continue;
+                yield return (key, oldValue, newValue, hasOld ? ov.Note : null);
             }
-
-            var note = hasOld ? ov.Note : null;
-
-            yield return new IndicatorChange(n.Code, n.Name, key, oldValue, newValue) { OldFrom = from, OldNote = note };
         }
     }
 }
