@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using CsvHelper.Configuration;
 using SoTTTT.Core.Validation;
@@ -18,6 +19,10 @@ internal static class CsvTableReader
 
     /// <summary>Longest cell read, in characters: 16 Mi (a province boundary's WKT at survey detail is a few MB).</summary>
     public const int MaxCellChars = 16 << 20;
+
+    // Unquoted cells of at most this many characters are shared between rows, through a cache of this many slots.
+    private const int MaxSharedChars = 12;
+    private const int SharedSlots = 4096;
 
     // The characters that end an unquoted cell (or make it one CsvHelper has to read), per delimiter.
     private static readonly SearchValues<char> CommaStops = SearchValues.Create(",\"\r\n");
@@ -126,6 +131,8 @@ internal static class CsvTableReader
     /// Null for any other text (blank lines, a lone CR, a stray or unclosed quote, a huge cell): CsvHelper reads it
     /// then, with its own rules for each of those. The records are those CsvHelper would give (a test compares both).
     /// </summary>
+    /// <remarks>Compiled optimized at once: it runs once per file, over millions of characters, too long to wait for tiering.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static List<string[]>? ReadPlain(string text, string delimiterText)
     {
         if (delimiterText.Length != 1 || text.Length == 0)
@@ -143,6 +150,7 @@ internal static class CsvTableReader
         };
         var records = new List<string[]>();
         var cells = new List<string>(32);
+        var shared = new string?[SharedSlots];
         var n = text.Length;
         var pos = 0;
         while (pos < n)
@@ -174,7 +182,7 @@ internal static class CsvTableReader
                         return null;
                     }
 
-                    cells.Add(end == pos ? string.Empty : text.Substring(pos, end - pos));
+                    cells.Add(end == pos ? string.Empty : end - pos <= MaxSharedChars ? Shared(text.AsSpan(pos, end - pos)) : text.Substring(pos, end - pos));
                 }
 
                 if (end - pos > MaxCellChars - 2)
@@ -220,6 +228,19 @@ internal static class CsvTableReader
         }
 
         return records;
+
+        // Short cells repeat (operators, technologies, statuses, bands, heights): one string per value seen lately, not
+        // one per cell, spares the collector millions of strings on a national layer.
+        string Shared(ReadOnlySpan<char> cell)
+        {
+            var slot = string.GetHashCode(cell) & (SharedSlots - 1);
+            if (shared[slot] is { } known && cell.SequenceEqual(known))
+            {
+                return known;
+            }
+
+            return shared[slot] = cell.ToString();
+        }
 
         // The cell opened by the quote at start: its text, and in end the index just past the closing quote; null when
         // the quote is never closed or the closing quote is followed by anything but a delimiter, a line end or the end.
