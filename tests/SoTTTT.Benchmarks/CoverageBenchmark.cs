@@ -20,6 +20,17 @@ internal static class CoverageBenchmark
 
         var repeats = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
         var cellM = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 100;
+        for (var f = 1; f <= 3; f++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            var engine = new CoverageEngine(dataset);
+            var footprints = engine.Footprints();
+            Console.WriteLine(
+                $"footprints {f}: {footprints.Length} in {wall.Elapsed.TotalSeconds:F2} s wall, " +
+                $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s CPU; {engine.RangeSolutionCount} distinct range solutions");
+        }
+
         var parts = Stopwatch.StartNew();
         _ = CoverageAnalysis.Run(dataset, new CoverageOptions(AdminLevel.Province) { Raster = false });
         Console.WriteLine($"footprints + settlements only (no raster): {parts.Elapsed.TotalSeconds:F2} s");

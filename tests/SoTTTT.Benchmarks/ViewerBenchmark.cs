@@ -84,12 +84,13 @@ internal static class ViewerBenchmark
                 var wallMs = wall.Elapsed.TotalMilliseconds;
                 var pageMs = Convert.ToDouble(driver.ExecuteScript("return window.sotttt.firstRenderMs;"), CultureInfo.InvariantCulture);
                 var counts = driver.ExecuteScript("return JSON.stringify(window.sotttt.counts);");
+                var phases = driver.ExecuteScript("const s = window.sotttt; return 'views ' + Math.round(s.viewsMs) + ' ms, tiles loaded ' + Math.round(s.tilesMs) + ' ms, drawn ' + Math.round(s.firstRenderMs) + ' ms';");
                 var requests = driver.ExecuteScript(
                     "const r = performance.getEntriesByType('resource').filter(e => /api|tiles|ol\\.js/.test(e.name)); const t = r.filter(e => /tiles/.test(e.name));" +
                     "return (t.length ? t.length + ' tiles, last ended ' + Math.round(Math.max(...t.map(e => e.responseEnd))) + ' ms, slowest ' + Math.round(Math.max(...t.map(e => e.duration))) + ' ms, ' + Math.round(t.reduce((s, e) => s + e.decodedBodySize, 0) / 1024) + ' KiB; ' : '') + r.filter(e => !/tiles/.test(e.name))" +
                     ".map(e => e.name.replace(/^.*\\/(api\\/)?/, '').replace(/\\?.*/, '') + ' ' + Math.round(e.startTime) + '–' + Math.round(e.responseEnd) + ' ms ' + Math.round(e.decodedBodySize / 1024) + ' KiB').join(', ');");
                 Console.WriteLine($"{(run == 0 ? "cold" : $"warm {run}")}: first rendered view {pageMs:F0} ms after navigation start (page clock), {wallMs:F0} ms wall; features drawn {counts}");
-                Console.WriteLine($"  requests: {requests}");
+                Console.WriteLine($"  page: {phases}; requests: {requests}");
                 if (run > 0)
                 {
                     warm.Add(pageMs);

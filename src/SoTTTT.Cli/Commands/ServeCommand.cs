@@ -93,17 +93,12 @@ internal static class ServeCommand
                 store = new LayerStore(catalogue!, MapLayerSources.Default(), MapDataContext.For(loaded, source));
             }
 
-            // The first view's layers are indexed before the address is announced, so the first page draws at once.
-            console.WithStatus(Texts.Get("serve.preparing", language), () => store.Warm(catalogue!.Views[0].Name, ViewerServer.Extent(store)));
             var url = listen.Url;
             if (!listen.IsLoopback)
             {
                 console.Error.WriteLine(Texts.Format("serve.exposed", language, url));
             }
 
-            // The other views' layers (coverage, sharing, plan: analyses that take seconds to minutes on national data) are
-            // built one by one in the background; until one is ready its requests are told "computing", never held.
-            _ = store.BuildInBackground();
             using var app = ViewerServer.Build(store, assets!, language, b => b.WebHost.UseUrls(url), new ViewerOptions(listen.AllowedHosts(), parse.GetValue(maxFeatures)));
             try
             {
@@ -115,14 +110,28 @@ internal static class ServeCommand
                 return ExitCodes.InternalError;
             }
 
+            // The server listens at once and every layer is built in the background, the first view's first (started
+            // once the host is up, so the two do not share the cores): a request for a layer not built yet is told
+            // "computing" (the page asks again), never held; /api/views waits only for the layer the extent comes from
+            // (admin units), built before any other.
+            _ = store.BuildInBackground(() => WarmFirstView(store, catalogue!.Views[0].Name));
             console.Error.WriteLine(Texts.Format("serve.listening", language, url + "/"));
-
-            // The first view's tiles are made while the first page loads, so it draws from the cache.
-            _ = Task.Run(() => store.WarmTiles(catalogue!.Views[0].Name, ViewerServer.Extent(store)));
             app.WaitForShutdown();
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The first step of serve's background start-up: the extent's layer alone (so /api/views answers soon), then the
+    /// first view's other layers in parallel with their simplified geometries at the zooms that show the extent; its
+    /// tiles are then made alongside the other views' layers, so its first page draws from the caches.
+    /// </summary>
+    public static void WarmFirstView(LayerStore store, string view)
+    {
+        var extent = ViewerServer.Extent(store);
+        store.Warm(view, extent);
+        _ = Task.Run(() => store.WarmTiles(view, extent));
     }
 
     /// <summary>Checks maps/ and OpenLayers and reads the catalogue; an exit code (with the reason on stderr) when something is missing or wrong.</summary>

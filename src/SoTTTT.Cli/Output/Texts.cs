@@ -67,7 +67,6 @@ internal static class Texts
         ["xlsx.needs_out"] = ("--format xlsx cần --out TỆP.xlsx", "--format xlsx needs --out FILE.xlsx"),
         ["serve.listening"] = ("Bản đồ đang chạy tại {0} (Ctrl+C để dừng)", "The map viewer is at {0} (Ctrl+C stops it)"),
         ["serve.exposed"] = ("CẢNH BÁO: {0} không phải địa chỉ loopback — máy khác trong mạng xem được mọi lớp dữ liệu. Chỉ dùng trong mạng tin cậy.", "WARNING: {0} is not a loopback address — other machines on the network can read every layer. Use it on a trusted network only."),
-        ["serve.preparing"] = ("Đang chuẩn bị các lớp bản đồ…", "Preparing the map layers…"),
         ["serve.cannot_listen"] = ("Không mở được {0}: {1} (cổng đang được dùng? thử --port khác)", "Cannot listen on {0}: {1} (port in use? try another --port)"),
         ["serve.no_maps"] = ("Không tìm thấy thư mục maps/ (layers.json, index.html) cạnh chương trình hoặc phía trên thư mục hiện tại.", "The maps/ folder (layers.json, index.html) was not found beside the program or above the working folder."),
         ["serve.no_database"] = ("Không phục vụ được lược đồ PostGIS {0}: {1}", "Cannot serve the PostGIS schema {0}: {1}"),

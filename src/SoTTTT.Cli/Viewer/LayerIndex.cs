@@ -56,11 +56,8 @@ internal sealed class LayerIndex
         Table = table;
         var transformer = CoordinateTransformer.Create(table.Crs!, CrsRegistry.Wgs84);
         var factory = GeometryFactories.For(CrsRegistry.Wgs84);
-        geometries = table.Rows
-            .AsParallel()
-            .AsOrdered()
-            .Select(r => r.Geometry is { IsEmpty: false } g ? GeometryReprojector.Reproject(g, transformer, factory) : null)
-            .ToArray();
+        geometries = GeometryReprojector.ReprojectAll(
+            [.. table.Rows.Select(r => r.Geometry is { IsEmpty: false } g ? g : null)], transformer, factory);
         for (var i = 0; i < geometries.Length; i++)
         {
             if (geometries[i] is { } g)

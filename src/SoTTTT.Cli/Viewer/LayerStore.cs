@@ -75,15 +75,25 @@ internal sealed class LayerStore(MapCatalogue catalogue, MapLayerSources sources
     }
 
     /// <summary>
-    /// Starts building every available layer of every view held here, one at a time, in the background; from now on
-    /// requests use <see cref="TryGet"/> and never wait. Returns the task (done when every layer is built).
+    /// Starts building every available layer of every view held here, one at a time, in the background, after
+    /// <paramref name="first"/> (some layers to build before the others, e.g. a view's, see <see cref="Warm"/>); from
+    /// now on requests use <see cref="TryGet"/> and never wait. Returns the task (done when every layer is built).
     /// </summary>
-    public Task BuildInBackground()
+    public Task BuildInBackground(Action? first = null)
     {
         lock (cache)
         {
             background ??= Task.Run(async () =>
             {
+                try
+                {
+                    first?.Invoke();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // A layer that fails is reported by its requests; the other layers still get built.
+                }
+
                 foreach (var layer in Catalogue.Views.SelectMany(v => v.Layers).Distinct(StringComparer.Ordinal).Where(l => IsAvailable(l) && !InDatabase(l)))
                 {
                     try

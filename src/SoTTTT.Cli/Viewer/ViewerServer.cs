@@ -80,6 +80,7 @@ internal static class ViewerServer
 
         app.MapMethods("/", GetAndHead, () => Asset(Path.Combine(assets.MapsFolder, "index.html"), "text/html; charset=utf-8"));
         app.MapMethods("/main.js", GetAndHead, () => Asset(Path.Combine(assets.MapsFolder, "main.js"), "text/javascript; charset=utf-8"));
+        app.MapMethods("/views.js", GetAndHead, () => Asset(Path.Combine(assets.MapsFolder, "views.js"), "text/javascript; charset=utf-8"));
         app.MapMethods("/style.css", GetAndHead, () => Asset(Path.Combine(assets.MapsFolder, "style.css"), "text/css; charset=utf-8"));
         app.MapMethods("/ol/ol.js", GetAndHead, () => Asset(assets.OlScript, "text/javascript; charset=utf-8"));
         app.MapMethods("/ol/ol.css", GetAndHead, () => Asset(assets.OlStyle, "text/css; charset=utf-8"));

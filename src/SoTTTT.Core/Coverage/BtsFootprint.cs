@@ -20,6 +20,9 @@ public sealed class BtsFootprint
 
     private readonly LossTerm[] terms;
 
+    // Found on first use (the coverage outputs list it; the covered flags never ask): an idempotent race at worst.
+    private IReadOnlyList<OutOfRangeParameter>? outOfRange;
+
     internal BtsFootprint(
         int index,
         Bts bts,
@@ -34,7 +37,8 @@ public sealed class BtsFootprint
         double reachKm,
         IReadOnlyList<string> defaults,
         CoverageTerrain? terrain = null,
-        double heightAboveSurroundingsM = 0)
+        double heightAboveSurroundingsM = 0,
+        RangeSolutions? solutions = null)
     {
         Index = index;
         Bts = bts;
@@ -56,8 +60,9 @@ public sealed class BtsFootprint
         EffectiveHeightM = antennaHeightM + (double.IsFinite(heightAboveSurroundingsM) ? heightAboveSurroundingsM : 0);
         SiteElevationM = terrain?.ElevationM(X, Y);
         terms = [.. chain.Select(c => new LossTerm(c.Model, c.Environment, bandMHz, EffectiveHeightM, receiverHeightM))];
-        (MaxRangeKm, RangeCapped) = SolveRange();
-        OutOfRange = Extrapolation();
+        (MaxRangeKm, RangeCapped) = solutions is null
+            ? SolveRange()
+            : solutions.GetOrSolve(new RangeSolutions.Key(environment, bandMHz, EffectiveHeightM, receiverHeightM, budget.MaxPathLossDb, reachKm, Model, ModelEnvironment, chain.Count), SolveRange);
     }
 
     /// <summary>Position of the BTS in <see cref="Dataset.Bts"/> (−1 for a site that is not in the dataset).</summary>
@@ -144,7 +149,7 @@ public sealed class BtsFootprint
     /// Inputs outside the own model's validity range: frequency and heights, and the distance when the range lies
     /// outside the model's distance range (the formula was extrapolated there).
     /// </summary>
-    public IReadOnlyList<OutOfRangeParameter> OutOfRange { get; }
+    public IReadOnlyList<OutOfRangeParameter> OutOfRange => outOfRange ??= Extrapolation(MaxRangeKm);
 
     public bool IsOmni => Bts.AzimuthDeg is null;
 
@@ -275,47 +280,94 @@ public sealed class BtsFootprint
         return table;
     }
 
-    /// <summary>The boresight range by bisection on the (non-decreasing) loss, between the nearest place and the reach.</summary>
+    /// <summary>
+    /// The boresight range: the largest distance between the nearest place and the reach whose (non-decreasing) loss
+    /// stays within the budget. False position on log10(distance) with the Illinois rule finds the crossing (the losses
+    /// are nearly straight in log distance, so about a dozen evaluations do what bisection needed some forty for); the
+    /// answer is then the last point of the fixed grid nearest·(1 + 10⁻¹²)ᵏ that meets the budget, so that it depends
+    /// only on where the loss crosses the budget, not on the path the search took: two footprints whose losses agree
+    /// there get the same range, and one whose loss is nowhere smaller never gets a longer one.
+    /// </summary>
     private (double RangeKm, bool Capped) SolveRange()
     {
         var allowed = Budget.MaxPathLossDb;
-        if (LossDb(NearestKm) > allowed)
+        var fLo = LossDb(NearestKm) - allowed;
+        if (fLo > 0)
         {
             return (0, false);
         }
 
-        if (LossDb(ReachKm) <= allowed)
+        var fHi = LossDb(ReachKm) - allowed;
+        if (fHi <= 0)
         {
             return (ReachKm, true);
         }
 
-        var lo = NearestKm;
-        var hi = ReachKm;
-        for (var i = 0; i < 200 && hi / lo - 1 > 1e-12; i++)
+        var uLo = Math.Log10(NearestKm);
+        var uHi = Math.Log10(ReachKm);
+        var side = 0;
+        for (var i = 0; i < 200 && uHi - uLo > SearchToleranceLog10; i++)
         {
-            var mid = Math.Sqrt(lo * hi);
-            if (LossDb(mid) <= allowed)
+            var u = ((uLo * fHi) - (uHi * fLo)) / (fHi - fLo);
+            if (!(u > uLo && u < uHi))
             {
-                lo = mid;
+                u = (uLo + uHi) / 2;
+            }
+
+            var f = LossDb(Math.Pow(10, u)) - allowed;
+            if (f <= 0)
+            {
+                (uLo, fLo) = (u, f);
+                if (side == -1)
+                {
+                    fHi /= 2;
+                }
+
+                side = -1;
             }
             else
             {
-                hi = mid;
+                (uHi, fHi) = (u, f);
+                if (side == 1)
+                {
+                    fLo /= 2;
+                }
+
+                side = 1;
             }
         }
 
-        return (lo, false);
+        // Snap to the grid: the largest step k whose distance meets the budget (the search left the crossing within a
+        // tenth of a step, so this takes one or two evaluations).
+        var k = Math.Floor((uLo - Math.Log10(NearestKm)) / GridStepLog10);
+        while (k > 0 && LossDb(GridKm(k)) > allowed)
+        {
+            k--;
+        }
+
+        while (GridKm(k + 1) < ReachKm && LossDb(GridKm(k + 1)) <= allowed)
+        {
+            k++;
+        }
+
+        return (GridKm(k), false);
     }
 
-    private List<OutOfRangeParameter> Extrapolation()
+    private const double GridStepLog10 = 4.342944819032518e-13; // log10(1 + 10⁻¹²)
+
+    private const double SearchToleranceLog10 = GridStepLog10 / 10;
+
+    private static double GridKm(double k) => k <= 0 ? NearestKm : NearestKm * Math.Pow(10, k * GridStepLog10);
+
+    private List<OutOfRangeParameter> Extrapolation(double rangeKm)
     {
-        var probe = MaxRangeKm > 0 ? MaxRangeKm : NearestKm;
+        var probe = rangeKm > 0 ? rangeKm : NearestKm;
         var validity = Model.Validity(ModelEnvironment);
         var outside = validity.Check(new PathLossInput(BandMHz, Math.Clamp(probe, validity.DistanceKm.Min, validity.DistanceKm.Max), EffectiveHeightM, ReceiverHeightM, ModelEnvironment))
             .ToList();
-        if (MaxRangeKm > 0 && !validity.DistanceKm.Contains(MaxRangeKm))
+        if (rangeKm > 0 && !validity.DistanceKm.Contains(rangeKm))
         {
-            outside.Insert(outside.Count > 0 && outside[0].Parameter == PathLossParameters.FreqMHz ? 1 : 0, new OutOfRangeParameter(PathLossParameters.DistanceKm, MaxRangeKm, validity.DistanceKm, "km"));
+            outside.Insert(outside.Count > 0 && outside[0].Parameter == PathLossParameters.FreqMHz ? 1 : 0, new OutOfRangeParameter(PathLossParameters.DistanceKm, rangeKm, validity.DistanceKm, "km"));
         }
 
         return outside;
@@ -344,11 +396,19 @@ public sealed class BtsFootprint
                 atOneKm = Exact(1);
                 perDecade = Exact(10) - atOneKm;
             }
+            else
+            {
+                // The model's own checks of its inputs (the environment) once; every distance after through LossOnlyDb.
+                _ = model.LossDb(Input(1));
+            }
         }
 
         public double LossDb(double distanceKm) => perDecade is { } b ? atOneKm + (b * Math.Log10(distanceKm)) : Exact(distanceKm);
 
         private double Exact(double distanceKm) =>
-            model.LossDb(new PathLossInput(bandMHz, distanceKm, model.UsesHeights ? baseHeightM : null, model.UsesHeights ? mobileHeightM : null, environment)).LossDb;
+            model.LossOnlyDb(Input(distanceKm));
+
+        private PathLossInput Input(double distanceKm) =>
+            new(bandMHz, distanceKm, model.UsesHeights ? baseHeightM : null, model.UsesHeights ? mobileHeightM : null, environment);
     }
 }

@@ -168,13 +168,23 @@ public static class CoverageAnalysis
     {
         var footprints = new CoverageEngine(dataset).Footprints();
         var tree = RangeTree(footprints);
+
+        // A settlement is done once every technology that has a BTS with some range is found covering it: a technology
+        // no BTS carries can never be found, and waiting for it would judge every candidate of every settlement.
+        var present = new bool[4];
+        foreach (var f in footprints)
+        {
+            present[(int)f.Tech] |= f.MaxRangeKm > 0;
+        }
+
+        var techs = present.Count(p => p);
         return [.. dataset.Settlements
             .AsParallel()
             .AsOrdered()
             .Select(s =>
             {
                 var covered = new bool[4];
-                var left = 4;
+                var left = techs;
                 var x = s.Location.X;
                 var y = s.Location.Y;
                 foreach (var f in tree.Query(new Envelope(x, x, y, y)))

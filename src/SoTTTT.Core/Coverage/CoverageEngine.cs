@@ -15,6 +15,7 @@ public sealed class CoverageEngine
 {
     private readonly UrbanArea urbanArea;
     private readonly ZoneIndex zones;
+    private readonly RangeSolutions solutions = new();
 
     public CoverageEngine(Dataset dataset, ModelOverride? modelOverride = null)
         : this(dataset, new UnitLocator(dataset), modelOverride)
@@ -68,13 +69,21 @@ public sealed class CoverageEngine
 
     /// <summary>The footprint of <paramref name="bts"/> (its position in the dataset's BTS list, or −1 for a hypothetical site).</summary>
     public BtsFootprint Footprint(int index, Bts bts) =>
-        FootprintCalculator.Compute(index, bts, Rules, EnvironmentAt(bts.Location.Coordinate), ModelOverride, Terrain);
+        FootprintCalculator.Compute(index, bts, Rules, EnvironmentAt(bts.Location.Coordinate), ModelOverride, Terrain, solutions);
+
+    /// <summary>Distinct range solutions the engine has made (each shared by every footprint with the same inputs).</summary>
+    public int RangeSolutionCount => solutions.Count;
 
     /// <summary>The footprints of the dataset's BTS at <paramref name="indexes"/> (every BTS when null), in parallel, in order.</summary>
     public BtsFootprint[] Footprints(IReadOnlyList<int>? indexes = null)
     {
         var bts = Dataset.Bts;
-        IEnumerable<int> selected = indexes ?? Enumerable.Range(0, bts.Count);
-        return [.. selected.AsParallel().AsOrdered().Select(b => Footprint(b, bts[b]))];
+        var footprints = new BtsFootprint[indexes?.Count ?? bts.Count];
+        Parallel.For(0, footprints.Length, i =>
+        {
+            var b = indexes is null ? i : indexes[i];
+            footprints[i] = Footprint(b, bts[b]);
+        });
+        return footprints;
     }
 }

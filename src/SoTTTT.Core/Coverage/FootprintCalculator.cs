@@ -12,7 +12,11 @@ namespace SoTTTT.Core.Coverage;
 public static class FootprintCalculator
 {
     /// <param name="terrain">The DEM to judge over (ITM per path, effective height of the site); null for flat ground.</param>
-    public static BtsFootprint Compute(int index, Bts bts, CoverageRules rules, CoverageEnvironment environment, ModelOverride? modelOverride = null, CoverageTerrain? terrain = null)
+    public static BtsFootprint Compute(int index, Bts bts, CoverageRules rules, CoverageEnvironment environment, ModelOverride? modelOverride = null, CoverageTerrain? terrain = null) =>
+        Compute(index, bts, rules, environment, modelOverride, terrain, null);
+
+    /// <param name="solutions">Ranges already solved for these rules and this imposed model (<see cref="CoverageEngine"/>'s).</param>
+    internal static BtsFootprint Compute(int index, Bts bts, CoverageRules rules, CoverageEnvironment environment, ModelOverride? modelOverride, CoverageTerrain? terrain, RangeSolutions? solutions)
     {
         var tech = rules.For(bts.Tech);
         var defaults = new List<string>();
@@ -54,6 +58,6 @@ public static class FootprintCalculator
         var budget = LinkBudget.For(bts.Tech, eirp, bts.BandwidthMHz, rules, environment);
         var chain = modelOverride is { } o ? [(o.Model, o.Environment)] : CoverageModelChoice.Chain(band, environment);
         var aboveSurroundings = terrain?.HeightAboveSurroundingsM(bts.Location.X, bts.Location.Y) ?? 0;
-        return new BtsFootprint(index, bts, environment, chain, band, height, rules.ReceiverHeightM, beamwidth, rules.MaxAttenuationDb, budget, rules.MaxRangeKm, defaults, terrain, aboveSurroundings);
+        return new BtsFootprint(index, bts, environment, chain, band, height, rules.ReceiverHeightM, beamwidth, rules.MaxAttenuationDb, budget, rules.MaxRangeKm, defaults, terrain, aboveSurroundings, solutions);
     }
 }

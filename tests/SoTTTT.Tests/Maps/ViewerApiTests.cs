@@ -167,6 +167,25 @@ public sealed class ViewerApiTests
         Assert.That(html, Does.Contain("ol/ol.js").And.Contain("main.js"));
     }
 
+    [Test]
+    public async Task Root_EveryScriptIsAFileTheServerServes()
+    {
+        // The Content-Security-Policy (script-src 'self') runs no inline script: the page's views prefetch is views.js.
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script([^>]*)>").Select(m => m.Groups[1].Value).ToList();
+        var sources = scripts.Select(a => System.Text.RegularExpressions.Regex.Match(a, "src=\"([^\"]+)\"")).ToList();
+
+        Assert.That(sources.Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "views.js", "ol/ol.js", "main.js" }), "no inline script");
+        foreach (var src in sources.Select(m => m.Groups[1].Value))
+        {
+            using var response = await client.GetAsync(new Uri("/" + src, UriKind.Relative));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), src);
+            Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/javascript"), src);
+        }
+
+        Assert.That(await client.GetStringAsync(new Uri("/views.js", UriKind.Relative)), Does.Contain("window.sottttViews = fetch('api/views')"));
+    }
+
     private async Task<JsonDocument> GetJsonAsync(string url)
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));

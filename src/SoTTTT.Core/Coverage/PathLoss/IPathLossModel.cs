@@ -23,4 +23,11 @@ public interface IPathLossModel
     /// unknown environment) are programmer errors and throw; check them first with <see cref="PathLossInputValidator"/>.
     /// </summary>
     PathLossResult LossDb(PathLossInput input);
+
+    /// <summary>
+    /// The loss of <see cref="LossDb"/> alone, dB, without its validity findings, for an input whose environment
+    /// <see cref="LossDb"/> has already accepted: what a caller evaluating one set of inputs at many distances (a range
+    /// solve) needs per distance.
+    /// </summary>
+    double LossOnlyDb(PathLossInput input) => LossDb(input).LossDb;
 }

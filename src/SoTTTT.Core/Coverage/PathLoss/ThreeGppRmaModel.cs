@@ -74,14 +74,19 @@ public sealed class ThreeGppRmaModel : IPathLossModel
     public PathLossResult LossDb(PathLossInput input)
     {
         PathLossModelGuard.Environment(this, input);
+        return new PathLossResult(LossOnlyDb(input), Validity(input.Environment).Check(input));
+    }
+
+    /// <inheritdoc />
+    public double LossOnlyDb(PathLossInput input)
+    {
         var fcGHz = input.FreqMHz / 1000;
         var hBs = input.RequiredBaseHeightM;
         var hUt = input.RequiredMobileHeightM;
         var d2D = input.DistanceKm * 1000;
         var d3D = Math.Sqrt(d2D * d2D + (hBs - hUt) * (hBs - hUt));
         var los = LosDb(fcGHz, hBs, hUt, d2D, d3D);
-        var loss = input.Environment == ThreeGppEnvironments.Nlos ? Math.Max(los, NlosPrimeDb(fcGHz, hBs, hUt, d3D)) : los;
-        return new PathLossResult(loss, Validity(input.Environment).Check(input));
+        return input.Environment == ThreeGppEnvironments.Nlos ? Math.Max(los, NlosPrimeDb(fcGHz, hBs, hUt, d3D)) : los;
     }
 
     private double LosDb(double fcGHz, double hBs, double hUt, double d2D, double d3D)

@@ -46,6 +46,12 @@ public sealed class ThreeGppUmaModel : IPathLossModel
     public PathLossResult LossDb(PathLossInput input)
     {
         PathLossModelGuard.Environment(this, input);
+        return new PathLossResult(LossOnlyDb(input), Range.Check(input));
+    }
+
+    /// <inheritdoc />
+    public double LossOnlyDb(PathLossInput input)
+    {
         var fcGHz = input.FreqMHz / 1000;
         var hBs = input.RequiredBaseHeightM;
         var hUt = input.RequiredMobileHeightM;
@@ -55,9 +61,8 @@ public sealed class ThreeGppUmaModel : IPathLossModel
         var los = d2D <= breakpointM
             ? 28.0 + 22 * Math.Log10(d3D) + 20 * Math.Log10(fcGHz)
             : 28.0 + 40 * Math.Log10(d3D) + 20 * Math.Log10(fcGHz) - 9 * Math.Log10(breakpointM * breakpointM + (hBs - hUt) * (hBs - hUt));
-        var loss = input.Environment == ThreeGppEnvironments.Nlos
+        return input.Environment == ThreeGppEnvironments.Nlos
             ? Math.Max(los, 13.54 + 39.08 * Math.Log10(d3D) + 20 * Math.Log10(fcGHz) - 0.6 * (hUt - 1.5))
             : los;
-        return new PathLossResult(loss, Range.Check(input));
     }
 }

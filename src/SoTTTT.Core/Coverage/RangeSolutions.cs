@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using SoTTTT.Core.Coverage.PathLoss;
+
+namespace SoTTTT.Core.Coverage;
+
+/// <summary>
+/// The boresight range of footprints, solved once per distinct set of inputs they
+/// depend on: the loss terms (environment and band, which fix the model chain of one engine, the effective base height
+/// and the receiver height), the largest path loss allowed and the reach. BTS of one configuration (band, height, power, environment) share
+/// one solve: the synthetic national profile, whose heights and powers are drawn at random, still repeats 144,911
+/// sets over 350,000 BTS. The answer is exactly the one
+/// the footprint would solve alone: the key holds every input of <see cref="BtsFootprint"/>'s range.
+/// One instance serves one <see cref="CoverageEngine"/> (one rules set and one imposed model); thread-safe.
+/// </summary>
+internal sealed class RangeSolutions
+{
+    private readonly ConcurrentDictionary<Key, (double RangeKm, bool Capped)> solved = new();
+
+    /// <summary>Distinct input sets solved so far.</summary>
+    public int Count => solved.Count;
+
+    public (double RangeKm, bool Capped) GetOrSolve(Key key, Func<(double RangeKm, bool Capped)> solve) =>
+        solved.TryGetValue(key, out var found) ? found : solved.GetOrAdd(key, _ => solve());
+
+    /// <summary>Every input the range depends on, within one engine.</summary>
+    internal readonly record struct Key(
+        CoverageEnvironment Environment,
+        double BandMHz,
+        double EffectiveHeightM,
+        double ReceiverHeightM,
+        double AllowedLossDb,
+        double ReachKm,
+        IPathLossModel Model,
+        string ModelEnvironment,
+        int ChainLength);
+}
