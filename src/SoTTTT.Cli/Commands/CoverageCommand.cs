@@ -30,9 +30,10 @@ internal static class CoverageCommand
         var env = new Option<string?>("--env") { Description = "the model's environment (e.g. urban, suburban, open for okumura-hata; los, nlos for 3gpp-rma)" };
         var noTerrain = new Option<bool>("--no-terrain") { Description = "ignore the dataset's DEM: flat-ground prediction (for comparison)" };
         var force = new Option<bool>("--force") { Description = "run even when the estimate exceeds the memory (4 GB) or time (10 min) limit" };
+        var noRaster = new Option<bool>("--no-raster") { Description = "settlements only: judge every village and its best server, without the raster (no area covered, gaps or grids)" };
         var common = new CommonOptions();
         var timings = PhaseClock.CreateOption();
-        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair, model, env, noTerrain, force, timings };
+        var command = new Command("coverage", "vùng phủ sóng: thôn/bản, dân số, diện tích được phủ, vùng lõm / predicted radio coverage") { dataset, tech, op, cell, level, repair, model, env, noTerrain, noRaster, force, timings };
         common.AddTo(command, "xlsx");
         command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
@@ -66,7 +67,7 @@ internal static class CoverageCommand
 
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
-            var options = new CoverageOptions(adminLevel, techFilter, opName, cellM) { Model = modelOverride, Terrain = !parse.GetValue(noTerrain) };
+            var options = new CoverageOptions(adminLevel, techFilter, opName, cellM) { Model = modelOverride, Terrain = !parse.GetValue(noTerrain), Raster = !parse.GetValue(noRaster) };
             return Emit(console, loaded.Dataset!, options, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(force));
         }));
         return command;
@@ -127,7 +128,7 @@ internal static class CoverageCommand
 
         // The cost is known from the grid and the layers before anything is built: refuse what would exhaust the machine.
         var estimate = CoverageEstimate.Of(dataset, options);
-        if (!estimate.WithinLimits)
+        if (options.Raster && !estimate.WithinLimits)
         {
             var args = new object[]
             {

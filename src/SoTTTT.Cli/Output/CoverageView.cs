@@ -81,6 +81,9 @@ internal static class CoverageView
             case RasterStatus.NoPolygons:
                 console.Out.WriteLine(Texts.Get("coverage.no_raster", lang));
                 break;
+            case RasterStatus.Off:
+                console.Out.WriteLine(Texts.Get("coverage.raster_off", lang));
+                break;
             case RasterStatus.Built:
                 console.Out.WriteLine();
                 console.Out.WriteLine(Texts.Format("coverage.gaps", lang, r.Gaps.Count, r.Options.GapMinAreaKm2));

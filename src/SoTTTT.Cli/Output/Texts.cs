@@ -256,6 +256,7 @@ internal static class Texts
         ["coverage.gaps"] = ("Vùng lõm sóng (ô liền kề không được phủ, có dân hoặc ≥ {1} km²): {0}", "Coverage gaps (connected uncovered cells with people or ≥ {1} km²): {0}"),
         ["coverage.errors"] = ("Sai số dự báo so với đo kiểm (đo − dự báo, máy chủ tốt nhất cùng doanh nghiệp và công nghệ):", "Prediction error against measurements (measured − predicted, best server of the same operator and technology):"),
         ["coverage.no_raster"] = ("Không có ranh giới đơn vị hành chính (cột wkt): không tính được % diện tích và vùng lõm.", "No admin boundaries (wkt column): area covered and gaps cannot be computed."),
+        ["coverage.raster_off"] = ("--no-raster: chỉ đánh giá thôn/bản; không tính % diện tích, vùng lõm và lưới GeoTIFF.", "--no-raster: settlements only; area covered, gaps and GeoTIFF grids not computed."),
         ["coverage.polygons_skipped"] = ("Lưới có {0} ô (> {1}): bỏ qua đa giác vùng phủ và tệp .asc.", "The grid has {0} cells (> {1}): coverage polygons and .asc grids skipped."),
         ["coverage.bad_cell"] = ("--cell-m phải từ 1 đến 10000 m, nhận được {0}", "--cell-m must be 1 to 10000 m, got {0}"),
         ["coverage.bad_model"] = ("không có mô hình truyền sóng '{0}'; các mô hình: {1}", "no path-loss model '{0}'; models: {1}"),

@@ -18,7 +18,9 @@ public sealed class BtsFootprint
 {
     private const double NearestKm = 0.001;
 
-    private readonly LossTerm[] terms;
+    // Made on first use: a footprint whose range another BTS of its configuration already solved may never need them
+    // (the covered flags of omni BTS on flat ground). An idempotent race at worst.
+    private LossTerm[]? terms;
 
     // Found on first use (the coverage outputs list it; the covered flags never ask): an idempotent race at worst.
     private IReadOnlyList<OutOfRangeParameter>? outOfRange;
@@ -59,10 +61,9 @@ public sealed class BtsFootprint
         Terrain = terrain;
         EffectiveHeightM = antennaHeightM + (double.IsFinite(heightAboveSurroundingsM) ? heightAboveSurroundingsM : 0);
         SiteElevationM = terrain?.ElevationM(X, Y);
-        terms = [.. chain.Select(c => new LossTerm(c.Model, c.Environment, bandMHz, EffectiveHeightM, receiverHeightM))];
         (MaxRangeKm, RangeCapped) = solutions is null
             ? SolveRange()
-            : solutions.GetOrSolve(new RangeSolutions.Key(environment, bandMHz, EffectiveHeightM, receiverHeightM, budget.MaxPathLossDb, reachKm, Model, ModelEnvironment, chain.Count), SolveRange);
+            : solutions.GetOrSolve(new RangeSolutions.Key(environment, bandMHz, EffectiveHeightM, receiverHeightM, budget.MaxPathLossDb, reachKm), SolveRange);
     }
 
     /// <summary>Position of the BTS in <see cref="Dataset.Bts"/> (−1 for a site that is not in the dataset).</summary>
@@ -163,7 +164,7 @@ public sealed class BtsFootprint
 
         var d = Math.Max(distanceKm, NearestKm);
         var loss = 32.45 + (20 * Math.Log10(BandMHz)) + (20 * Math.Log10(d));
-        foreach (var term in terms)
+        foreach (var term in terms ??= [.. Chain.Select(c => new LossTerm(c.Model, c.Environment, BandMHz, EffectiveHeightM, ReceiverHeightM))])
         {
             loss = Math.Max(loss, term.LossDb(d));
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using SoTTTT.Core.Coverage.PathLoss;
 
 namespace SoTTTT.Core.Coverage;
 
@@ -9,8 +8,9 @@ namespace SoTTTT.Core.Coverage;
 /// and the receiver height), the largest path loss allowed and the reach. BTS of one configuration (band, height, power, environment) share
 /// one solve: the synthetic national profile, whose heights and powers are drawn at random, still repeats 144,911
 /// sets over 350,000 BTS. The answer is exactly the one
-/// the footprint would solve alone: the key holds every input of <see cref="BtsFootprint"/>'s range.
-/// One instance serves one <see cref="CoverageEngine"/> (one rules set and one imposed model); thread-safe.
+/// the footprint would solve alone: the key holds every input of <see cref="BtsFootprint"/>'s range within one
+/// engine. One instance serves one <see cref="CoverageEngine"/> (one rules set and one imposed model, so that the
+/// environment and band fix the model chain); thread-safe.
 /// </summary>
 internal sealed class RangeSolutions
 {
@@ -22,15 +22,16 @@ internal sealed class RangeSolutions
     public (double RangeKm, bool Capped) GetOrSolve(Key key, Func<(double RangeKm, bool Capped)> solve) =>
         solved.TryGetValue(key, out var found) ? found : solved.GetOrAdd(key, _ => solve());
 
-    /// <summary>Every input the range depends on, within one engine.</summary>
+    /// <summary>
+    /// Every input the range depends on within one engine: the environment and the band fix the model chain (the
+    /// engine's imposed model, or <see cref="CoverageModelChoice.Chain"/>), the heights the losses, the budget and reach
+    /// the crossing.
+    /// </summary>
     internal readonly record struct Key(
         CoverageEnvironment Environment,
         double BandMHz,
         double EffectiveHeightM,
         double ReceiverHeightM,
         double AllowedLossDb,
-        double ReachKm,
-        IPathLossModel Model,
-        string ModelEnvironment,
-        int ChainLength);
+        double ReachKm);
 }
