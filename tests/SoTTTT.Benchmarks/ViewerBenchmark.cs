@@ -15,8 +15,9 @@ namespace SoTTTT.Benchmarks;
 /// <summary>
 /// <c>viewer-first-render DATASET [REPEATS]</c>: time from navigation to the first rendered view (overview: every
 /// feature requested, drawn, the map's rendercomplete fired) in headless Debian Chromium against the viewer server
-/// in this process (goals: province sample &lt; 1 s, national profile &lt; 3 s). As <c>sotttt serve</c> does, the first
-/// view's layers are indexed before the server takes requests (reported apart, like loading); the cold run is the
+/// in this process (goals: province sample &lt; 1 s, national profile &lt; 3 s). The first view's layers are indexed
+/// before the page is opened (reported apart, like loading; <c>sotttt serve</c> listens first and builds them in the
+/// background, see <c>viewer-tiles</c> for its start-to-answer), so the figures are the page's; the cold run is the
 /// first page load (browser caches empty, per-zoom simplification built on demand); warm runs reload the page.
 /// </summary>
 internal static class ViewerBenchmark

@@ -99,6 +99,8 @@ internal static class ServeCommand
                 console.Error.WriteLine(Texts.Format("serve.exposed", language, url));
             }
 
+            // The layer the extent comes from (admin units), which /api/views waits for, is built while the host starts.
+            _ = Task.Run(() => ViewerServer.Extent(store));
             using var app = ViewerServer.Build(store, assets!, language, b => b.WebHost.UseUrls(url), new ViewerOptions(listen.AllowedHosts(), parse.GetValue(maxFeatures)));
             try
             {
@@ -112,8 +114,7 @@ internal static class ServeCommand
 
             // The server listens at once and every layer is built in the background, the first view's first (started
             // once the host is up, so the two do not share the cores): a request for a layer not built yet is told
-            // "computing" (the page asks again), never held; /api/views waits only for the layer the extent comes from
-            // (admin units), built before any other.
+            // "computing" (the page asks again), never held; /api/views waits only for the layer the extent comes from.
             _ = store.BuildInBackground(() => WarmFirstView(store, catalogue!.Views[0].Name));
             console.Error.WriteLine(Texts.Format("serve.listening", language, url + "/"));
             app.WaitForShutdown();
