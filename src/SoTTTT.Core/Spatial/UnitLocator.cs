@@ -27,7 +27,7 @@ public sealed class UnitLocator
     public const double DefaultNearestUnitM = 500;
 
     private readonly AdminHierarchy hierarchy;
-    private readonly List<STRtree<(AdminUnit Unit, IPointOnGeometryLocator Locator)>> treesDeepestFirst = [];
+    private readonly List<PointQueryGrid<(AdminUnit Unit, IPointOnGeometryLocator Locator)>> treesDeepestFirst = [];
     private readonly STRtree<AdminUnit>? deepest;
     private readonly AdminLevel? deepestLevel;
     private readonly HashSet<string> withPolygon = new(StringComparer.Ordinal);
@@ -59,7 +59,7 @@ public sealed class UnitLocator
             if (any)
             {
                 tree.Build();
-                treesDeepestFirst.Add(tree);
+                treesDeepestFirst.Add(new PointQueryGrid<(AdminUnit Unit, IPointOnGeometryLocator Locator)>(tree, u => u.Unit.Boundary!.EnvelopeInternal));
                 if (deepest is null)
                 {
                     deepestLevel = level;
@@ -119,15 +119,21 @@ public sealed class UnitLocator
     /// <summary>The deepest unit whose polygon contains the point (boundary included); null outside every polygon.</summary>
     public AdminUnit? LocateInPolygons(Coordinate c)
     {
-        var env = new Envelope(c);
-        foreach (var tree in treesDeepestFirst)
+        AdminUnit? found = null;
+        foreach (var level in treesDeepestFirst)
         {
-            foreach (var (unit, locator) in tree.Query(env))
+            if (level.Any(c, u =>
             {
-                if (locator.Locate(c) != Location.Exterior)
+                if (u.Locator.Locate(c) == Location.Exterior)
                 {
-                    return unit;
+                    return false;
                 }
+
+                found = u.Unit;
+                return true;
+            }))
+            {
+                return found;
             }
         }
 

@@ -1,0 +1,142 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
+namespace SoTTTT.Core.Spatial;
+
+/// <summary>
+/// The items of a built <see cref="STRtree{T}"/> whose envelope holds a point, in the order the tree's own point query
+/// gives them, from a uniform grid instead of a walk down the tree: each cell lists the items whose envelope meets it,
+/// in the tree's order (a tree query visits its items in one fixed order whatever the search envelope, so filtering a
+/// cell's list by the point keeps that order). Built for the admin units and zones that every point of a national
+/// dataset is placed in (1.5 million fibre segment midpoints, 350,000 BTS). Immutable and thread-safe.
+/// </summary>
+/// <typeparam name="T">The tree's item.</typeparam>
+public sealed class PointQueryGrid<T>
+{
+    /// <summary>At most this many cells (width × height); larger extents get larger cells.</summary>
+    private const long MaxCells = 1 << 20;
+
+    private readonly T[] items;
+    private readonly Envelope[] envelopes;
+    private readonly double minX;
+    private readonly double minY;
+    private readonly double cell;
+    private readonly int width;
+    private readonly int height;
+    private readonly int[] starts;
+    private readonly int[] entries;
+
+    /// <param name="tree">A built tree (it is queried, not changed).</param>
+    /// <param name="envelopeOf">The envelope each item was inserted with.</param>
+    public PointQueryGrid(STRtree<T> tree, Func<T, Envelope> envelopeOf)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(envelopeOf);
+        var ordered = new List<T>();
+        if (!tree.IsEmpty)
+        {
+            tree.Query(new Envelope(double.MinValue, double.MaxValue, double.MinValue, double.MaxValue), new Collect(ordered));
+        }
+
+        items = [.. ordered];
+        envelopes = [.. ordered.Select(envelopeOf)];
+        if (items.Length == 0)
+        {
+            starts = [0];
+            entries = [];
+            return;
+        }
+
+        var extent = new Envelope();
+        foreach (var e in envelopes)
+        {
+            extent.ExpandToInclude(e);
+        }
+
+        // A cell about half the median item's side, so that a cell meets a few items, within MaxCells.
+        var sides = envelopes.Select(e => Math.Max(e.Width, e.Height)).Order().ToArray();
+        var size = Math.Max(sides[sides.Length / 2] / 2, 1e-9);
+        size = Math.Max(size, Math.Sqrt(Math.Max(extent.Width, size) * Math.Max(extent.Height, size) / MaxCells));
+        cell = size;
+        minX = extent.MinX;
+        minY = extent.MinY;
+        width = (int)Math.Min(int.MaxValue / 2, Math.Floor(extent.Width / cell) + 1);
+        height = (int)Math.Min(int.MaxValue / 2, Math.Floor(extent.Height / cell) + 1);
+        var counts = new int[(width * height) + 1];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < envelopes.Length; i++)
+            {
+                var (x0, y0, x1, y1) = Cells(envelopes[i]);
+                for (var y = y0; y <= y1; y++)
+                {
+                    for (var x = x0; x <= x1; x++)
+                    {
+                        var k = (y * width) + x;
+                        if (pass == 0)
+                        {
+                            counts[k + 1]++;
+                        }
+                        else
+                        {
+                            entries![counts[k]++] = i;
+                        }
+                    }
+                }
+            }
+
+            if (pass == 0)
+            {
+                for (var k = 1; k < counts.Length; k++)
+                {
+                    counts[k] += counts[k - 1];
+                }
+
+                starts = (int[])counts.Clone();
+                entries = new int[counts[^1]];
+            }
+        }
+
+        starts ??= [0];
+        entries ??= [];
+    }
+
+    /// <summary>Calls <paramref name="visit"/> for each item whose envelope holds <paramref name="c"/>, in the tree's order, until it returns true; whether one did.</summary>
+    public bool Any(Coordinate c, Func<T, bool> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (items.Length == 0)
+        {
+            return false;
+        }
+
+        var fx = Math.Floor((c.X - minX) / cell);
+        var fy = Math.Floor((c.Y - minY) / cell);
+        if (!(fx >= 0 && fx < width && fy >= 0 && fy < height))
+        {
+            return false;
+        }
+
+        var k = ((int)fy * width) + (int)fx;
+        for (var e = starts[k]; e < starts[k + 1]; e++)
+        {
+            var i = entries[e];
+            if (envelopes[i].Intersects(c) && visit(items[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private (int X0, int Y0, int X1, int Y1) Cells(Envelope e) =>
+        (Clamp((e.MinX - minX) / cell, width), Clamp((e.MinY - minY) / cell, height), Clamp((e.MaxX - minX) / cell, width), Clamp((e.MaxY - minY) / cell, height));
+
+    private static int Clamp(double v, int n) => (int)Math.Clamp(Math.Floor(v), 0, n - 1);
+
+    private sealed class Collect(List<T> into) : NetTopologySuite.Index.IItemVisitor<T>
+    {
+        public void VisitItem(T item) => into.Add(item);
+    }
+}

@@ -1,0 +1,89 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using NUnit.Framework;
+using SoTTTT.Core.Spatial;
+
+namespace SoTTTT.Tests.Spatial;
+
+/// <summary>
+/// <see cref="PointQueryGrid{T}"/> answers a point exactly as NetTopologySuite's own <see cref="STRtree{T}.Query(Envelope)"/>
+/// does: the same items in the same order (the order decides which unit a point on a shared boundary goes to, so the
+/// indicators stay identical with the grid). The reference is the tree itself.
+/// </summary>
+public sealed class PointQueryGridTests
+{
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void RandomEnvelopesAndPoints_SameItemsInTheSameOrderAsTheTree(int seed)
+    {
+        var random = new Random(seed);
+        var tree = new STRtree<int>();
+        var envelopes = new List<Envelope>();
+        for (var i = 0; i < 2_000; i++)
+        {
+            // Sizes over three orders of magnitude, as communes beside provinces; some share edges exactly.
+            var x = Math.Round(random.NextDouble() * 100_000, random.Next(3) == 0 ? 0 : 3);
+            var y = Math.Round(random.NextDouble() * 100_000, random.Next(3) == 0 ? 0 : 3);
+            var w = Math.Pow(10, 1 + (random.NextDouble() * 3));
+            var h = Math.Pow(10, 1 + (random.NextDouble() * 3));
+            var e = new Envelope(x, x + w, y, y + h);
+            envelopes.Add(e);
+            tree.Insert(e, i);
+        }
+
+        tree.Build();
+        var grid = new PointQueryGrid<int>(tree, i => envelopes[i]);
+        var compared = 0;
+        for (var p = 0; p < 20_000; p++)
+        {
+            // Points anywhere, outside the extent too, and exactly on envelope corners and edges.
+            Coordinate c;
+            if (p % 4 == 0)
+            {
+                var e = envelopes[random.Next(envelopes.Count)];
+                c = new Coordinate(random.Next(2) == 0 ? e.MinX : e.MaxX, random.Next(2) == 0 ? e.MinY : e.MaxY);
+            }
+            else
+            {
+                c = new Coordinate((random.NextDouble() * 120_000) - 10_000, (random.NextDouble() * 120_000) - 10_000);
+            }
+
+            var expected = tree.Query(new Envelope(c)).ToList();
+            var actual = new List<int>();
+            grid.Any(c, i =>
+            {
+                actual.Add(i);
+                return false;
+            });
+            Assert.That(actual, Is.EqualTo(expected), $"point ({c.X}, {c.Y})");
+            compared += expected.Count;
+        }
+
+        Assert.That(compared, Is.GreaterThan(5_000), "too few hits to compare");
+    }
+
+    [Test]
+    public void Any_StopsAtTheFirstItemTheVisitorAccepts()
+    {
+        var tree = new STRtree<int>();
+        var envelopes = new[] { new Envelope(0, 10, 0, 10), new Envelope(5, 15, 5, 15), new Envelope(8, 9, 8, 9) };
+        for (var i = 0; i < envelopes.Length; i++)
+        {
+            tree.Insert(envelopes[i], i);
+        }
+
+        tree.Build();
+        var grid = new PointQueryGrid<int>(tree, i => envelopes[i]);
+        var seen = new List<int>();
+        var found = grid.Any(new Coordinate(8.5, 8.5), i =>
+        {
+            seen.Add(i);
+            return seen.Count == 2;
+        });
+        Assert.That(found, Is.True);
+        Assert.That(seen, Has.Count.EqualTo(2));
+        Assert.That(grid.Any(new Coordinate(100, 100), _ => true), Is.False);
+        Assert.That(new PointQueryGrid<int>(new STRtree<int>(), i => envelopes[i]).Any(new Coordinate(1, 1), _ => true), Is.False);
+    }
+}
