@@ -41,11 +41,7 @@ public static class DatasetLoader
             return Loading.DemLoader.Attach(hit, folder);
         }
 
-        var tables = LayerSchema.InputLayers
-            .AsParallel()
-            .Select(schema => (schema.Layer, Table: ReadTable(folder, schema, problems, notices, options)))
-            .Where(t => t.Table is not null)
-            .ToDictionary(t => t.Layer, t => t.Table!, StringComparer.Ordinal);
+        var tables = ReadTables(folder, problems, notices, options);
         var assembled = Assemble(settings, rules, tables, problems, notices, options);
         if (cached is not null && assembled.Succeeded)
         {
@@ -195,6 +191,50 @@ public static class DatasetLoader
             Date = settings.Date,
         };
         return new LoadResult(dataset, settings, [], notices.Sorted()) { Rejected = rejected };
+    }
+
+    /// <summary>
+    /// Reads the layer files in parallel, the largest first, each thread taking the next file as it finishes one (an
+    /// even split of the layer list gave one thread all the big layers); the tables are listed in schema order.
+    /// </summary>
+    private static Dictionary<string, RawTable> ReadTables(string folder, ProblemCollector problems, ProblemCollector notices, LoadOptions options)
+    {
+        var layers = LayerSchema.InputLayers;
+        var read = new RawTable?[layers.Count];
+        var largestFirst = Enumerable.Range(0, layers.Count).OrderByDescending(i => LayerBytes(folder, layers[i])).ToList();
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(largestFirst, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+            i => read[i] = ReadTable(folder, layers[i], problems, notices, options));
+        var tables = new Dictionary<string, RawTable>(StringComparer.Ordinal);
+        for (var i = 0; i < layers.Count; i++)
+        {
+            if (read[i] is { } table)
+            {
+                tables.Add(layers[i].Layer, table);
+            }
+        }
+
+        return tables;
+    }
+
+    /// <summary>The size in bytes of a layer's files (only to order the reading; 0 for what cannot be sized).</summary>
+    private static long LayerBytes(string folder, LayerSchema schema)
+    {
+        long bytes = 0;
+        foreach (var ext in new[] { ".csv", ".geojson", ".xlsx", ".shp" })
+        {
+            try
+            {
+                var file = new FileInfo(Path.Combine(folder, schema.Layer + ext));
+                bytes += file.Exists ? file.Length : 0;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Reading the file reports the problem.
+            }
+        }
+
+        return bytes;
     }
 
     private static RawTable? ReadTable(string folder, LayerSchema schema, ProblemCollector problems, ProblemCollector notices, LoadOptions options)

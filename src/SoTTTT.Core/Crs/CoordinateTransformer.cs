@@ -12,13 +12,23 @@ namespace SoTTTT.Core.Crs;
 /// Measured against PROJ 9.1 (EPSG transformation 6960) over Vietnam inside each zone's use (±1.5° of a TM-3
 /// central meridian, ±3.5° of a UTM one): within 0.1 mm from VN-2000, within 1.5 mm towards VN-2000, where
 /// the inverse is made exact so that round trips close to ~1e-12° (see <see cref="TransformPipeline"/>).
-/// Thread-safe: ProjNet transform objects are not, so each call borrows a pipeline from a pool that grows to
-/// one per concurrent caller.
+/// Thread-safe: ProjNet transform objects are not, so each thread keeps the pipelines of the transformers it used last
+/// (<see cref="Transform(double, double)"/> is called per point from parallel loops: a shared pool locked on every
+/// point made the lock the cost), and the bulk methods borrow one from a pool that grows to one per concurrent caller.
 /// </summary>
 public sealed class CoordinateTransformer
 {
     // Points per pipeline call in the bulk methods; bounds the scratch buffer.
     private const int ChunkSize = 4096;
+
+    // Pipelines a thread keeps for the transformers it used last (a loop often alternates between two or three).
+    private const int ThreadSlots = 8;
+
+    [ThreadStatic]
+    private static ThreadSlot[]? t_slots;
+
+    [ThreadStatic]
+    private static int t_nextSlot;
 
     private readonly Func<TransformPipeline>? _createTransform;
     private readonly ConcurrentBag<TransformPipeline> _pool = [];
@@ -72,17 +82,9 @@ public sealed class CoordinateTransformer
             return (x, y);
         }
 
-        var transform = Rent();
-        try
-        {
-            Span<double> scratch = stackalloc double[TransformPipeline.ScratchPerPoint];
-            transform.Transform(new Span<double>(ref x), new Span<double>(ref y), scratch);
-            return (x, y);
-        }
-        finally
-        {
-            _pool.Add(transform);
-        }
+        Span<double> scratch = stackalloc double[TransformPipeline.ScratchPerPoint];
+        ThreadPipeline().Transform(new Span<double>(ref x), new Span<double>(ref y), scratch);
+        return (x, y);
     }
 
     /// <summary>Transforms points in place; <paramref name="xs"/>[i], <paramref name="ys"/>[i] is one point.</summary>
@@ -126,4 +128,34 @@ public sealed class CoordinateTransformer
     }
 
     private TransformPipeline Rent() => _pool.TryTake(out var transform) ? transform : _createTransform!();
+
+    /// <summary>
+    /// This thread's pipeline of this transformer, taken from the pool the first time; when the thread's slots are
+    /// full, the oldest goes back to its transformer's pool. A pipeline in a slot is used only by its thread, and
+    /// only between calls of <see cref="TransformPipeline.Transform"/>, which calls nothing back.
+    /// </summary>
+    private TransformPipeline ThreadPipeline()
+    {
+        var slots = t_slots ??= new ThreadSlot[ThreadSlots];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (ReferenceEquals(slots[i].Owner, this))
+            {
+                return slots[i].Pipeline!;
+            }
+        }
+
+        var next = t_nextSlot;
+        t_nextSlot = (next + 1) % ThreadSlots;
+        if (slots[next].Owner is { } evicted)
+        {
+            evicted._pool.Add(slots[next].Pipeline!);
+        }
+
+        var pipeline = Rent();
+        slots[next] = new ThreadSlot(this, pipeline);
+        return pipeline;
+    }
+
+    private readonly record struct ThreadSlot(CoordinateTransformer? Owner, TransformPipeline? Pipeline);
 }

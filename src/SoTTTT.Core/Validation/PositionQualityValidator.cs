@@ -34,62 +34,71 @@ public static class PositionQualityValidator
     public static IReadOnlyList<ValidationProblem> Check(IReadOnlyList<PositionSample> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
+
+        // Layers are checked in parallel (a national BTS layer alone takes a while) and their warnings kept in layer order.
+        return samples.GroupBy(s => s.Layer, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .AsParallel()
+            .AsOrdered()
+            .SelectMany(layer => CheckLayer(layer.ToList()))
+            .ToList();
+    }
+
+    /// <summary>The warnings about one layer's points, in the order of the codes above.</summary>
+    private static List<ValidationProblem> CheckLayer(List<PositionSample> points)
+    {
         var warnings = new List<ValidationProblem>();
-        foreach (var layer in samples.GroupBy(s => s.Layer, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var file = points[0].File;
+        var (stacks, nearPairs) = Coincident(points);
+        if (stacks.Count > 0)
         {
-            var points = layer.ToList();
-            var file = points[0].File;
-            var (stacks, nearPairs) = Coincident(points);
-            if (stacks.Count > 0)
-            {
-                var total = stacks.Sum(s => s.Count);
-                var examples = stacks.OrderByDescending(s => s.Count).Take(Examples).Select(s =>
-                    $"({Deg(s[0].LonDeg)}, {Deg(s[0].LatDeg)}) ×{s.Count}: rows {string.Join(", ", s.Take(4).Select(p => p.Row))}{(s.Count > 4 ? ", …" : string.Empty)}");
-                warnings.Add(new ValidationProblem(
-                    ProblemCodes.StackedPositions,
-                    $"{total} points stand on {stacks.Count} coordinate(s) shared by {StackMinPoints} or more (placeholders or a geocoder's default?): {string.Join("; ", examples)}",
-                    file,
-                    null,
-                    null,
-                    null));
-            }
+            var total = stacks.Sum(s => s.Count);
+            var examples = stacks.OrderByDescending(s => s.Count).Take(Examples).Select(s =>
+                $"({Deg(s[0].LonDeg)}, {Deg(s[0].LatDeg)}) ×{s.Count}: rows {string.Join(", ", s.Take(4).Select(p => p.Row))}{(s.Count > 4 ? ", …" : string.Empty)}");
+            warnings.Add(new ValidationProblem(
+                ProblemCodes.StackedPositions,
+                $"{total} points stand on {stacks.Count} coordinate(s) shared by {StackMinPoints} or more (placeholders or a geocoder's default?): {string.Join("; ", examples)}",
+                file,
+                null,
+                null,
+                null));
+        }
 
-            if (nearPairs.Count > 0)
-            {
-                var examples = nearPairs.Take(Examples).Select(p =>
-                    $"row {p.A.Row} (id {p.A.Id}) and row {p.B.Row} (id {p.B.Id}) {Distance(p.A, p.B).ToString("0.##", CultureInfo.InvariantCulture)} m apart at ({Deg(p.A.LonDeg)}, {Deg(p.A.LatDeg)})");
-                warnings.Add(new ValidationProblem(
-                    ProblemCodes.NearDuplicatePositions,
-                    $"{nearPairs.Count} pair(s) of points with different ids lie closer than {NearDuplicateM} m (one place entered twice?): {string.Join("; ", examples)}",
-                    file,
-                    null,
-                    null,
-                    null));
-            }
+        if (nearPairs.Count > 0)
+        {
+            var examples = nearPairs.Take(Examples).Select(p =>
+                $"row {p.A.Row} (id {p.A.Id}) and row {p.B.Row} (id {p.B.Id}) {Distance(p.A, p.B).ToString("0.##", CultureInfo.InvariantCulture)} m apart at ({Deg(p.A.LonDeg)}, {Deg(p.A.LatDeg)})");
+            warnings.Add(new ValidationProblem(
+                ProblemCodes.NearDuplicatePositions,
+                $"{nearPairs.Count} pair(s) of points with different ids lie closer than {NearDuplicateM} m (one place entered twice?): {string.Join("; ", examples)}",
+                file,
+                null,
+                null,
+                null));
+        }
 
-            var round = points.Where(IsRoundDegree).ToList();
-            if (round.Count > 0)
-            {
-                warnings.Add(new ValidationProblem(
-                    ProblemCodes.RoundDegreePositions,
-                    $"{round.Count} point(s) lie on whole degrees of longitude and latitude, a placeholder rather than a position: {Examples_(round)}",
-                    file,
-                    null,
-                    null,
-                    null));
-            }
+        var round = points.Where(IsRoundDegree).ToList();
+        if (round.Count > 0)
+        {
+            warnings.Add(new ValidationProblem(
+                ProblemCodes.RoundDegreePositions,
+                $"{round.Count} point(s) lie on whole degrees of longitude and latitude, a placeholder rather than a position: {Examples_(round)}",
+                file,
+                null,
+                null,
+                null));
+        }
 
-            var coarse = points.Where(p => p.Decimals is { } d && d < MinDecimals && !IsRoundDegree(p)).ToList();
-            if (coarse.Count > 0)
-            {
-                warnings.Add(new ValidationProblem(
-                    ProblemCodes.LowPrecisionCoordinates,
-                    $"{coarse.Count} point(s) have coordinates with fewer than {MinDecimals} decimals of a degree: their position is uncertain by more than 100 m: {Examples_(coarse)}",
-                    file,
-                    null,
-                    null,
-                    null));
-            }
+        var coarse = points.Where(p => p.Decimals is { } d && d < MinDecimals && !IsRoundDegree(p)).ToList();
+        if (coarse.Count > 0)
+        {
+            warnings.Add(new ValidationProblem(
+                ProblemCodes.LowPrecisionCoordinates,
+                $"{coarse.Count} point(s) have coordinates with fewer than {MinDecimals} decimals of a degree: their position is uncertain by more than 100 m: {Examples_(coarse)}",
+                file,
+                null,
+                null,
+                null));
         }
 
         return warnings;
@@ -108,55 +117,67 @@ public static class PositionQualityValidator
     /// <summary>Stacks (≥ <see cref="StackMinPoints"/> on one coordinate) and the near pairs outside them, per distinct key, in row order.</summary>
     private static (List<List<PositionSample>> Stacks, List<(PositionSample A, PositionSample B)> Pairs) Coincident(List<PositionSample> points)
     {
+        // Groups are independent: checked in parallel, their stacks and pairs gathered in group order before sorting.
         var stacks = new List<List<PositionSample>>();
         var pairs = new List<(PositionSample, PositionSample)>();
-        foreach (var group in points.GroupBy(p => p.DistinctKey ?? string.Empty, StringComparer.Ordinal))
+        foreach (var (groupStacks, groupPairs) in points.GroupBy(p => p.DistinctKey ?? string.Empty, StringComparer.Ordinal).AsParallel().AsOrdered().Select(CoincidentInGroup).ToList())
         {
-            var inStack = new HashSet<PositionSample>(ReferenceEquality.Instance);
-            foreach (var same in group.GroupBy(p => (Math.Round(p.X, 2), Math.Round(p.Y, 2))).Where(g => g.Count() >= StackMinPoints))
-            {
-                var stack = same.OrderBy(p => p.Row).ToList();
-                stacks.Add(stack);
-                inStack.UnionWith(stack);
-            }
-
-            var cells = new Dictionary<(long, long), List<PositionSample>>();
-            foreach (var p in group)
-            {
-                if (inStack.Contains(p))
-                {
-                    continue;
-                }
-
-                var key = ((long)Math.Floor(p.X / NearDuplicateM), (long)Math.Floor(p.Y / NearDuplicateM));
-                for (var dx = -1; dx <= 1; dx++)
-                {
-                    for (var dy = -1; dy <= 1; dy++)
-                    {
-                        if (cells.TryGetValue((key.Item1 + dx, key.Item2 + dy), out var near))
-                        {
-                            foreach (var q in near)
-                            {
-                                if (q.Id != p.Id && Distance(p, q) < NearDuplicateM)
-                                {
-                                    pairs.Add(q.Row <= p.Row ? (q, p) : (p, q));
-                                }
-                            }
-                        }
-                    }
-                }
-
-                if (!cells.TryGetValue(key, out var list))
-                {
-                    cells[key] = list = [];
-                }
-
-                list.Add(p);
-            }
+            stacks.AddRange(groupStacks);
+            pairs.AddRange(groupPairs);
         }
 
         stacks.Sort((a, b) => a[0].Row.CompareTo(b[0].Row));
         pairs.Sort((a, b) => a.Item1.Row != b.Item1.Row ? a.Item1.Row.CompareTo(b.Item1.Row) : a.Item2.Row.CompareTo(b.Item2.Row));
+        return (stacks, pairs);
+    }
+
+    /// <summary>The stacks and near pairs among points of one distinct key.</summary>
+    private static (List<List<PositionSample>> Stacks, List<(PositionSample A, PositionSample B)> Pairs) CoincidentInGroup(IEnumerable<PositionSample> group)
+    {
+        var stacks = new List<List<PositionSample>>();
+        var pairs = new List<(PositionSample, PositionSample)>();
+        var inStack = new HashSet<PositionSample>(ReferenceEquality.Instance);
+        foreach (var same in group.GroupBy(p => (Math.Round(p.X, 2), Math.Round(p.Y, 2))).Where(g => g.Count() >= StackMinPoints))
+        {
+            var stack = same.OrderBy(p => p.Row).ToList();
+            stacks.Add(stack);
+            inStack.UnionWith(stack);
+        }
+
+        var cells = new Dictionary<(long, long), List<PositionSample>>();
+        foreach (var p in group)
+        {
+            if (inStack.Contains(p))
+            {
+                continue;
+            }
+
+            var key = ((long)Math.Floor(p.X / NearDuplicateM), (long)Math.Floor(p.Y / NearDuplicateM));
+            for (var dx = -1; dx <= 1; dx++)
+            {
+                for (var dy = -1; dy <= 1; dy++)
+                {
+                    if (cells.TryGetValue((key.Item1 + dx, key.Item2 + dy), out var near))
+                    {
+                        foreach (var q in near)
+                        {
+                            if (q.Id != p.Id && Distance(p, q) < NearDuplicateM)
+                            {
+                                pairs.Add(q.Row <= p.Row ? (q, p) : (p, q));
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (!cells.TryGetValue(key, out var list))
+            {
+                cells[key] = list = [];
+            }
+
+            list.Add(p);
+        }
+
         return (stacks, pairs);
     }
 

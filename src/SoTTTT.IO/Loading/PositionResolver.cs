@@ -24,6 +24,7 @@ internal sealed class PositionResolver
     private readonly CoordinateTransformer sourceToAnalysis;
     private readonly CoordinateTransformer sourceToWgs84;
     private readonly WKTReader wktReader;
+    private readonly PlainWktReader plainWktReader;
     private readonly CrsDefinition analysisCrs;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string From, string To), CoordinateTransformer> transformers = new();
 
@@ -37,6 +38,7 @@ internal sealed class PositionResolver
         sourceToAnalysis = CoordinateTransformer.Create(sourceCrs, analysisCrs);
         sourceToWgs84 = CoordinateTransformer.Create(sourceCrs, CrsRegistry.Wgs84);
         wktReader = new WKTReader(sourceFactory.GeometryServices);
+        plainWktReader = new PlainWktReader(sourceFactory.GeometryServices);
     }
 
     public GeometryFactory Factory => analysisFactory;
@@ -108,7 +110,7 @@ internal sealed class PositionResolver
             column = "wkt";
             try
             {
-                source = wktReader.Read(wkt);
+                source = plainWktReader.TryRead(wkt) ?? wktReader.Read(wkt);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
