@@ -27,7 +27,7 @@ public static class DatasetCache
     /// <summary>Bytes kept at most over all copies.</summary>
     public const long MaxTotalBytes = 4L * 1024 * 1024 * 1024;
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "SOTTTT-DATASET-CACHE\n"u8.ToArray();
 
     /// <summary>The folder holding the copies; null when the cache is off.</summary>

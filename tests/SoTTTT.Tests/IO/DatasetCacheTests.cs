@@ -86,6 +86,30 @@ public sealed class DatasetCacheTests
     }
 
     [Test]
+    public void CachedLoad_InChunksOfSevenItems_EqualsFreshLoad()
+    {
+        // Lists are stored in chunks decoded in parallel (16,384 items each; no sample list is that long): with chunks of
+        // 7 items every list of the sample spans many chunks, ends on a partial one, and must still come back whole and
+        // in order.
+        var folder = DemoCommand.SampleFolder();
+        var fresh = LoadWithoutCache(folder);
+        var chunkItems = DatasetCacheFormat.ChunkItems;
+        try
+        {
+            DatasetCacheFormat.ChunkItems = 7;
+            _ = DatasetLoader.Load(folder);
+            Assert.That(DatasetCache.LastOutcome, Is.EqualTo("miss"));
+            var cached = DatasetLoader.Load(folder);
+            Assert.That(DatasetCache.LastOutcome, Is.EqualTo("hit"));
+            Assert.That(Dump(cached), Is.EqualTo(Dump(fresh)));
+        }
+        finally
+        {
+            DatasetCacheFormat.ChunkItems = chunkItems;
+        }
+    }
+
+    [Test]
     public void EditedFile_WithSameSizeAndTime_IsReadAgain()
     {
         using var copy = CopyOfSample();
