@@ -15,8 +15,8 @@ public sealed class CoverageEngine
 {
     private readonly UrbanArea urbanArea;
     private readonly ZoneIndex zones;
-    private readonly RangeSolutions solutions = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(double X, double Y), CoverageEnvironment> environments = new();
+    private readonly RangeSolutions solutions;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(double X, double Y), CoverageEnvironment> environments;
 
     public CoverageEngine(Dataset dataset, ModelOverride? modelOverride = null)
         : this(dataset, new UnitLocator(dataset), modelOverride)
@@ -28,6 +28,10 @@ public sealed class CoverageEngine
     {
         Dataset = dataset;
         Rules = dataset.Rules.Coverage;
+
+        // Sized for every BTS at once, so that neither table grows (and locks whole) under the parallel footprints.
+        solutions = new RangeSolutions(dataset.Bts.Count);
+        environments = new(concurrencyLevel: 64, capacity: Math.Max(dataset.Bts.Count, 31));
         Locator = locator;
         zones = new ZoneIndex(dataset.Zones);
         urbanArea = new UrbanArea(dataset, locator, zones);

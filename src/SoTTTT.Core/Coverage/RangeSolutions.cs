@@ -14,7 +14,13 @@ namespace SoTTTT.Core.Coverage;
 /// </summary>
 internal sealed class RangeSolutions
 {
-    private readonly ConcurrentDictionary<Key, (double RangeKm, bool Capped)> solved = new();
+    private readonly ConcurrentDictionary<Key, (double RangeKm, bool Capped)> solved;
+
+    /// <param name="capacity">Distinct sets expected at most (the BTS count): sized once, the table never grows under the parallel solve.</param>
+    public RangeSolutions(int capacity = 0)
+    {
+        solved = new(concurrencyLevel: 64, capacity: Math.Max(capacity, 31));
+    }
 
     /// <summary>Distinct input sets solved so far.</summary>
     public int Count => solved.Count;
