@@ -15,8 +15,8 @@ public sealed class CoverageEngine
 {
     private readonly UrbanArea urbanArea;
     private readonly ZoneIndex zones;
-    private readonly RangeSolutions solutions;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(double X, double Y), CoverageEnvironment> environments;
+    private readonly Lock solvedLock = new();
+    private readonly HashSet<RangeSolutions.Key> solvedKeys = [];
 
     public CoverageEngine(Dataset dataset, ModelOverride? modelOverride = null)
         : this(dataset, new UnitLocator(dataset), modelOverride)
@@ -29,9 +29,6 @@ public sealed class CoverageEngine
         Dataset = dataset;
         Rules = dataset.Rules.Coverage;
 
-        // Sized for every BTS at once, so that neither table grows (and locks whole) under the parallel footprints.
-        solutions = new RangeSolutions(dataset.Bts.Count);
-        environments = new(concurrencyLevel: 64, capacity: Math.Max(dataset.Bts.Count, 31));
         Locator = locator;
         zones = new ZoneIndex(dataset.Zones);
         urbanArea = new UrbanArea(dataset, locator, zones);
@@ -53,12 +50,8 @@ public sealed class CoverageEngine
     /// <summary>The model imposed on every BTS, or null for the choice by band and environment.</summary>
     public ModelOverride? ModelOverride { get; }
 
-    /// <summary>
-    /// The environment class at a position in the analysis CRS. Found once per position: the BTS of one tower share it
-    /// (350,000 national BTS stand on about 120,000 positions).
-    /// </summary>
-    public CoverageEnvironment EnvironmentAt(Coordinate c) =>
-        environments.TryGetValue((c.X, c.Y), out var known) ? known : environments.GetOrAdd((c.X, c.Y), Classify(c));
+    /// <summary>The environment class at a position in the analysis CRS.</summary>
+    public CoverageEnvironment EnvironmentAt(Coordinate c) => Classify(c);
 
     private CoverageEnvironment Classify(Coordinate c)
     {
@@ -74,21 +67,52 @@ public sealed class CoverageEngine
 
     /// <summary>The footprint of <paramref name="bts"/> (its position in the dataset's BTS list, or −1 for a hypothetical site).</summary>
     public BtsFootprint Footprint(int index, Bts bts) =>
-        FootprintCalculator.Compute(index, bts, Rules, EnvironmentAt(bts.Location.Coordinate), ModelOverride, Terrain, solutions);
+        FootprintCalculator.Compute(index, bts, Rules, EnvironmentAt(bts.Location.Coordinate), ModelOverride, Terrain);
 
-    /// <summary>Distinct range solutions the engine has made (each shared by every footprint with the same inputs).</summary>
-    public int RangeSolutionCount => solutions.Count;
+    /// <summary>Distinct range solutions the engine's <see cref="Footprints"/> have made (each shared by every footprint with the same inputs).</summary>
+    public int RangeSolutionCount
+    {
+        get
+        {
+            lock (solvedLock)
+            {
+                return solvedKeys.Count;
+            }
+        }
+    }
 
-    /// <summary>The footprints of the dataset's BTS at <paramref name="indexes"/> (every BTS when null), in parallel, in order.</summary>
+    /// <summary>
+    /// The footprints of the dataset's BTS at <paramref name="indexes"/> (every BTS when null), in parallel, in order.
+    /// Each worker keeps its own tables (no locks): the environment class per position (the BTS of one tower share it,
+    /// and stand next to each other in the list) and the range per configuration (<see cref="RangeSolutions"/>).
+    /// </summary>
     public BtsFootprint[] Footprints(IReadOnlyList<int>? indexes = null)
     {
         var bts = Dataset.Bts;
         var footprints = new BtsFootprint[indexes?.Count ?? bts.Count];
-        Parallel.For(0, footprints.Length, i =>
-        {
-            var b = indexes is null ? i : indexes[i];
-            footprints[i] = Footprint(b, bts[b]);
-        });
+        Parallel.For(
+            0,
+            footprints.Length,
+            () => (Environments: new Dictionary<(double X, double Y), CoverageEnvironment>(), Solutions: new RangeSolutions()),
+            (i, _, local) =>
+            {
+                var b = indexes is null ? i : indexes[i];
+                var at = bts[b].Location.Coordinate;
+                if (!local.Environments.TryGetValue((at.X, at.Y), out var environment))
+                {
+                    local.Environments[(at.X, at.Y)] = environment = Classify(at);
+                }
+
+                footprints[i] = FootprintCalculator.Compute(b, bts[b], Rules, environment, ModelOverride, Terrain, local.Solutions);
+                return local;
+            },
+            local =>
+            {
+                lock (solvedLock)
+                {
+                    solvedKeys.UnionWith(local.Solutions.Keys);
+                }
+            });
         return footprints;
     }
 }

@@ -1,32 +1,33 @@
-using System.Collections.Concurrent;
 
 namespace SoTTTT.Core.Coverage;
 
 /// <summary>
-/// The boresight range of footprints, solved once per distinct set of inputs they
-/// depend on: the loss terms (environment and band, which fix the model chain of one engine, the effective base height
+/// The boresight range of footprints, solved once per distinct set of inputs they depend on: the loss terms (environment and band, which fix the model chain of one engine, the effective base height
 /// and the receiver height), the largest path loss allowed and the reach. BTS of one configuration (band, height, power, environment) share
 /// one solve: the synthetic national profile, whose heights and powers are drawn at random, still repeats 144,911
 /// sets over 350,000 BTS. The answer is exactly the one
 /// the footprint would solve alone: the key holds every input of <see cref="BtsFootprint"/>'s range within one
 /// engine. One instance serves one <see cref="CoverageEngine"/> (one rules set and one imposed model, so that the
-/// environment and band fix the model chain); thread-safe.
+/// environment and band fix the model chain) on one thread: the engine's parallel footprints give each worker its own
+/// (a configuration two workers both meet is solved twice, to the same answer — far cheaper than the locks a shared
+/// table took on every insertion). Not thread-safe.
 /// </summary>
 internal sealed class RangeSolutions
 {
-    private readonly ConcurrentDictionary<Key, (double RangeKm, bool Capped)> solved;
+    private readonly Dictionary<Key, (double RangeKm, bool Capped)> solved = [];
 
-    /// <param name="capacity">Distinct sets expected at most (the BTS count): sized once, the table never grows under the parallel solve.</param>
-    public RangeSolutions(int capacity = 0)
+    /// <summary>The input sets solved so far.</summary>
+    public IEnumerable<Key> Keys => solved.Keys;
+
+    public (double RangeKm, bool Capped) GetOrSolve(Key key, Func<(double RangeKm, bool Capped)> solve)
     {
-        solved = new(concurrencyLevel: 64, capacity: Math.Max(capacity, 31));
+        if (!solved.TryGetValue(key, out var found))
+        {
+            solved[key] = found = solve();
+        }
+
+        return found;
     }
-
-    /// <summary>Distinct input sets solved so far.</summary>
-    public int Count => solved.Count;
-
-    public (double RangeKm, bool Capped) GetOrSolve(Key key, Func<(double RangeKm, bool Capped)> solve) =>
-        solved.TryGetValue(key, out var found) ? found : solved.GetOrAdd(key, _ => solve());
 
     /// <summary>
     /// Every input the range depends on within one engine: the environment and the band fix the model chain (the
@@ -39,5 +40,10 @@ internal sealed class RangeSolutions
         double EffectiveHeightM,
         double ReceiverHeightM,
         double AllowedLossDb,
-        double ReachKm);
+        double ReachKm)
+    {
+        // The synthesized hash multiplies and adds the fields' own hashes; a double's hash folds its bits, which for
+        // round values (1800.0, 30.0) leaves the low bits zero and crowds the table's buckets. Mix them properly.
+        public override int GetHashCode() => HashCode.Combine(Environment, BandMHz, EffectiveHeightM, ReceiverHeightM, AllowedLossDb, ReachKm);
+    }
 }
