@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using NetTopologySuite.Geometries;
 
 namespace SoTTTT.IO.Caching;
 
@@ -32,6 +33,21 @@ internal sealed class CacheReader(byte[] bytes, int start, int length)
     public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
 
     public double ReadDouble() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
+
+    /// <summary>The next <paramref name="count"/> x, y pairs as coordinates (one bounds check for them all).</summary>
+    public Coordinate[] ReadXy(int count)
+    {
+        var bytes = Take(checked(count * 16));
+        var coordinates = new Coordinate[count];
+        for (var i = 0; i < count; i++)
+        {
+            coordinates[i] = new Coordinate(
+                BinaryPrimitives.ReadDoubleLittleEndian(bytes.Slice(i * 16, 8)),
+                BinaryPrimitives.ReadDoubleLittleEndian(bytes.Slice((i * 16) + 8, 8)));
+        }
+
+        return coordinates;
+    }
 
     public string ReadString()
     {

@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 using SoTTTT.Core.Crs;
 using SoTTTT.Core.Model;
 using SoTTTT.Core.Validation;
@@ -504,6 +505,12 @@ internal static class DatasetCacheFormat
         if (count < 0 || (long)count * dimension * 8 > r.Remaining)
         {
             throw new InvalidDataException($"a sequence of {count} coordinates cannot be in the cache");
+        }
+
+        if (dimension == 2 && measures == 0 && f.CoordinateSequenceFactory is CoordinateArraySequenceFactory)
+        {
+            // Plain x, y (every geometry a loader makes): the coordinates at once, as the factory would hold them.
+            return f.CoordinateSequenceFactory.Create(r.ReadXy(count));
         }
 
         var s = f.CoordinateSequenceFactory.Create(count, dimension, measures);
