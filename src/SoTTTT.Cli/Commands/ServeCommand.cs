@@ -112,6 +112,10 @@ internal static class ServeCommand
                 return ExitCodes.InternalError;
             }
 
+            // The first answer's code path (routing, the views payload, JSON) is compiled now, while the cores are free:
+            // once the background builds below take both, a first request left to compile it waited seconds for them.
+            WarmUpViews(listen);
+
             // The server listens at once and every layer is built in the background, the first view's first (started
             // once the host is up, so the two do not share the cores): a request for a layer not built yet is told
             // "computing" (the page asks again), never held; /api/views waits only for the layer the extent comes from.
@@ -121,6 +125,25 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>One request for <c>/api/views</c> to the server itself on a loopback address (elsewhere the page's own first request does it); any failure is ignored.</summary>
+    private static void WarmUpViews(ListenAddress listen)
+    {
+        if (!listen.IsLoopback)
+        {
+            return;
+        }
+
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var response = client.GetAsync(new Uri(listen.Url + "/api/views")).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            // Only a warm-up: the page's own request still gets its answer.
+        }
     }
 
     /// <summary>
