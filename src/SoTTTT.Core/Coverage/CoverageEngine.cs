@@ -51,9 +51,7 @@ public sealed class CoverageEngine
     public ModelOverride? ModelOverride { get; }
 
     /// <summary>The environment class at a position in the analysis CRS.</summary>
-    public CoverageEnvironment EnvironmentAt(Coordinate c) => Classify(c);
-
-    private CoverageEnvironment Classify(Coordinate c)
+    public CoverageEnvironment EnvironmentAt(Coordinate c)
     {
         // UrbanArea.IsUrban is "an urban zone here, else the unit's urban flag": the zones are looked up once for both.
         var here = zones.At(c);
@@ -100,7 +98,7 @@ public sealed class CoverageEngine
                 var at = bts[b].Location.Coordinate;
                 if (!local.Environments.TryGetValue((at.X, at.Y), out var environment))
                 {
-                    local.Environments[(at.X, at.Y)] = environment = Classify(at);
+                    local.Environments[(at.X, at.Y)] = environment = EnvironmentAt(at);
                 }
 
                 footprints[i] = FootprintCalculator.Compute(b, bts[b], Rules, environment, ModelOverride, Terrain, local.Solutions);

@@ -62,66 +62,54 @@ public sealed class PointQueryGrid<T>
         minY = extent.MinY;
         width = (int)Math.Min(int.MaxValue / 2, Math.Floor(extent.Width / cell) + 1);
         height = (int)Math.Min(int.MaxValue / 2, Math.Floor(extent.Height / cell) + 1);
-        var counts = new int[(width * height) + 1];
-        for (var pass = 0; pass < 2; pass++)
+        // Count the items per cell, turn the counts into each cell's start, then place the items in tree order.
+        starts = new int[(width * height) + 1];
+        for (var i = 0; i < envelopes.Length; i++)
         {
-            for (var i = 0; i < envelopes.Length; i++)
+            foreach (var k in CellsOf(envelopes[i]))
             {
-                var (x0, y0, x1, y1) = Cells(envelopes[i]);
-                for (var y = y0; y <= y1; y++)
-                {
-                    for (var x = x0; x <= x1; x++)
-                    {
-                        var k = (y * width) + x;
-                        if (pass == 0)
-                        {
-                            counts[k + 1]++;
-                        }
-                        else
-                        {
-                            entries![counts[k]++] = i;
-                        }
-                    }
-                }
-            }
-
-            if (pass == 0)
-            {
-                for (var k = 1; k < counts.Length; k++)
-                {
-                    counts[k] += counts[k - 1];
-                }
-
-                starts = (int[])counts.Clone();
-                entries = new int[counts[^1]];
+                starts[k + 1]++;
             }
         }
 
-        starts ??= [0];
-        entries ??= [];
+        for (var k = 1; k < starts.Length; k++)
+        {
+            starts[k] += starts[k - 1];
+        }
+
+        entries = new int[starts[^1]];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < envelopes.Length; i++)
+        {
+            foreach (var k in CellsOf(envelopes[i]))
+            {
+                entries[next[k]++] = i;
+            }
+        }
+    }
+
+    /// <summary>The items whose envelope holds <paramref name="c"/>, in the tree's order (no allocation).</summary>
+    public Candidates At(Coordinate c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var fx = Math.Floor((c.X - minX) / cell);
+        var fy = Math.Floor((c.Y - minY) / cell);
+        if (items.Length == 0 || !(fx >= 0 && fx < width && fy >= 0 && fy < height))
+        {
+            return new Candidates(this, c, 0, 0);
+        }
+
+        var k = ((int)fy * width) + (int)fx;
+        return new Candidates(this, c, starts[k], starts[k + 1]);
     }
 
     /// <summary>Calls <paramref name="visit"/> for each item whose envelope holds <paramref name="c"/>, in the tree's order, until it returns true; whether one did.</summary>
     public bool Any(Coordinate c, Func<T, bool> visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        if (items.Length == 0)
+        foreach (var item in At(c))
         {
-            return false;
-        }
-
-        var fx = Math.Floor((c.X - minX) / cell);
-        var fy = Math.Floor((c.Y - minY) / cell);
-        if (!(fx >= 0 && fx < width && fy >= 0 && fy < height))
-        {
-            return false;
-        }
-
-        var k = ((int)fy * width) + (int)fx;
-        for (var e = starts[k]; e < starts[k + 1]; e++)
-        {
-            var i = entries[e];
-            if (envelopes[i].Intersects(c) && visit(items[i]))
+            if (visit(item))
             {
                 return true;
             }
@@ -130,10 +118,45 @@ public sealed class PointQueryGrid<T>
         return false;
     }
 
+    private IEnumerable<int> CellsOf(Envelope e)
+    {
+        var (x0, y0, x1, y1) = Cells(e);
+        for (var y = y0; y <= y1; y++)
+        {
+            for (var x = x0; x <= x1; x++)
+            {
+                yield return (y * width) + x;
+            }
+        }
+    }
+
     private (int X0, int Y0, int X1, int Y1) Cells(Envelope e) =>
         (Clamp((e.MinX - minX) / cell, width), Clamp((e.MinY - minY) / cell, height), Clamp((e.MaxX - minX) / cell, width), Clamp((e.MaxY - minY) / cell, height));
 
     private static int Clamp(double v, int n) => (int)Math.Clamp(Math.Floor(v), 0, n - 1);
+
+    /// <summary>The candidates of one point: the entries of its cell whose envelope holds the point.</summary>
+    public struct Candidates(PointQueryGrid<T> grid, Coordinate c, int from, int to)
+    {
+        private int at = from - 1;
+
+        public readonly T Current => grid.items[grid.entries[at]];
+
+        public readonly Candidates GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (++at < to)
+            {
+                if (grid.envelopes[grid.entries[at]].Intersects(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     private sealed class Collect(List<T> into) : NetTopologySuite.Index.IItemVisitor<T>
     {

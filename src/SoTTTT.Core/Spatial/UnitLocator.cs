@@ -119,21 +119,14 @@ public sealed class UnitLocator
     /// <summary>The deepest unit whose polygon contains the point (boundary included); null outside every polygon.</summary>
     public AdminUnit? LocateInPolygons(Coordinate c)
     {
-        AdminUnit? found = null;
         foreach (var level in treesDeepestFirst)
         {
-            if (level.Any(c, u =>
+            foreach (var (unit, locator) in level.At(c))
             {
-                if (u.Locator.Locate(c) == Location.Exterior)
+                if (locator.Locate(c) != Location.Exterior)
                 {
-                    return false;
+                    return unit;
                 }
-
-                found = u.Unit;
-                return true;
-            }))
-            {
-                return found;
             }
         }
 
