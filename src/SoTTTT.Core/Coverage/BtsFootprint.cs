@@ -164,12 +164,23 @@ public sealed class BtsFootprint
 
         var d = Math.Max(distanceKm, NearestKm);
         var loss = 32.45 + (20 * Math.Log10(BandMHz)) + (20 * Math.Log10(d));
-        foreach (var term in terms ??= [.. Chain.Select(c => new LossTerm(c.Model, c.Environment, BandMHz, EffectiveHeightM, ReceiverHeightM))])
+        foreach (var term in terms ??= Terms())
         {
             loss = Math.Max(loss, term.LossDb(d));
         }
 
         return loss;
+    }
+
+    private LossTerm[] Terms()
+    {
+        var made = new LossTerm[Chain.Count];
+        for (var i = 0; i < made.Length; i++)
+        {
+            made[i] = new LossTerm(Chain[i].Model, Chain[i].Environment, BandMHz, EffectiveHeightM, ReceiverHeightM);
+        }
+
+        return made;
     }
 
     /// <summary>The pattern attenuation towards (dx east, dy north) metres from the BTS, dB (0 for omni).</summary>
@@ -378,20 +389,14 @@ public sealed class BtsFootprint
     private sealed class LossTerm
     {
         private readonly IPathLossModel model;
-        private readonly string environment;
-        private readonly double bandMHz;
-        private readonly double baseHeightM;
-        private readonly double mobileHeightM;
+        private readonly PathLossInput input;
         private readonly double atOneKm;
         private readonly double? perDecade;
 
         public LossTerm(IPathLossModel model, string environment, double bandMHz, double baseHeightM, double mobileHeightM)
         {
             this.model = model;
-            this.environment = environment;
-            this.bandMHz = bandMHz;
-            this.baseHeightM = baseHeightM;
-            this.mobileHeightM = mobileHeightM;
+            input = new(bandMHz, 1, model.UsesHeights ? baseHeightM : null, model.UsesHeights ? mobileHeightM : null, environment);
             if (model is OkumuraHataModel or Cost231HataModel)
             {
                 atOneKm = Exact(1);
@@ -400,16 +405,13 @@ public sealed class BtsFootprint
             else
             {
                 // The model's own checks of its inputs (the environment) once; every distance after through LossOnlyDb.
-                _ = model.LossDb(Input(1));
+                _ = model.LossDb(input);
             }
         }
 
         public double LossDb(double distanceKm) => perDecade is { } b ? atOneKm + (b * Math.Log10(distanceKm)) : Exact(distanceKm);
 
         private double Exact(double distanceKm) =>
-            model.LossOnlyDb(Input(distanceKm));
-
-        private PathLossInput Input(double distanceKm) =>
-            new(bandMHz, distanceKm, model.UsesHeights ? baseHeightM : null, model.UsesHeights ? mobileHeightM : null, environment);
+            model.LossOnlyDb(input, distanceKm);
     }
 }

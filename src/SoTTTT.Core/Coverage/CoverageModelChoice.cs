@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SoTTTT.Core.Coverage.PathLoss;
 
 namespace SoTTTT.Core.Coverage;
@@ -48,7 +49,13 @@ public static class CoverageModelChoice
     /// The models whose largest loss is the environment's loss: its own model first, then those of the more open
     /// environments (urban → suburban → rural), without repeats. Free space is added by the footprint.
     /// </summary>
-    public static IReadOnlyList<(IPathLossModel Model, string Environment)> Chain(double bandMHz, CoverageEnvironment environment)
+    public static IReadOnlyList<(IPathLossModel Model, string Environment)> Chain(double bandMHz, CoverageEnvironment environment) =>
+        Chains.GetOrAdd((bandMHz, environment), static key => BuildChain(key.BandMHz, key.Environment));
+
+    // One chain per band and environment (a national inventory has a handful of bands), not one list per BTS.
+    private static readonly ConcurrentDictionary<(double BandMHz, CoverageEnvironment Environment), (IPathLossModel Model, string Environment)[]> Chains = new();
+
+    private static (IPathLossModel Model, string Environment)[] BuildChain(double bandMHz, CoverageEnvironment environment)
     {
         var order = environment switch
         {
@@ -66,6 +73,6 @@ public static class CoverageModelChoice
             }
         }
 
-        return chain;
+        return [.. chain];
     }
 }

@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 using SoTTTT.Core.Coverage;
 using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Model;
@@ -27,7 +26,7 @@ public static class IndicatorsAnalysis
         var reachM = dataset.Rules.FibreReachM;
         var acc = dataset.AdminUnits.ToDictionary(u => u.Code, _ => new Accumulator(), StringComparer.Ordinal);
         var fibreIndex = dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes) ? new SegmentIndex(dataset.FibreRoutes.Select(r => r.Path)) : null;
-        var postalIndex = BuildPostalIndex(dataset.PostalPoints);
+        var postalIndex = dataset.PostalPoints.Count > 0 ? new NearestPointGrid([.. dataset.PostalPoints.Select(p => p.Location.Coordinate)]) : null;
         var book = new AssignmentBook(dataset, level);
         PhaseMarks.Mark("index");
 
@@ -39,7 +38,7 @@ public static class IndicatorsAnalysis
 
         var settlementFacts = dataset.Settlements.AsParallel().AsOrdered().Select(s => (
             Assignment: locator.Assign(s.Location.Coordinate, s.CommuneCode),
-            NearestPostalM: NearestDistance(postalIndex, s.Location),
+            NearestPostalM: postalIndex?.NearestDistance(s.Location.Coordinate),
             Fibre: fibreIndex?.IsWithin(s.Location.Coordinate, reachM))).ToArray();
         for (var i = 0; i < settlementFacts.Length; i++)
         {
@@ -311,6 +310,9 @@ public static class IndicatorsAnalysis
     private static List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)> SplitByUnit(FibreRoute route, UnitLocator locator)
     {
         var parts = new List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)>();
+
+        // The locator only reads the point: one probe moved along the route, a midpoint kept only where a part starts.
+        var probe = new Coordinate();
         for (var g = 0; g < route.Path.NumGeometries; g++)
         {
             var coords = route.Path.GetGeometryN(g).Coordinates;
@@ -319,8 +321,9 @@ public static class IndicatorsAnalysis
                 var a = coords[i - 1];
                 var b = coords[i];
                 var length = a.Distance(b);
-                var midpoint = new Coordinate((a.X + b.X) / 2, (a.Y + b.Y) / 2);
-                var unit = locator.Assign(midpoint);
+                probe.X = (a.X + b.X) / 2;
+                probe.Y = (a.Y + b.Y) / 2;
+                var unit = locator.Assign(probe);
                 var last = parts.Count - 1;
                 if (last >= 0 && ReferenceEquals(parts[last].Unit.Unit, unit.Unit) && parts[last].Unit.NearestM is null == unit.NearestM is null)
                 {
@@ -328,7 +331,7 @@ public static class IndicatorsAnalysis
                 }
                 else
                 {
-                    parts.Add((unit, length, midpoint));
+                    parts.Add((unit, length, probe.Copy()));
                 }
             }
         }
@@ -336,43 +339,6 @@ public static class IndicatorsAnalysis
         return parts;
     }
 
-    private static STRtree<PostalPoint>? BuildPostalIndex(IReadOnlyList<PostalPoint> points)
-    {
-        if (points.Count == 0)
-        {
-            return null;
-        }
-
-        var tree = new STRtree<PostalPoint>();
-        foreach (var p in points)
-        {
-            tree.Insert(p.Location.EnvelopeInternal, p);
-        }
-
-        tree.Build();
-        return tree;
-    }
-
-    private static double? NearestDistance(STRtree<PostalPoint>? tree, Point location)
-    {
-        if (tree is null)
-        {
-            return null;
-        }
-
-        var probe = new PostalPoint(string.Empty, location, null, null, null, null);
-        var nearest = tree.NearestNeighbour(location.EnvelopeInternal, probe, PointDistance.Instance);
-        return nearest.Location.Coordinate.Distance(location.Coordinate);
-    }
-
     private static IReadOnlyDictionary<string, int> Sorted(Dictionary<string, int> counts) =>
         counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);
-
-    private sealed class PointDistance : IItemDistance<Envelope, PostalPoint>
-    {
-        public static readonly PointDistance Instance = new();
-
-        public double Distance(IBoundable<Envelope, PostalPoint> item1, IBoundable<Envelope, PostalPoint> item2) =>
-            item1.Item.Location.Coordinate.Distance(item2.Item.Location.Coordinate);
-    }
 }

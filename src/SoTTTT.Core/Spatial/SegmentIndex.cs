@@ -28,24 +28,22 @@ public sealed class SegmentIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cellM);
         cell = cellM;
-        var a = new List<Coordinate>();
-        var b = new List<Coordinate>();
-        foreach (var line in lines)
+        var parts = lines.SelectMany(line => Enumerable.Range(0, line.NumGeometries).Select(line.GetGeometryN)).Select(part => part.Coordinates).ToList();
+        var count = parts.Sum(coords => Math.Max(0, coords.Length - 1));
+        starts = new Coordinate[count];
+        ends = new Coordinate[count];
+        var at = 0;
+        foreach (var coords in parts)
         {
-            for (var g = 0; g < line.NumGeometries; g++)
+            for (var i = 1; i < coords.Length; i++, at++)
             {
-                var coords = line.GetGeometryN(g).Coordinates;
-                for (var i = 1; i < coords.Length; i++)
-                {
-                    a.Add(coords[i - 1]);
-                    b.Add(coords[i]);
-                }
+                starts[at] = coords[i - 1];
+                ends[at] = coords[i];
             }
         }
 
-        starts = [.. a];
-        ends = [.. b];
-        var pairs = new List<(long Key, int Segment)>(starts.Length * 2);
+        var keys = new List<long>(count + (count / 4));
+        var segments = new List<int>(count + (count / 4));
         for (var s = 0; s < starts.Length; s++)
         {
             var (x0, x1) = Cells(starts[s].X, ends[s].X);
@@ -58,20 +56,18 @@ public sealed class SegmentIndex
                 {
                     if (few || DistanceComputer.PointToSegment(new Coordinate((x + 0.5) * cell, (y + 0.5) * cell), starts[s], ends[s]) <= cell * HalfDiagonal)
                     {
-                        pairs.Add((Key(x, y), s));
+                        keys.Add(Key(x, y));
+                        segments.Add(s);
                     }
                 }
             }
         }
 
-        var sorted = pairs.ToArray();
-        Array.Sort(sorted);
-        cellKeys = new long[sorted.Length];
-        cellSegments = new int[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            (cellKeys[i], cellSegments[i]) = sorted[i];
-        }
+        // Sorted by cell on the bare keys (a primitive sort, many times faster than sorting (key, segment) tuples
+        // through their comparer); the order of a cell's segments is immaterial to "is any within".
+        cellKeys = [.. keys];
+        cellSegments = [.. segments];
+        Array.Sort(cellKeys, cellSegments);
     }
 
     /// <summary>Number of segments indexed.</summary>

@@ -33,10 +33,19 @@ public sealed class UnitLocator
     private readonly HashSet<string> withPolygon = new(StringComparer.Ordinal);
     private readonly AdminUnit? soleProvince;
 
+    // One assignment per unit for the points found in it (the immutable answer of most calls), not one per point.
+    private readonly Dictionary<AdminUnit, UnitAssignment> inUnit;
+
     public UnitLocator(Dataset dataset, double? nearestUnitM = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         hierarchy = dataset.Hierarchy;
+        inUnit = new Dictionary<AdminUnit, UnitAssignment>(ReferenceEqualityComparer.Instance);
+        foreach (var unit in dataset.AdminUnits)
+        {
+            inUnit.TryAdd(unit, new UnitAssignment(unit, null));
+        }
+
         NearestUnitM = nearestUnitM ?? dataset.Rules.NearestUnitM;
         foreach (var level in new[] { AdminLevel.Commune, AdminLevel.District, AdminLevel.Province })
         {
@@ -91,18 +100,18 @@ public sealed class UnitLocator
     {
         if (code is not null && hierarchy.Find(code) is { } named)
         {
-            return new UnitAssignment(named, null);
+            return In(named);
         }
 
         if (!HasPolygons)
         {
-            return new UnitAssignment(soleProvince, null);
+            return In(soleProvince);
         }
 
         var inside = LocateInPolygons(c);
         if (inside is not null && inside.Level == deepestLevel)
         {
-            return new UnitAssignment(inside, null);
+            return In(inside);
         }
 
         if (Nearest(c, inside) is { } nearest)
@@ -110,8 +119,11 @@ public sealed class UnitLocator
             return nearest;
         }
 
-        return new UnitAssignment(inside, null);
+        return In(inside);
     }
+
+    private UnitAssignment In(AdminUnit? unit) =>
+        unit is null ? UnitAssignment.None : inUnit.TryGetValue(unit, out var known) ? known : new UnitAssignment(unit, null);
 
     /// <summary>Whether any unit has a polygon, so that <see cref="LocateInPolygons"/> can tell inside from outside.</summary>
     public bool HasPolygons => treesDeepestFirst.Count > 0;

@@ -13,6 +13,10 @@ public sealed partial class TimingsOptionTests
     [GeneratedRegex(@"^timings: fingerprint \d+\.\d\d s, (?:cache read \d+\.\d\d s, )?load \d+\.\d\d s, (?:cache write \d+\.\d\d s, )?compute \d+\.\d\d s, write \d+\.\d\d s, total \d+\.\d\d s$", RegexOptions.Multiline)]
     private static partial Regex WithoutIndex();
 
+    // The memory line after it: the GC's pauses and collections, the peak working set and, where /proc says, page faults.
+    [GeneratedRegex(@"^memory: gc pauses \d+\.\d\d s in \d+ collections \(\d+ full\), peak working set [\d,]+ MiB(?<faults>, [\d,]+ page faults)?$", RegexOptions.Multiline)]
+    private static partial Regex MemoryLine();
+
     [TestCase("indicators")]
     [TestCase("sharing")]
     public void Timings_PrintsPhasesOnStderr_StdoutUnchanged(string command)
@@ -26,7 +30,9 @@ public sealed partial class TimingsOptionTests
             Assert.That(plainExit, Is.Zero, plainError);
             Assert.That(output, Is.EqualTo(plainOutput));
             Assert.That(WithIndex().IsMatch(error), Is.True, error);
+            Assert.That(MemoryLine().Match(error) is { Success: true } memory && memory.Groups["faults"].Success == File.Exists("/proc/self/stat"), Is.True, error);
             Assert.That(plainError, Does.Not.Contain("timings:"));
+            Assert.That(plainError, Does.Not.Contain("memory:"));
         });
     }
 

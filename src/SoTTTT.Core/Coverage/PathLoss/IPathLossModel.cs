@@ -25,9 +25,10 @@ public interface IPathLossModel
     PathLossResult LossDb(PathLossInput input);
 
     /// <summary>
-    /// The loss of <see cref="LossDb"/> alone, dB, without its validity findings, for an input whose environment
-    /// <see cref="LossDb"/> has already accepted: what a caller evaluating one set of inputs at many distances (a range
-    /// solve) needs per distance.
+    /// The loss of <see cref="LossDb"/> alone, dB, without its validity findings, for <paramref name="input"/>'s
+    /// frequency, heights and environment (already accepted by <see cref="LossDb"/>) at <paramref name="distanceKm"/>
+    /// instead of its distance: what a caller evaluating one set of inputs at many distances (a range solve, every
+    /// settlement near a BTS) needs per distance, without a new input each time.
     /// </summary>
-    double LossOnlyDb(PathLossInput input) => LossDb(input).LossDb;
+    double LossOnlyDb(PathLossInput input, double distanceKm) => LossDb(input with { DistanceKm = distanceKm }).LossDb;
 }

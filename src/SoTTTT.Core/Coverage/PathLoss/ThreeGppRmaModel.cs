@@ -74,16 +74,16 @@ public sealed class ThreeGppRmaModel : IPathLossModel
     public PathLossResult LossDb(PathLossInput input)
     {
         PathLossModelGuard.Environment(this, input);
-        return new PathLossResult(LossOnlyDb(input), Validity(input.Environment).Check(input));
+        return new PathLossResult(LossOnlyDb(input, input.DistanceKm), Validity(input.Environment).Check(input));
     }
 
     /// <inheritdoc />
-    public double LossOnlyDb(PathLossInput input)
+    public double LossOnlyDb(PathLossInput input, double distanceKm)
     {
         var fcGHz = input.FreqMHz / 1000;
         var hBs = input.RequiredBaseHeightM;
         var hUt = input.RequiredMobileHeightM;
-        var d2D = input.DistanceKm * 1000;
+        var d2D = distanceKm * 1000;
         var d3D = Math.Sqrt(d2D * d2D + (hBs - hUt) * (hBs - hUt));
         var los = LosDb(fcGHz, hBs, hUt, d2D, d3D);
         return input.Environment == ThreeGppEnvironments.Nlos ? Math.Max(los, NlosPrimeDb(fcGHz, hBs, hUt, d3D)) : los;

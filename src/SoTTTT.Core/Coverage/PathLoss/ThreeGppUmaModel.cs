@@ -46,16 +46,16 @@ public sealed class ThreeGppUmaModel : IPathLossModel
     public PathLossResult LossDb(PathLossInput input)
     {
         PathLossModelGuard.Environment(this, input);
-        return new PathLossResult(LossOnlyDb(input), Range.Check(input));
+        return new PathLossResult(LossOnlyDb(input, input.DistanceKm), Range.Check(input));
     }
 
     /// <inheritdoc />
-    public double LossOnlyDb(PathLossInput input)
+    public double LossOnlyDb(PathLossInput input, double distanceKm)
     {
         var fcGHz = input.FreqMHz / 1000;
         var hBs = input.RequiredBaseHeightM;
         var hUt = input.RequiredMobileHeightM;
-        var d2D = input.DistanceKm * 1000;
+        var d2D = distanceKm * 1000;
         var d3D = Math.Sqrt(d2D * d2D + (hBs - hUt) * (hBs - hUt));
         var breakpointM = 4 * (hBs - EnvironmentHeightM) * (hUt - EnvironmentHeightM) * fcGHz * 1e9 / ThreeGppEnvironments.SpeedOfLightMPerS;
         var los = d2D <= breakpointM
