@@ -187,7 +187,7 @@ public static class CoverageAnalysis
                 var left = techs;
                 var x = s.Location.X;
                 var y = s.Location.Y;
-                foreach (var f in tree.Query(new Envelope(x, x, y, y)))
+                foreach (var f in tree.At(s.Location.Coordinate))
                 {
                     var fp = footprints[f];
                     var t = (int)fp.Tech;
@@ -227,33 +227,44 @@ public static class CoverageAnalysis
         return false;
     }
 
-    /// <summary>The footprints by the square around their boresight range (BTS with no range left out).</summary>
-    private static STRtree<int> RangeTree(BtsFootprint[] footprints)
+    /// <summary>
+    /// The footprints by the square around their boresight range (BTS with no range left out), answered from a grid in
+    /// the tree's own order (<see cref="PointQueryGrid{T}"/>): the same candidates as the tree's point query, without a
+    /// walk down a tree of 350,000 overlapping squares per settlement.
+    /// </summary>
+    private static PointQueryGrid<int> RangeTree(BtsFootprint[] footprints) => SquareGrid(footprints, f => f.MaxRangeKm, withZero: false);
+
+    /// <summary>The footprints with a positive <paramref name="radiusKm"/> (or zero, <paramref name="withZero"/>) by the square of that half-side around them.</summary>
+    private static PointQueryGrid<int> SquareGrid(BtsFootprint[] footprints, Func<BtsFootprint, double> radiusKm, bool withZero)
     {
         var tree = new STRtree<int>();
+        var squares = new Envelope[footprints.Length];
         for (var f = 0; f < footprints.Length; f++)
         {
-            var r = footprints[f].MaxRangeKm * 1000;
-            if (r > 0)
+            var r = radiusKm(footprints[f]) * 1000;
+            if (r > 0 || (withZero && r == 0))
             {
-                tree.Insert(new Envelope(footprints[f].X - r, footprints[f].X + r, footprints[f].Y - r, footprints[f].Y + r), f);
+                squares[f] = new Envelope(footprints[f].X - r, footprints[f].X + r, footprints[f].Y - r, footprints[f].Y + r);
+                tree.Insert(squares[f], f);
             }
         }
 
         tree.Build();
-        return tree;
+        return new PointQueryGrid<int>(tree, f => squares[f]);
     }
 
     /// <summary>Best level and server per layer at (x, y) among the footprints whose boresight range reaches it.</summary>
-    private static (double[] Levels, int[] Servers) Judge(STRtree<int> tree, BtsFootprint[] footprints, int layerCount, int[] layerOf, double x, double y)
+    private static (double[] Levels, int[] Servers) Judge(PointQueryGrid<int> tree, BtsFootprint[] footprints, int layerCount, int[] layerOf, double x, double y)
     {
         var levels = new double[layerCount];
         var servers = new int[layerCount];
         Array.Fill(levels, double.NegativeInfinity);
         Array.Fill(servers, -1);
-        List<int> hits = [.. tree.Query(new Envelope(x, x, y, y))];
-        hits.Sort();
-        foreach (var f in hits)
+
+        // Candidates come in the grid's order; of equal levels the lowest footprint wins, as if they came in index order.
+        var serverFootprint = new int[layerCount];
+        Array.Fill(serverFootprint, -1);
+        foreach (var f in tree.At(new Coordinate(x, y)))
         {
             var fp = footprints[f];
             var dx = x - fp.X;
@@ -266,10 +277,11 @@ public static class CoverageAnalysis
 
             var level = fp.LevelDbm(x, y);
             var l = layerOf[f];
-            if (level > levels[l])
+            if (level > levels[l] || (level == levels[l] && serverFootprint[l] >= 0 && f < serverFootprint[l]))
             {
                 levels[l] = level;
                 servers[l] = fp.Index;
+                serverFootprint[l] = f;
             }
         }
 
@@ -288,16 +300,13 @@ public static class CoverageAnalysis
             var threshold = rules.For(tech).ThresholdDbm;
             var ofTech = footprints.Where(f => f.Tech == tech).ToArray();
             var nearest = new STRtree<int>();
-            var reach = new STRtree<int>();
             for (var f = 0; f < ofTech.Length; f++)
             {
                 nearest.Insert(new Envelope(ofTech[f].X, ofTech[f].X, ofTech[f].Y, ofTech[f].Y), f);
-                var r = ofTech[f].ReachKm * 1000;
-                reach.Insert(new Envelope(ofTech[f].X - r, ofTech[f].X + r, ofTech[f].Y - r, ofTech[f].Y + r), f);
             }
 
             nearest.Build();
-            reach.Build();
+            var reach = SquareGrid(ofTech, f => f.ReachKm, withZero: true);
             var distance = new PointDistance();
             result.AddRange(settlements
                 .Where(s => !IsCovered(s, layers, tech, threshold))
@@ -316,7 +325,7 @@ public static class CoverageAnalysis
                         var n = ofTech[nearest.NearestNeighbour(point, -1, distance)];
                         nearestId = n.Id;
                         nearestM = Math.Sqrt(((x - n.X) * (x - n.X)) + ((y - n.Y) * (y - n.Y)));
-                        foreach (var f in reach.Query(point))
+                        foreach (var f in reach.At(s.Settlement.Location.Coordinate))
                         {
                             var level = ofTech[f].LevelDbm(x, y);
                             if (double.IsFinite(level) && (best is null || level > best))

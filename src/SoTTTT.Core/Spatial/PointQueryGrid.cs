@@ -66,9 +66,13 @@ public sealed class PointQueryGrid<T>
         starts = new int[(width * height) + 1];
         for (var i = 0; i < envelopes.Length; i++)
         {
-            foreach (var k in CellsOf(envelopes[i]))
+            var (x0, y0, x1, y1) = Cells(envelopes[i]);
+            for (var y = y0; y <= y1; y++)
             {
-                starts[k + 1]++;
+                for (var x = x0; x <= x1; x++)
+                {
+                    starts[(y * width) + x + 1]++;
+                }
             }
         }
 
@@ -81,9 +85,13 @@ public sealed class PointQueryGrid<T>
         var next = (int[])starts.Clone();
         for (var i = 0; i < envelopes.Length; i++)
         {
-            foreach (var k in CellsOf(envelopes[i]))
+            var (x0, y0, x1, y1) = Cells(envelopes[i]);
+            for (var y = y0; y <= y1; y++)
             {
-                entries[next[k]++] = i;
+                for (var x = x0; x <= x1; x++)
+                {
+                    entries[next[(y * width) + x]++] = i;
+                }
             }
         }
     }
@@ -116,18 +124,6 @@ public sealed class PointQueryGrid<T>
         }
 
         return false;
-    }
-
-    private IEnumerable<int> CellsOf(Envelope e)
-    {
-        var (x0, y0, x1, y1) = Cells(e);
-        for (var y = y0; y <= y1; y++)
-        {
-            for (var x = x0; x <= x1; x++)
-            {
-                yield return (y * width) + x;
-            }
-        }
     }
 
     private (int X0, int Y0, int X1, int Y1) Cells(Envelope e) =>

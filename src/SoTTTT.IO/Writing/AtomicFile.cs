@@ -22,6 +22,13 @@ public static partial class AtomicFile
         s.Write(bytes, 0, bytes.Length);
     });
 
+    /// <summary>Writes UTF-8 text (no BOM) through a buffered writer, without the whole text in memory first.</summary>
+    public static void WriteText(string path, Action<TextWriter> write) => Write(path, s =>
+    {
+        using var writer = new StreamWriter(s, Utf8NoBom, 1 << 16, leaveOpen: true);
+        write(writer);
+    });
+
     /// <summary>Writes through a stream; the target appears only when <paramref name="write"/> returns.</summary>
     public static void Write(string path, Action<Stream> write)
     {

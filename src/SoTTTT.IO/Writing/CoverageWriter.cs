@@ -1,4 +1,3 @@
-using System.Text;
 using SoTTTT.Core.Coverage;
 using SoTTTT.Core.Crs;
 using SoTTTT.Core.Model;
@@ -99,7 +98,14 @@ public static class CoverageWriter
     /// <summary>Per settlement and layer with a prediction: the best server and its level; operator <c>*</c> rows give the best of all operators.</summary>
     public static string BestServerCsv(CoverageResult r, Dataset dataset)
     {
-        var sb = new StringBuilder("settlement_id,operator,tech,bts_id,level_dbm,distance_m,covered\n");
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        BestServerCsv(text, r, dataset);
+        return text.ToString();
+    }
+
+    private static void BestServerCsv(TextWriter sb, CoverageResult r, Dataset dataset)
+    {
+        sb.Write("settlement_id,operator,tech,bts_id,level_dbm,distance_m,covered\n");
         foreach (var s in r.Settlements)
         {
             foreach (var tech in r.Techs)
@@ -129,8 +135,6 @@ public static class CoverageWriter
                 }
             }
         }
-
-        return sb.ToString();
     }
 
     /// <summary>
@@ -224,11 +228,19 @@ public static class CoverageWriter
             written.Add(path);
         }
 
+        // The two national-sized tables (tens of MB) go to the file as they are made.
+        void Streamed(string name, Action<TextWriter> write)
+        {
+            var path = Path.Combine(folder, name);
+            AtomicFile.WriteText(path, write);
+            written.Add(path);
+        }
+
         Text("coverage.csv", RowsCsv(r));
         Text("coverage.json", ToJson(r));
-        Text("bts_footprints.csv", FootprintsCsv(r));
+        Streamed("bts_footprints.csv", w => CsvOutput.Write(w, FootprintColumns, r.Footprints));
         Text("uncovered_settlements.csv", UncoveredCsv(r));
-        Text("best_server.csv", BestServerCsv(r, dataset));
+        Streamed("best_server.csv", w => BestServerCsv(w, r, dataset));
         if (r.PredictionErrors.Count > 0)
         {
             Text("prediction_errors.csv", PredictionErrorsCsv(r));
@@ -354,17 +366,26 @@ public static class CoverageWriter
         [.. r.Polygons.Select(p => new FeatureRow(p.Area.IsEmpty ? null : p.Area, [
             p.Layer.Operator, Codes.Label(p.Layer.Tech), Math.Round(p.AreaKm2, 3), r.Rules.For(p.Layer.Tech).ThresholdDbm]))]);
 
-    private static void Line(StringBuilder sb, SettlementCoverage s, string op, Technology tech, int layer, double threshold, Dataset dataset)
+    private static void Line(TextWriter w, SettlementCoverage s, string op, Technology tech, int layer, double threshold, Dataset dataset)
     {
         var bts = dataset.Bts[s.BestServer[layer]];
         var distance = s.Settlement.Location.Distance(bts.Location);
         var level = s.BestLevelDbm[layer];
-        sb.Append(Escape(s.Settlement.Id)).Append(',').Append(Escape(op)).Append(',').Append(Codes.Label(tech)).Append(',')
-            .Append(Escape(bts.Id)).Append(',').Append(CsvOutput.Fixed(level, 1)).Append(',').Append(CsvOutput.Fixed(distance, 0)).Append(',')
-            .Append(CsvOutput.Flag(level >= threshold)).Append('\n');
+        CsvOutput.WriteCell(w, s.Settlement.Id);
+        w.Write(',');
+        CsvOutput.WriteCell(w, op);
+        w.Write(',');
+        w.Write(Codes.Label(tech));
+        w.Write(',');
+        CsvOutput.WriteCell(w, bts.Id);
+        w.Write(',');
+        w.Write(CsvOutput.Fixed(level, 1));
+        w.Write(',');
+        w.Write(CsvOutput.Fixed(distance, 0));
+        w.Write(',');
+        w.Write(CsvOutput.Flag(level >= threshold));
+        w.Write('\n');
     }
-
-    private static string Escape(string value) => CsvOutput.Cell(value);
 
     private static object? Cell(string name, string text) =>
         name is "code" or "name" or "level" or "operator" or "tech" ? text

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
 
 namespace SoTTTT.IO.Writing;
 
@@ -11,14 +11,39 @@ internal static class CsvOutput
 {
     public static string Write<T>(IReadOnlyList<(string Name, Func<T, string> Cell)> columns, IEnumerable<T> rows)
     {
-        var sb = new StringBuilder();
-        sb.Append(string.Join(',', columns.Select(c => c.Name))).Append('\n');
-        foreach (var row in rows)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(text, columns, rows);
+        return text.ToString();
+    }
+
+    /// <summary>The same CSV written to <paramref name="writer"/> cell by cell (a national table is tens of MB).</summary>
+    public static void Write<T>(TextWriter writer, IReadOnlyList<(string Name, Func<T, string> Cell)> columns, IEnumerable<T> rows)
+    {
+        for (var i = 0; i < columns.Count; i++)
         {
-            sb.Append(string.Join(',', columns.Select(c => Cell(c.Cell(row))))).Append('\n');
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            writer.Write(columns[i].Name);
         }
 
-        return sb.ToString();
+        writer.Write('\n');
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (i > 0)
+                {
+                    writer.Write(',');
+                }
+
+                WriteCell(writer, columns[i].Cell(row));
+            }
+
+            writer.Write('\n');
+        }
     }
 
     /// <summary>An attribute table (no geometry) as CSV with its field names, cells as the loader reads them back.</summary>
@@ -34,6 +59,21 @@ internal static class CsvOutput
     /// <summary>One CSV cell: formula-like text neutralised (<see cref="FormulaGuard"/>), quoted when needed.</summary>
     public static string Cell(string value) => Quote(FormulaGuard.Neutralise(value));
 
+    /// <summary><see cref="Cell"/> written to <paramref name="writer"/> (a plain cell, the usual case, as it is).</summary>
+    public static void WriteCell(TextWriter writer, string value)
+    {
+        if (FormulaGuard.IsFormulaLike(value) || value.AsSpan().IndexOfAny(NeedQuotes) >= 0)
+        {
+            writer.Write(Cell(value));
+        }
+        else
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static readonly SearchValues<char> NeedQuotes = SearchValues.Create(",\"\n\r");
+
     private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        value.AsSpan().IndexOfAny(NeedQuotes) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -123,7 +123,9 @@ public static class IndicatorColumns
     public static string Slug(string key) => Codes.Fold(key);
 
     public static string Fixed(double? value, int decimals) =>
-        value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString(decimals is >= 0 and < 10 ? FixedFormats[decimals] : "F" + decimals, System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+
+    private static readonly string[] FixedFormats = [.. Enumerable.Range(0, 10).Select(d => "F" + d)];
 
     private static List<string> Keys(IndicatorTable table, Func<IndicatorRow, IEnumerable<string>> keys) =>
         table.Rows.SelectMany(keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
