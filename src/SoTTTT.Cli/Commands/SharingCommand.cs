@@ -96,7 +96,7 @@ internal static class SharingCommand
 
         if (outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            AtomicFile.WriteAllText(outPath, SharingWriter.ToJson(result));
+            AtomicFile.Write(outPath, stream => SharingWriter.WriteJson(stream, result));
             return [outPath];
         }
 

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Union;
 using SoTTTT.Core.Model;
@@ -50,7 +51,7 @@ public static class FibreSharingAnalysis
 
     private static (List<SharedDuctStretch> Stretches, int WithoutOperator) SharedDucts(IReadOnlyList<FibreRoute> routes, double corridorM, double minLengthM)
     {
-        var segments = new List<Segment>();
+        var segments = new List<Segment>(routes.Sum(r => r.Operator is null ? 0 : r.Path.NumPoints));
         var ranges = new (int Start, int End)[routes.Count];
         var withoutOperator = 0;
         for (var r = 0; r < routes.Count; r++)
@@ -112,10 +113,11 @@ public static class FibreSharingAnalysis
 
         var op = routes[r].Operator!;
         var byOther = new Dictionary<string, List<(int Part, double From, double To)>>(StringComparer.Ordinal);
+        var env = new Envelope();
         for (var s = range.Start; s < range.End; s++)
         {
             var seg = segments[s];
-            var env = new Envelope(seg.P0, seg.P1);
+            env.Init(seg.P0, seg.P1);
             env.ExpandBy(corridorM);
             foreach (var t in grid.Query(env, scratch))
             {
@@ -192,6 +194,11 @@ public static class FibreSharingAnalysis
             {
                 var total = 0.0;
                 var inside = 0.0;
+
+                // One probe point, box and zone test per route, moved along its segments.
+                var midpoint = new Coordinate();
+                var box = new Envelope();
+                var meets = new AnyItem();
                 for (var g = 0; g < route.Path.NumGeometries; g++)
                 {
                     var coords = route.Path.GetGeometryN(g).Coordinates;
@@ -200,21 +207,27 @@ public static class FibreSharingAnalysis
                         var (a, b) = (coords[k - 1], coords[k]);
                         var length = a.Distance(b);
                         total += length;
-                        if (urban.IsUrbanUnit(new Coordinate((a.X + b.X) / 2, (a.Y + b.Y) / 2)))
+                        midpoint.X = (a.X + b.X) / 2;
+                        midpoint.Y = (a.Y + b.Y) / 2;
+                        if (urban.IsUrbanUnit(midpoint))
                         {
                             inside += length;
                         }
-                        else if (union is not null && zoneEnvelopes.Query(new Envelope(a, b)).Count > 0)
+                        else if (union is not null)
                         {
-                            var line = factory.CreateLineString([a, b]);
-                            var p = prepared.Value!;
-                            if (p.Contains(line))
+                            box.Init(a, b);
+                            if (meets.Any(zoneEnvelopes, box))
                             {
-                                inside += length;
-                            }
-                            else if (p.Intersects(line))
-                            {
-                                inside += union.Intersection(line).Length;
+                                var line = factory.CreateLineString([a, b]);
+                                var p = prepared.Value!;
+                                if (p.Contains(line))
+                                {
+                                    inside += length;
+                                }
+                                else if (p.Intersects(line))
+                                {
+                                    inside += union.Intersection(line).Length;
+                                }
                             }
                         }
                     }
@@ -232,6 +245,21 @@ public static class FibreSharingAnalysis
     }
 
     private readonly record struct Segment(int Route, int Part, double Start, Coordinate P0, Coordinate P1);
+
+    /// <summary>Whether a tree has any item whose envelope meets a box, without the list a query returns.</summary>
+    private sealed class AnyItem : IItemVisitor<Geometry>
+    {
+        private bool found;
+
+        public bool Any(STRtree<Geometry> tree, Envelope box)
+        {
+            found = false;
+            tree.Query(box, this);
+            return found;
+        }
+
+        public void VisitItem(Geometry item) => found = true;
+    }
 
     /// <summary>Per-thread query state: which segments were already returned for the current query.</summary>
     private sealed class Scratch(int segments)
@@ -253,7 +281,7 @@ public static class FibreSharingAnalysis
         private readonly double cell;
         private readonly double originX;
         private readonly double originY;
-        private readonly Dictionary<long, (int Start, int Count)> cells = [];
+        private readonly Dictionary<long, (int Start, int Count)> cells;
         private readonly int[] items;
 
         public SegmentGrid(List<Segment> segments, double cellM)
@@ -277,6 +305,13 @@ public static class FibreSharingAnalysis
 
             var packed = keys.ToArray();
             Array.Sort(packed);
+            var distinct = 0;
+            for (var i = 0; i < packed.Length; i++)
+            {
+                distinct += i == 0 || (packed[i] >> SegmentBits) != (packed[i - 1] >> SegmentBits) ? 1 : 0;
+            }
+
+            cells = new Dictionary<long, (int Start, int Count)>(distinct);
             items = new int[packed.Length];
             var start = 0;
             for (var i = 0; i < packed.Length; i++)

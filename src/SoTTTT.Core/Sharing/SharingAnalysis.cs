@@ -21,11 +21,16 @@ public static class SharingAnalysis
     public static SharingResult Run(Dataset dataset, AdminLevel level)
     {
         var rules = dataset.Rules;
+
+        // Three independent parts side by side on two cores: the tower positions (grouping is single-threaded) beside
+        // the unit locator's index, then the fibre analysis (it needs only the urban area) beside the position facts.
+        var grouping = Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, rules.CoLocationM, GeometryFactories.For(dataset.Crs)));
         var locator = new UnitLocator(dataset);
         var zones = new ZoneIndex(dataset.Zones);
         var urbanArea = new UrbanArea(dataset, locator, zones);
         PhaseMarks.Mark("index");
-        var positions = BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, rules.CoLocationM, GeometryFactories.For(dataset.Crs));
+        var fibreTask = Task.Run(() => FibreSharingAnalysis.Run(dataset, urbanArea));
+        var positions = grouping.GetAwaiter().GetResult();
         var facts = positions
             .AsParallel()
             .AsOrdered()
@@ -33,7 +38,7 @@ public static class SharingAnalysis
             .ToArray();
 
         var (rows, unassigned) = Rows(dataset, level, positions, facts);
-        var fibre = FibreSharingAnalysis.Run(dataset, urbanArea);
+        var fibre = fibreTask.GetAwaiter().GetResult();
         return new SharingResult(
             dataset.Name,
             dataset.Crs.Name,

@@ -17,23 +17,25 @@ public sealed class UrbanArea
     private readonly Dictionary<string, bool> urbanByUnit = new(StringComparer.Ordinal);
 
     // Envelopes of the urban units: most places lie in none, which settles them without a point-in-polygon test.
-    private readonly STRtree<string> urbanEnvelopes = new();
+    private readonly PointQueryGrid<Envelope> urbanEnvelopes;
 
     public UrbanArea(Dataset dataset, UnitLocator locator, ZoneIndex zones)
     {
         this.locator = locator;
         this.zones = zones;
+        var tree = new STRtree<Envelope>();
         foreach (var unit in dataset.AdminUnits)
         {
             var flag = dataset.Hierarchy.SelfAndAncestors(unit.Code).Select(u => u.Urban).FirstOrDefault(f => f is not null);
             urbanByUnit[unit.Code] = flag ?? false;
             if (flag == true && unit.Boundary is { IsEmpty: false } boundary)
             {
-                urbanEnvelopes.Insert(boundary.EnvelopeInternal, unit.Code);
+                tree.Insert(boundary.EnvelopeInternal, boundary.EnvelopeInternal);
             }
         }
 
-        urbanEnvelopes.Build();
+        tree.Build();
+        urbanEnvelopes = new PointQueryGrid<Envelope>(tree, e => e);
         soleProvinceUrban = dataset.AdminUnits.Count(u => u.Level == AdminLevel.Province) == 1
             && dataset.AdminUnits.Single(u => u.Level == AdminLevel.Province) is { Urban: true };
     }
@@ -53,5 +55,15 @@ public sealed class UrbanArea
 
     /// <summary>Whether the admin unit at the point is urban by its flag (or its nearest flagged ancestor's); zones ignored.</summary>
     public bool IsUrbanUnit(Coordinate c) =>
-        (soleProvinceUrban || urbanEnvelopes.Query(new Envelope(c)).Count > 0) && locator.Locate(c) is { } unit && urbanByUnit.GetValueOrDefault(unit.Code);
+        (soleProvinceUrban || InUrbanEnvelope(c)) && locator.Locate(c) is { } unit && urbanByUnit.GetValueOrDefault(unit.Code);
+
+    private bool InUrbanEnvelope(Coordinate c)
+    {
+        foreach (var _ in urbanEnvelopes.At(c))
+        {
+            return true;
+        }
+
+        return false;
+    }
 }

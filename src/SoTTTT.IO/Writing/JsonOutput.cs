@@ -10,12 +10,19 @@ internal static class JsonOutput
     public static string Write(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        Write(buffer, write);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>The same JSON (and its final line end) written to <paramref name="stream"/> as it is made.</summary>
+    public static void Write(Stream stream, Action<Utf8JsonWriter> write)
+    {
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             write(w);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 
     public static void Number(Utf8JsonWriter w, string name, double? value, int decimals)

@@ -143,7 +143,12 @@ public static class SharingWriter
     /// "spacing_violations", "shared_ducts", "undergrounding"}</c>; each unit has the keys of its CSV columns with the
     /// operator rows nested under <c>operators</c>.
     /// </summary>
-    public static string ToJson(SharingResult r) => JsonOutput.Write(w =>
+    public static string ToJson(SharingResult r) => JsonOutput.Write(w => WriteJson(w, r));
+
+    /// <summary><see cref="ToJson"/> written to <paramref name="stream"/> as it is made.</summary>
+    public static void WriteJson(Stream stream, SharingResult r) => JsonOutput.Write(stream, w => WriteJson(w, r));
+
+    private static void WriteJson(Utf8JsonWriter w, SharingResult r)
     {
         w.WriteStartObject();
         w.WriteString("dataset", r.Dataset);
@@ -265,7 +270,7 @@ public static class SharingWriter
         });
         w.WriteEndObject();
         w.WriteEndObject();
-    });
+    }
 
     private static void Figures(Utf8JsonWriter w, SharingRow row)
     {
