@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SoTTTT.Cli.Commands;
 using SoTTTT.Cli.Output;
+using SoTTTT.IO.Caching;
 
 namespace SoTTTT.Cli;
 
@@ -49,7 +50,11 @@ internal static class CliApp
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            var exit = parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+
+            // A dataset copy still being written behind a command that did not wait for it (one without --timings' clock).
+            DatasetCache.WaitForWrites();
+            return exit;
         }
         catch (Exception ex) when (Unwrap(ex) is IOException or UnauthorizedAccessException)
         {

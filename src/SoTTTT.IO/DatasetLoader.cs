@@ -46,8 +46,15 @@ public static class DatasetLoader
         if (cached is not null && assembled.Succeeded)
         {
             PhaseMarks.Mark("load");
-            cached.Write(assembled, () => Caching.DatasetCache.Open(folder, settings!, options));
-            PhaseMarks.Mark("cache write");
+            if (options.CacheWriteBehind)
+            {
+                Caching.DatasetCache.WriteBehind(cached, assembled, () => Caching.DatasetCache.Open(folder, settings!, options, waitForWrites: false));
+            }
+            else
+            {
+                cached.Write(assembled, () => Caching.DatasetCache.Open(folder, settings!, options, waitForWrites: false));
+                PhaseMarks.Mark("cache write");
+            }
         }
 
         return Loading.DemLoader.Attach(assembled, folder);

@@ -69,9 +69,50 @@ public static class DatasetCache
     /// <summary>What the last load of this process did with the cache: <c>hit</c>, <c>miss</c>, <c>off</c> or <c>unused</c>.</summary>
     public static string LastOutcome { get; private set; } = "unused";
 
-    /// <summary>The fingerprint of a folder's inputs, or null when the cache is off or an input cannot be read.</summary>
-    internal static Entry? Open(string folder, DatasetSettings settings, LoadOptions options)
+    private static readonly List<Task> Pending = [];
+
+    /// <summary>
+    /// Waits for the copies still being written behind a load (<see cref="LoadOptions.CacheWriteBehind"/>); true when
+    /// there were any. A command calls it before it ends (a copy cut off at exit would be lost, not damaged: copies
+    /// appear only whole), and every load calls it first, so that a load after a load of the same folder finds the copy.
+    /// </summary>
+    public static bool WaitForWrites()
     {
+        Task[] writes;
+        lock (Pending)
+        {
+            writes = [.. Pending];
+            Pending.Clear();
+        }
+
+        if (writes.Length == 0)
+        {
+            return false;
+        }
+
+        Task.WaitAll(writes);
+        return true;
+    }
+
+    /// <summary>Writes the copy of a successful load on another thread (see <see cref="WaitForWrites"/>).</summary>
+    internal static void WriteBehind(Entry entry, LoadResult result, Func<Entry?> reopen)
+    {
+        var write = Task.Run(() => entry.Write(result, reopen));
+        lock (Pending)
+        {
+            Pending.Add(write);
+        }
+    }
+
+    /// <summary>The fingerprint of a folder's inputs, or null when the cache is off or an input cannot be read.</summary>
+    /// <param name="waitForWrites">Wait for copies being written first (a load); false for a writer checking its own inputs.</param>
+    internal static Entry? Open(string folder, DatasetSettings settings, LoadOptions options, bool waitForWrites = true)
+    {
+        if (waitForWrites)
+        {
+            WaitForWrites();
+        }
+
         if (Folder is not { } cacheFolder || options.Mapping is not null)
         {
             LastOutcome = "off";

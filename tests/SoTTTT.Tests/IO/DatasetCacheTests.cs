@@ -168,6 +168,31 @@ public sealed class DatasetCacheTests
     }
 
     [Test]
+    public void Command_WritesItsCopyBehindTheAnalysis_AndHasItWrittenWhenItEnds()
+    {
+        // The command line writes the copy on another thread while it analyses; the copy is whole when the command
+        // returns (its wait shows as the last phase), and the next load finds it.
+        using var copy = CopyOfSample();
+        var (exit, output, error) = CliRunner.Run("indicators", copy.Folder, "--format", "csv", "--timings");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, error);
+            Assert.That(error, Does.Match(@"write \d+\.\d\d s, cache write \d+\.\d\d s, total"));
+            Assert.That(Directory.GetFiles(cacheFolder, "*.bin"), Has.Length.EqualTo(1));
+            Assert.That(Directory.GetFiles(cacheFolder, "*.tmp", SearchOption.AllDirectories), Is.Empty);
+        });
+
+        var (againExit, againOutput, againError) = CliRunner.Run("indicators", copy.Folder, "--format", "csv", "--timings");
+        Assert.Multiple(() =>
+        {
+            Assert.That(DatasetCache.LastOutcome, Is.EqualTo("hit"));
+            Assert.That(againExit, Is.Zero, againError);
+            Assert.That(againOutput, Is.EqualTo(output));
+            Assert.That(againError, Does.Contain("cache read").And.Not.Contain("cache write"));
+        });
+    }
+
+    [Test]
     public void DamagedCopy_IsNotTrusted_AndIsReplaced()
     {
         using var copy = CopyOfSample();
