@@ -234,23 +234,26 @@ public static class CoverageAnalysis
     /// </summary>
     private static PointQueryGrid<int> RangeTree(BtsFootprint[] footprints) => SquareGrid(footprints, f => f.MaxRangeKm, withZero: false);
 
-    /// <summary>The footprints with a positive <paramref name="radiusKm"/> (or zero, <paramref name="withZero"/>) by the square of that half-side around them.</summary>
+    /// <summary>
+    /// The footprints with a positive <paramref name="radiusKm"/> (or zero, <paramref name="withZero"/>) by the square of
+    /// that half-side around them, in index order: no reader depends on the candidates' order (<see cref="Judge"/> breaks
+    /// ties by the lowest footprint, the covered flags and the best level of the uncovered take any), so no tree is built.
+    /// </summary>
     private static PointQueryGrid<int> SquareGrid(BtsFootprint[] footprints, Func<BtsFootprint, double> radiusKm, bool withZero)
     {
-        var tree = new STRtree<int>();
         var squares = new Envelope[footprints.Length];
+        var kept = new List<int>(footprints.Length);
         for (var f = 0; f < footprints.Length; f++)
         {
             var r = radiusKm(footprints[f]) * 1000;
             if (r > 0 || (withZero && r == 0))
             {
                 squares[f] = new Envelope(footprints[f].X - r, footprints[f].X + r, footprints[f].Y - r, footprints[f].Y + r);
-                tree.Insert(squares[f], f);
+                kept.Add(f);
             }
         }
 
-        tree.Build();
-        return new PointQueryGrid<int>(tree, f => squares[f]);
+        return new PointQueryGrid<int>(kept, f => squares[f]);
     }
 
     /// <summary>Best level and server per layer at (x, y) among the footprints whose boresight range reaches it.</summary>

@@ -81,8 +81,8 @@ public sealed class CoverageEngine
 
     /// <summary>
     /// The footprints of the dataset's BTS at <paramref name="indexes"/> (every BTS when null), in parallel, in order.
-    /// Each worker keeps its own tables (no locks): the environment class per position (the BTS of one tower share it,
-    /// and stand next to each other in the list) and the range per configuration (<see cref="RangeSolutions"/>).
+    /// Each worker keeps its own state (no locks): the environment class of the last position it judged (the BTS of one
+    /// tower share it, and stand next to each other in the list) and the range per configuration (<see cref="RangeSolutions"/>).
     /// </summary>
     public BtsFootprint[] Footprints(IReadOnlyList<int>? indexes = null)
     {
@@ -91,17 +91,17 @@ public sealed class CoverageEngine
         Parallel.For(
             0,
             footprints.Length,
-            () => (Environments: new Dictionary<(double X, double Y), CoverageEnvironment>(), Solutions: new RangeSolutions()),
+            () => new Worker(),
             (i, _, local) =>
             {
                 var b = indexes is null ? i : indexes[i];
                 var at = bts[b].Location.Coordinate;
-                if (!local.Environments.TryGetValue((at.X, at.Y), out var environment))
+                if (!(local.HasLast && local.LastX == at.X && local.LastY == at.Y))
                 {
-                    local.Environments[(at.X, at.Y)] = environment = EnvironmentAt(at);
+                    (local.HasLast, local.LastX, local.LastY, local.LastEnvironment) = (true, at.X, at.Y, EnvironmentAt(at));
                 }
 
-                footprints[i] = FootprintCalculator.Compute(b, bts[b], Rules, environment, ModelOverride, Terrain, local.Solutions);
+                footprints[i] = FootprintCalculator.Compute(b, bts[b], Rules, local.LastEnvironment, ModelOverride, Terrain, local.Solutions);
                 return local;
             },
             local =>
@@ -112,5 +112,16 @@ public sealed class CoverageEngine
                 }
             });
         return footprints;
+    }
+
+    /// <summary>One worker's state in <see cref="Footprints"/>.</summary>
+    private sealed class Worker
+    {
+        public bool HasLast { get; set; }
+        public double LastX { get; set; }
+        public double LastY { get; set; }
+        public CoverageEnvironment LastEnvironment { get; set; }
+
+        public RangeSolutions Solutions { get; } = new();
     }
 }

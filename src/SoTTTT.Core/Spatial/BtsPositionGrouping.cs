@@ -30,8 +30,43 @@ public static class BtsPositionGrouping
             list.Add(i);
         }
 
-        IReadOnlyList<string> OperatorsOf(List<int>? indices) =>
-            indices is null ? [] : [.. indices.Select(i => bts[i].Operator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        // Distinct, in ordinal order; a position carries a few BTS, so an insertion sort into a small array does it (a
+        // sort of the set for the rare position with many).
+        IReadOnlyList<string> OperatorsOf(List<int>? indices)
+        {
+            if (indices is null || indices.Count == 0)
+            {
+                return [];
+            }
+
+            if (indices.Count > 16)
+            {
+                return [.. indices.Select(i => bts[i].Operator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            }
+
+            var found = new string[indices.Count];
+            var n = 0;
+            foreach (var i in indices)
+            {
+                var op = bts[i].Operator;
+                var at = n;
+                while (at > 0 && string.CompareOrdinal(found[at - 1], op) > 0)
+                {
+                    at--;
+                }
+
+                if (at > 0 && string.Equals(found[at - 1], op, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                Array.Copy(found, at, found, at + 1, n - at);
+                found[at] = op;
+                n++;
+            }
+
+            return n == found.Length ? found : found[..n];
+        }
 
         var positions = new List<TowerPosition>(towers.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);

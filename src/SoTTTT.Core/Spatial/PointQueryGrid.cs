@@ -7,7 +7,7 @@ namespace SoTTTT.Core.Spatial;
 /// The items of a built <see cref="STRtree{T}"/> whose envelope holds a point, in the order the tree's own point query
 /// gives them, from a uniform grid instead of a walk down the tree: each cell lists the items whose envelope meets it,
 /// in the tree's order (a tree query visits its items in one fixed order whatever the search envelope, so filtering a
-/// cell's list by the point keeps that order). Built for the admin units and zones that every point of a national
+/// cell's list by the point keeps that order), or in the order of a list given. Built for the admin units and zones that every point of a national
 /// dataset is placed in (1.5 million fibre segment midpoints, 350,000 BTS). Immutable and thread-safe.
 /// </summary>
 /// <typeparam name="T">The tree's item.</typeparam>
@@ -29,18 +29,26 @@ public sealed class PointQueryGrid<T>
     /// <param name="tree">A built tree (it is queried, not changed).</param>
     /// <param name="envelopeOf">The envelope each item was inserted with.</param>
     public PointQueryGrid(STRtree<T> tree, Func<T, Envelope> envelopeOf)
+        : this(InTreeOrder(tree), envelopeOf)
     {
-        ArgumentNullException.ThrowIfNull(tree);
+    }
+
+    /// <summary>
+    /// The grid of <paramref name="items"/> in the order given (no tree: for callers to whom the candidates' order does
+    /// not matter, or whose order is the items' own), each with the envelope <paramref name="envelopeOf"/> gives.
+    /// </summary>
+    public PointQueryGrid(IReadOnlyList<T> items, Func<T, Envelope> envelopeOf)
+    {
+        ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(envelopeOf);
-        var ordered = new List<T>();
-        if (!tree.IsEmpty)
+        this.items = [.. items];
+        envelopes = new Envelope[this.items.Length];
+        for (var i = 0; i < envelopes.Length; i++)
         {
-            tree.Query(new Envelope(double.MinValue, double.MaxValue, double.MinValue, double.MaxValue), new Collect(ordered));
+            envelopes[i] = envelopeOf(this.items[i]);
         }
 
-        items = [.. ordered];
-        envelopes = [.. ordered.Select(envelopeOf)];
-        if (items.Length == 0)
+        if (this.items.Length == 0)
         {
             starts = [0];
             entries = [];
@@ -124,6 +132,18 @@ public sealed class PointQueryGrid<T>
         }
 
         return false;
+    }
+
+    private static List<T> InTreeOrder(STRtree<T> tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var ordered = new List<T>();
+        if (!tree.IsEmpty)
+        {
+            tree.Query(new Envelope(double.MinValue, double.MaxValue, double.MinValue, double.MaxValue), new Collect(ordered));
+        }
+
+        return ordered;
     }
 
     private (int X0, int Y0, int X1, int Y1) Cells(Envelope e) =>

@@ -6,14 +6,17 @@ namespace SoTTTT.Core.Spatial;
 /// <summary>
 /// An index of the segments of a set of lines (e.g. fibre routes), answering "is any line within d metres
 /// of this point". A uniform grid: each segment is listed under every cell its bounding box touches, the (cell,
-/// segment) pairs sorted by cell once (1.5 million national fibre segments index in a fraction of a second, where an
+/// segment) pairs bucketed by cell once (1.5 million national fibre segments index in a fraction of a second, where an
 /// STRtree of as many envelopes took seconds). Distances are NTS's point-to-segment distance, so answers are those of
 /// a tree of <see cref="LineSegment"/>s. Thread-safe after construction.
 /// </summary>
 public sealed class SegmentIndex
 {
-    /// <summary>Grid cell size, metres (of the order of the fibre reach the indicators ask about).</summary>
+    /// <summary>Grid cell size asked for, metres (of the order of the fibre reach the indicators ask about).</summary>
     public const double DefaultCellM = 1000;
+
+    // About this many cells at most in the segments' extent (64 MiB of run starts).
+    private const double MaxCells = 1 << 24;
 
     // Half the diagonal of a unit cell, a little over √2 / 2 so rounding never drops a cell a segment touches.
     private const double HalfDiagonal = 0.7072;
@@ -21,13 +24,18 @@ public sealed class SegmentIndex
     private readonly double cell;
     private readonly Coordinate[] starts;
     private readonly Coordinate[] ends;
-    private readonly long[] cellKeys;
+    private readonly long originX;
+    private readonly long originY;
+    private readonly long width;
+    private readonly long height;
+
+    // The segments of cell (x, y) are cellSegments[cellStarts[k] .. cellStarts[k + 1]), k = CellIndex(x, y).
+    private readonly int[] cellStarts;
     private readonly int[] cellSegments;
 
     public SegmentIndex(IEnumerable<Geometry> lines, double cellM = DefaultCellM)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cellM);
-        cell = cellM;
         var parts = lines.SelectMany(line => Enumerable.Range(0, line.NumGeometries).Select(line.GetGeometryN)).Select(part => part.Coordinates).ToList();
         var count = parts.Sum(coords => Math.Max(0, coords.Length - 1));
         starts = new Coordinate[count];
@@ -42,8 +50,24 @@ public sealed class SegmentIndex
             }
         }
 
-        var keys = new List<long>(count + (count / 4));
-        var segments = new List<int>(count + (count / 4));
+        // The cell asked for, larger where the lines' extent would need more than MaxCells of them (a national dataset
+        // at 1 km needs about 2.8 million); the size changes only how many segments a query looks at, never the answer.
+        var extent = new Envelope();
+        foreach (var coords in parts)
+        {
+            foreach (var c in coords)
+            {
+                extent.ExpandToInclude(c);
+            }
+        }
+
+        cell = extent.IsNull ? cellM : Math.Max(cellM, Math.Sqrt((extent.Width + cellM) * (extent.Height + cellM) / (MaxCells / 4)));
+
+        // Each (cell, segment) pair once, then the pairs bucketed by cell with a counting sort over the cells of the
+        // segments' extent: no comparison sort, and a query reads its cell's run directly.
+        var pairCells = new List<(long X, long Y)>(count + (count / 4));
+        var pairSegments = new List<int>(count + (count / 4));
+        long minX = long.MaxValue, minY = long.MaxValue, maxX = long.MinValue, maxY = long.MinValue;
         for (var s = 0; s < starts.Length; s++)
         {
             var (x0, x1) = Cells(starts[s].X, ends[s].X);
@@ -56,18 +80,39 @@ public sealed class SegmentIndex
                 {
                     if (few || DistanceComputer.PointToSegment(new Coordinate((x + 0.5) * cell, (y + 0.5) * cell), starts[s], ends[s]) <= cell * HalfDiagonal)
                     {
-                        keys.Add(Key(x, y));
-                        segments.Add(s);
+                        pairCells.Add((x, y));
+                        pairSegments.Add(s);
+                        (minX, minY, maxX, maxY) = (Math.Min(minX, x), Math.Min(minY, y), Math.Max(maxX, x), Math.Max(maxY, y));
                     }
                 }
             }
         }
 
-        // Sorted by cell on the bare keys (a primitive sort, many times faster than sorting (key, segment) tuples
-        // through their comparer); the order of a cell's segments is immaterial to "is any within".
-        cellKeys = [.. keys];
-        cellSegments = [.. segments];
-        Array.Sort(cellKeys, cellSegments);
+        if (pairCells.Count == 0)
+        {
+            (originX, originY, width, height, cellStarts, cellSegments) = (0, 0, 0, 0, [0], []);
+            return;
+        }
+
+        (originX, originY) = (minX, minY);
+        (width, height) = (maxX - minX + 1, maxY - minY + 1);
+        cellStarts = new int[(width * height) + 1];
+        foreach (var (x, y) in pairCells)
+        {
+            cellStarts[CellIndex(x, y) + 1]++;
+        }
+
+        for (var k = 1; k < cellStarts.Length; k++)
+        {
+            cellStarts[k] += cellStarts[k - 1];
+        }
+
+        cellSegments = new int[pairCells.Count];
+        var next = (int[])cellStarts.Clone();
+        for (var i = 0; i < pairCells.Count; i++)
+        {
+            cellSegments[next[CellIndex(pairCells[i].X, pairCells[i].Y)]++] = pairSegments[i];
+        }
     }
 
     /// <summary>Number of segments indexed.</summary>
@@ -78,13 +123,15 @@ public sealed class SegmentIndex
         ArgumentNullException.ThrowIfNull(c);
         var (x0, x1) = Cells(c.X - distance, c.X + distance);
         var (y0, y1) = Cells(c.Y - distance, c.Y + distance);
+        // Only the cells of the segments' extent can hold any.
+        (x0, x1) = (Math.Max(x0, originX), Math.Min(x1, originX + width - 1));
+        (y0, y1) = (Math.Max(y0, originY), Math.Min(y1, originY + height - 1));
         for (var x = x0; x <= x1; x++)
         {
             for (var y = y0; y <= y1; y++)
             {
-                var key = Key(x, y);
-                var i = LowerBound(key);
-                for (; i < cellKeys.Length && cellKeys[i] == key; i++)
+                var k = CellIndex(x, y);
+                for (var i = cellStarts[k]; i < cellStarts[k + 1]; i++)
                 {
                     var s = cellSegments[i];
                     if (DistanceComputer.PointToSegment(c, starts[s], ends[s]) <= distance)
@@ -101,25 +148,5 @@ public sealed class SegmentIndex
     private (long Low, long High) Cells(double u, double v) =>
         ((long)Math.Floor(Math.Min(u, v) / cell), (long)Math.Floor(Math.Max(u, v) / cell));
 
-    // Cells within ±2^31 of the origin: any metric CRS of the Earth at a cell of a metre or more.
-    private static long Key(long x, long y) => (x << 32) ^ (y & 0xFFFFFFFFL);
-
-    private int LowerBound(long key)
-    {
-        int lo = 0, hi = cellKeys.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (cellKeys[mid] < key)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    private long CellIndex(long x, long y) => ((y - originY) * width) + (x - originX);
 }

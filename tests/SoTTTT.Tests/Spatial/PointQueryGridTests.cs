@@ -63,6 +63,48 @@ public sealed class PointQueryGridTests
         Assert.That(compared, Is.GreaterThan(5_000), "too few hits to compare");
     }
 
+    [TestCase(4)]
+    [TestCase(5)]
+    public void FromAList_TheItemsWhoseEnvelopeHoldsThePoint_InTheListsOrder(int seed)
+    {
+        // The reference is a scan of the list: the items whose envelope intersects the point, in list order.
+        var random = new Random(seed);
+        var envelopes = new List<Envelope>();
+        for (var i = 0; i < 2_000; i++)
+        {
+            var x = Math.Round(random.NextDouble() * 100_000, random.Next(3) == 0 ? 0 : 3);
+            var y = Math.Round(random.NextDouble() * 100_000, random.Next(3) == 0 ? 0 : 3);
+            var r = Math.Pow(10, 1 + (random.NextDouble() * 3));
+            envelopes.Add(new Envelope(x - r, x + r, y - r, y + r));
+        }
+
+        // Items in a shuffled order, a few left out, as the footprints with no range are.
+        var items = Enumerable.Range(0, envelopes.Count).Where(i => i % 17 != 0).OrderBy(_ => random.Next()).ToList();
+        var grid = new PointQueryGrid<int>(items, i => envelopes[i]);
+        var compared = 0;
+        for (var p = 0; p < 10_000; p++)
+        {
+            var c = p % 4 == 0
+                ? new Coordinate(envelopes[random.Next(envelopes.Count)].MinX, envelopes[random.Next(envelopes.Count)].MaxY)
+                : new Coordinate((random.NextDouble() * 120_000) - 10_000, (random.NextDouble() * 120_000) - 10_000);
+            var expected = items.Where(i => envelopes[i].Intersects(c)).ToList();
+            var actual = new List<int>();
+            foreach (var i in grid.At(c))
+            {
+                actual.Add(i);
+            }
+
+            Assert.That(actual, Is.EqualTo(expected), $"point ({c.X}, {c.Y})");
+            compared += expected.Count;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(compared, Is.GreaterThan(2_000), "too few hits to compare");
+            Assert.That(new PointQueryGrid<int>([], i => envelopes[i]).Any(new Coordinate(0, 0), _ => true), Is.False);
+        });
+    }
+
     [Test]
     public void Any_StopsAtTheFirstItemTheVisitorAccepts()
     {

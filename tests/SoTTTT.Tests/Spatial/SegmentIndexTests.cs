@@ -7,17 +7,20 @@ namespace SoTTTT.Tests.Spatial;
 /// <summary>
 /// The fibre segment grid answers exactly as checking every segment with NTS's <see cref="LineSegment.Distance(Coordinate)"/>
 /// (the brute-force reference), for short and very long segments, negative coordinates, points on a cell edge and
-/// distances from 0 to several cells.
+/// distances from 0 to several cells, cells from far smaller than the segments to far larger.
 /// </summary>
 [TestFixture]
 public sealed class SegmentIndexTests
 {
     private static readonly GeometryFactory Factory = new();
 
-    [TestCase(1)]
-    [TestCase(2)]
-    [TestCase(3)]
-    public void IsWithin_EqualsBruteForce(int seed)
+    // A cell of 1 m over the 200 km square would need 4·10^10 cells: the index takes larger ones, with the same answers.
+    [TestCase(1, SegmentIndex.DefaultCellM)]
+    [TestCase(2, SegmentIndex.DefaultCellM)]
+    [TestCase(3, SegmentIndex.DefaultCellM)]
+    [TestCase(4, 1.0)]
+    [TestCase(5, 50_000.0)]
+    public void IsWithin_EqualsBruteForce(int seed, double cellM)
     {
         var random = new Random(seed);
         var lines = new List<Geometry>();
@@ -44,7 +47,7 @@ public sealed class SegmentIndexTests
         var segments = lines.SelectMany(l => Enumerable.Range(0, l.NumGeometries).Select(l.GetGeometryN))
             .SelectMany(g => g.Coordinates.Zip(g.Coordinates.Skip(1), (a, b) => new LineSegment(a, b)))
             .ToList();
-        var index = new SegmentIndex(lines);
+        var index = new SegmentIndex(lines, cellM);
         Assert.That(index.Count, Is.EqualTo(segments.Count));
 
         var disagreements = 0;
