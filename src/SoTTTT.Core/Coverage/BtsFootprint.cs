@@ -18,9 +18,16 @@ public sealed class BtsFootprint
 {
     private const double NearestKm = 0.001;
 
+    // LevelBoundDbm's table: distances 0.5 km · 1.5^k.
+    private static readonly double[] BoundDistancesKm = [.. Enumerable.Range(0, 48).Select(k => 0.5 * Math.Pow(1.5, k))];
+
     // Made on first use: a footprint whose range another BTS of its configuration already solved may never need them
     // (the covered flags of omni BTS on flat ground). An idempotent race at worst.
     private LossTerm[]? terms;
+
+    // The loss at BoundFirstKm · BoundStep^k, k = 0, 1 … up to the reach (LevelBoundDbm's table), made on first use: an
+    // idempotent race at worst.
+    private double[]? boundLosses;
 
     // Found on first use (the coverage outputs list it; the covered flags never ask): an idempotent race at worst.
     private IReadOnlyList<OutOfRangeParameter>? outOfRange;
@@ -170,6 +177,56 @@ public sealed class BtsFootprint
         }
 
         return loss;
+    }
+
+    /// <summary>
+    /// An upper bound of <see cref="LevelDbm"/> at any place <paramref name="distanceKm"/> from the BTS, in any direction,
+    /// over terrain or not: the level for the loss at the largest distance of a fixed table (0.5 km · 1.5^k) not beyond
+    /// it, with no pattern attenuation. The loss never decreases with distance, the pattern only attenuates and terrain
+    /// only adds loss, so no place there receives more; +∞ below the table's first distance, −∞ beyond the reach. Lets a
+    /// search for the best level skip the BTS that cannot beat the best found, without changing what it finds.
+    /// </summary>
+    public double LevelBoundDbm(double distanceKm)
+    {
+        if (distanceKm > ReachKm)
+        {
+            return double.NegativeInfinity;
+        }
+
+        // The largest table distance not beyond the place (the table's distances are exact products, compared as they are).
+        var losses = boundLosses ??= BoundLosses();
+        var k = -1;
+        while (k + 1 < losses.Length && BoundDistancesKm[k + 1] <= distanceKm)
+        {
+            k++;
+        }
+
+        if (k < 0)
+        {
+            return double.PositiveInfinity;
+        }
+
+        // Filled on first use, entry by entry: most footprints are asked at a few distances (an idempotent race at worst).
+        var loss = losses[k];
+        if (double.IsNaN(loss))
+        {
+            losses[k] = loss = LossDb(BoundDistancesKm[k]);
+        }
+
+        return Budget.LevelDbm(loss, 0);
+    }
+
+    private double[] BoundLosses()
+    {
+        var n = 0;
+        while (n < BoundDistancesKm.Length && BoundDistancesKm[n] <= ReachKm)
+        {
+            n++;
+        }
+
+        var losses = new double[n];
+        Array.Fill(losses, double.NaN);
+        return losses;
     }
 
     private LossTerm[] Terms()

@@ -330,7 +330,15 @@ public static class CoverageAnalysis
                         nearestM = Math.Sqrt(((x - n.X) * (x - n.X)) + ((y - n.Y) * (y - n.Y)));
                         foreach (var f in reach.At(s.Settlement.Location.Coordinate))
                         {
-                            var level = ofTech[f].LevelDbm(x, y);
+                            // A BTS whose bound cannot beat the best found is skipped (a margin far above rounding keeps
+                            // the answer the same as judging every one).
+                            var fp = ofTech[f];
+                            if (best is { } b && fp.LevelBoundDbm(Math.Sqrt(((x - fp.X) * (x - fp.X)) + ((y - fp.Y) * (y - fp.Y))) / 1000) <= b - 1e-6)
+                            {
+                                continue;
+                            }
+
+                            var level = fp.LevelDbm(x, y);
                             if (double.IsFinite(level) && (best is null || level > best))
                             {
                                 best = level;

@@ -236,50 +236,76 @@ public static class CoverageWriter
             written.Add(path);
         }
 
-        Text("coverage.csv", RowsCsv(r));
-        Text("coverage.json", ToJson(r));
-        Streamed("bts_footprints.csv", w => CsvOutput.Write(w, FootprintColumns, r.Footprints));
-        Text("uncovered_settlements.csv", UncoveredCsv(r));
-        Streamed("best_server.csv", w => BestServerCsv(w, r, dataset));
-        if (r.PredictionErrors.Count > 0)
+        // bts_footprints.csv (a national one is ~40 MB) is written on another thread while the rest are made here; its
+        // path keeps its place in the list.
+        var footprintsPath = Path.Combine(folder, "bts_footprints.csv");
+        var footprints = Task.Run(() => AtomicFile.WriteText(footprintsPath, w => CsvOutput.Write(w, FootprintColumns, r.Footprints)));
+        try
         {
-            Text("prediction_errors.csv", PredictionErrorsCsv(r));
+            WriteTheRest();
         }
-
-        var tables = new List<FeatureTable> { UncoveredTable(r, dataset.Crs) };
-        if (r.Raster is not null)
+        catch
         {
-            tables.Add(GapsTable(r, dataset));
-            if (!r.PolygonsSkipped && r.Polygons.Count > 0)
+            // The other file's own failure, if any, is not the one to report; it is waited for, not left running.
+            try
             {
-                tables.Add(PolygonsTable(r, dataset.Crs));
+                footprints.Wait();
             }
-        }
-
-        written.AddRange(GeoJsonWriter.Write(folder, tables, null));
-        if (r.Raster is { } grid)
-        {
-            foreach (var tech in r.Techs)
+            catch (AggregateException)
             {
-                var path = Path.Combine(folder, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.tif");
-                WriteGeoTiff(path, grid, tech, dataset.Crs);
-                written.Add(path);
             }
+
+            throw;
         }
 
-        if (r.Raster is { } raster && !r.PolygonsSkipped)
-        {
-            foreach (var tech in r.Techs)
-            {
-                var path = Path.Combine(folder, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.asc");
-                AsciiGridWriter.Write(path, raster, (i, j) => raster.UnitAt(i, j) < 0 ? null : raster.OperatorsCovering(tech, i, j));
-                AtomicFile.WriteAllText(Path.ChangeExtension(path, ".prj"), CrsWkt.Wkt(dataset.Crs));
-                written.Add(path);
-                written.Add(Path.ChangeExtension(path, ".prj"));
-            }
-        }
-
+        footprints.GetAwaiter().GetResult();
+        written.Insert(2, footprintsPath);
         return written;
+
+        void WriteTheRest()
+        {
+            Text("coverage.csv", RowsCsv(r));
+            Text("coverage.json", ToJson(r));
+            Text("uncovered_settlements.csv", UncoveredCsv(r));
+            Streamed("best_server.csv", w => BestServerCsv(w, r, dataset));
+            if (r.PredictionErrors.Count > 0)
+            {
+                Text("prediction_errors.csv", PredictionErrorsCsv(r));
+            }
+
+            var tables = new List<FeatureTable> { UncoveredTable(r, dataset.Crs) };
+            if (r.Raster is not null)
+            {
+                tables.Add(GapsTable(r, dataset));
+                if (!r.PolygonsSkipped && r.Polygons.Count > 0)
+                {
+                    tables.Add(PolygonsTable(r, dataset.Crs));
+                }
+            }
+
+            written.AddRange(GeoJsonWriter.Write(folder, tables, null));
+            if (r.Raster is { } grid)
+            {
+                foreach (var tech in r.Techs)
+                {
+                    var path = Path.Combine(folder, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.tif");
+                    WriteGeoTiff(path, grid, tech, dataset.Crs);
+                    written.Add(path);
+                }
+            }
+
+            if (r.Raster is { } raster && !r.PolygonsSkipped)
+            {
+                foreach (var tech in r.Techs)
+                {
+                    var path = Path.Combine(folder, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.asc");
+                    AsciiGridWriter.Write(path, raster, (i, j) => raster.UnitAt(i, j) < 0 ? null : raster.OperatorsCovering(tech, i, j));
+                    AtomicFile.WriteAllText(Path.ChangeExtension(path, ".prj"), CrsWkt.Wkt(dataset.Crs));
+                    written.Add(path);
+                    written.Add(Path.ChangeExtension(path, ".prj"));
+                }
+            }
+        }
     }
 
     /// <summary>The value of cells outside every admin unit in the coverage GeoTIFFs (GDAL_NODATA).</summary>
