@@ -445,30 +445,30 @@ public sealed class BtsFootprint
     /// <summary>One model of the chain; the Hata formulas are a + b·log10(d) for fixed f, heights and environment, so two evaluations give them.</summary>
     private sealed class LossTerm
     {
-        private readonly IPathLossModel model;
-        private readonly PathLossInput input;
+        private readonly Func<double, double> exact;
         private readonly double atOneKm;
         private readonly double? perDecade;
 
         public LossTerm(IPathLossModel model, string environment, double bandMHz, double baseHeightM, double mobileHeightM)
         {
-            this.model = model;
-            input = new(bandMHz, 1, model.UsesHeights ? baseHeightM : null, model.UsesHeights ? mobileHeightM : null, environment);
+            var input = new PathLossInput(bandMHz, 1, model.UsesHeights ? baseHeightM : null, model.UsesHeights ? mobileHeightM : null, environment);
             if (model is OkumuraHataModel or Cost231HataModel)
             {
+                exact = distanceKm => model.LossOnlyDb(input, distanceKm);
                 atOneKm = Exact(1);
                 perDecade = Exact(10) - atOneKm;
             }
             else
             {
-                // The model's own checks of its inputs (the environment) once; every distance after through LossOnlyDb.
+                // The model's own checks of its inputs (the environment) once; every distance after through its
+                // prepared form (IPathLossModel.Prepare: what does not depend on the distance worked out once).
                 _ = model.LossDb(input);
+                exact = model.Prepare(input);
             }
         }
 
         public double LossDb(double distanceKm) => perDecade is { } b ? atOneKm + (b * Math.Log10(distanceKm)) : Exact(distanceKm);
 
-        private double Exact(double distanceKm) =>
-            model.LossOnlyDb(input, distanceKm);
+        private double Exact(double distanceKm) => exact(distanceKm);
     }
 }

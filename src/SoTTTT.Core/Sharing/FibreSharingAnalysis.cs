@@ -303,8 +303,7 @@ public static class FibreSharingAnalysis
                 }
             }
 
-            var packed = keys.ToArray();
-            Array.Sort(packed);
+            var packed = SortedByCell(keys);
             var distinct = 0;
             for (var i = 0; i < packed.Length; i++)
             {
@@ -357,6 +356,40 @@ public static class FibreSharingAnalysis
         }
 
         private static long CellKey(long ix, long iy) => (ix << 16) | iy;
+
+        /// <summary>
+        /// The keys sorted: a stable radix sort on the 32-bit cell above the segment bits, 8 bits a pass. The keys come in
+        /// segment order, so within a cell the segments stay ascending — the order a sort of the whole keys gives, at a
+        /// few linear passes instead of a comparison sort (3.3 million national keys).
+        /// </summary>
+        private static long[] SortedByCell(List<long> keys)
+        {
+            var from = keys.ToArray();
+            var to = new long[from.Length];
+            var counts = new int[257];
+            for (var shift = SegmentBits; shift < SegmentBits + 32; shift += 8)
+            {
+                Array.Clear(counts);
+                foreach (var k in from)
+                {
+                    counts[((k >> shift) & 0xFF) + 1]++;
+                }
+
+                for (var b = 1; b < counts.Length; b++)
+                {
+                    counts[b] += counts[b - 1];
+                }
+
+                foreach (var k in from)
+                {
+                    to[counts[(k >> shift) & 0xFF]++] = k;
+                }
+
+                (from, to) = (to, from);
+            }
+
+            return from;
+        }
 
         private (long, long) Span(double a, double b, double origin) =>
             (Math.Clamp((long)Math.Floor((Math.Min(a, b) - origin) / cell), 0, 65535), Math.Clamp((long)Math.Floor((Math.Max(a, b) - origin) / cell), 0, 65535));

@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 using SoTTTT.Core.Model;
 
 namespace SoTTTT.Core.Spatial;
@@ -93,13 +92,11 @@ public static class BtsPositionGrouping
     public static string[] Group(IReadOnlyList<Bts> bts, IReadOnlyList<Tower> towers, double coLocationM)
     {
         var keys = new string[bts.Count];
-        var towerTree = new STRtree<Tower>();
-        foreach (var tower in towers)
-        {
-            towerTree.Insert(tower.Location.EnvelopeInternal, tower);
-        }
 
-        towerTree.Build();
+        // Towers by the square of the co-location distance around them: a BTS's candidates are the towers whose square
+        // holds it, the towers a query of its own square would find (a grid, no tree to build; the rule below does not
+        // depend on their order). Made only when some BTS names no tower.
+        PointQueryGrid<int>? towerGrid = null;
         var loose = new List<int>();
         for (var i = 0; i < bts.Count; i++)
         {
@@ -109,13 +106,13 @@ public static class BtsPositionGrouping
                 continue;
             }
 
+            towerGrid ??= SquaresAround(towers.Count, t => towers[t].Location.Coordinate, coLocationM);
             var c = bts[i].Location.Coordinate;
-            var env = new Envelope(c);
-            env.ExpandBy(coLocationM);
             Tower? nearest = null;
             var best = double.MaxValue;
-            foreach (var tower in towerTree.Query(env))
+            foreach (var t in towerGrid.At(c))
             {
+                var tower = towers[t];
                 var d = tower.Location.Coordinate.Distance(c);
                 if (d <= coLocationM && (d < best || (d == best && string.CompareOrdinal(tower.Id, nearest!.Id) < 0)))
                 {
@@ -152,19 +149,11 @@ public static class BtsPositionGrouping
             return i;
         }
 
-        var tree = new STRtree<int>();
-        for (var j = 0; j < loose.Count; j++)
-        {
-            tree.Insert(bts[loose[j]].Location.EnvelopeInternal, j);
-        }
-
-        tree.Build();
+        var grid = SquaresAround(loose.Count, j => bts[loose[j]].Location.Coordinate, coLocationM);
         for (var j = 0; j < loose.Count; j++)
         {
             var c = bts[loose[j]].Location.Coordinate;
-            var env = new Envelope(c);
-            env.ExpandBy(coLocationM);
-            foreach (var k in tree.Query(env))
+            foreach (var k in grid.At(c))
             {
                 if (k != j && bts[loose[k]].Location.Coordinate.Distance(c) <= coLocationM)
                 {
@@ -189,4 +178,13 @@ public static class BtsPositionGrouping
             keys[loose[j]] = "~" + label[Find(j)];
         }
     }
+
+    /// <summary>Items 0 … count − 1 by the square of half-side <paramref name="halfSideM"/> around their point.</summary>
+    private static PointQueryGrid<int> SquaresAround(int count, Func<int, Coordinate> at, double halfSideM) =>
+        new([.. Enumerable.Range(0, count)], i =>
+        {
+            var e = new Envelope(at(i));
+            e.ExpandBy(halfSideM);
+            return e;
+        });
 }

@@ -31,4 +31,10 @@ public interface IPathLossModel
     /// settlement near a BTS) needs per distance, without a new input each time.
     /// </summary>
     double LossOnlyDb(PathLossInput input, double distanceKm) => LossDb(input with { DistanceKm = distanceKm }).LossDb;
+
+    /// <summary>
+    /// <see cref="LossOnlyDb"/> for <paramref name="input"/>'s frequency, heights and environment as a function of the
+    /// distance (km) alone, the same values to the bit; a model may work out once what does not depend on the distance.
+    /// </summary>
+    Func<double, double> Prepare(PathLossInput input) => distanceKm => LossOnlyDb(input, distanceKm);
 }

@@ -78,42 +78,66 @@ public sealed class ThreeGppRmaModel : IPathLossModel
     }
 
     /// <inheritdoc />
-    public double LossOnlyDb(PathLossInput input, double distanceKm)
-    {
-        var fcGHz = input.FreqMHz / 1000;
-        var hBs = input.RequiredBaseHeightM;
-        var hUt = input.RequiredMobileHeightM;
-        var d2D = distanceKm * 1000;
-        var d3D = Math.Sqrt(d2D * d2D + (hBs - hUt) * (hBs - hUt));
-        var los = LosDb(fcGHz, hBs, hUt, d2D, d3D);
-        return input.Environment == ThreeGppEnvironments.Nlos ? Math.Max(los, NlosPrimeDb(fcGHz, hBs, hUt, d3D)) : los;
-    }
+    public double LossOnlyDb(PathLossInput input, double distanceKm) => new Prepared(this, input).LossDb(distanceKm);
 
-    private double LosDb(double fcGHz, double hBs, double hUt, double d2D, double d3D)
-    {
-        var breakpointM = 2 * Math.PI * hBs * hUt * fcGHz * 1e9 / ThreeGppEnvironments.SpeedOfLightMPerS;
-        return d2D <= breakpointM
-            ? Pl1Db(fcGHz, d3D)
-            : Pl1Db(fcGHz, breakpointM) + 40 * Math.Log10(d3D / breakpointM);
-    }
+    /// <inheritdoc />
+    public Func<double, double> Prepare(PathLossInput input) => new Prepared(this, input).LossDb;
 
-    private double Pl1Db(double fcGHz, double distanceM)
+    /// <summary>
+    /// The formulas for one frequency, pair of heights and environment, with every term that does not depend on the
+    /// distance worked out once (the powers and logarithms of h, W, the heights and fc, the breakpoint and PL1 there).
+    /// Each sum is still taken in the order the formula is written, so the loss is the same to the last bit.
+    /// </summary>
+    private sealed class Prepared
     {
-        var h = BuildingHeightM;
-        return 20 * Math.Log10(40 * Math.PI * distanceM * fcGHz / 3)
-            + Math.Min(0.03 * Math.Pow(h, 1.72), 10) * Math.Log10(distanceM)
-            - Math.Min(0.044 * Math.Pow(h, 1.72), 14.77)
-            + 0.002 * Math.Log10(h) * distanceM;
-    }
+        private readonly double fcGHz;
+        private readonly double heightGapSquared;
+        private readonly double breakpointM;
+        private readonly double pl1AtBreakpoint;
+        private readonly double logDistanceFactor;
+        private readonly double buildingTerm;
+        private readonly double linearFactor;
+        private readonly bool nlos;
+        private readonly double nlosHead;
+        private readonly double nlosSlope;
+        private readonly double nlosFrequency;
+        private readonly double nlosMobile;
 
-    private double NlosPrimeDb(double fcGHz, double hBs, double hUt, double d3D)
-    {
-        var h = BuildingHeightM;
-        var mobile = Math.Log10(11.75 * hUt);
-        return 161.04 - 7.1 * Math.Log10(StreetWidthM) + 7.5 * Math.Log10(h)
-            - (24.37 - 3.7 * (h / hBs) * (h / hBs)) * Math.Log10(hBs)
-            + (43.42 - 3.1 * Math.Log10(hBs)) * (Math.Log10(d3D) - 3)
-            + 20 * Math.Log10(fcGHz)
-            - (3.2 * mobile * mobile - 4.97);
+        public Prepared(ThreeGppRmaModel model, PathLossInput input)
+        {
+            fcGHz = input.FreqMHz / 1000;
+            var hBs = input.RequiredBaseHeightM;
+            var hUt = input.RequiredMobileHeightM;
+            var h = model.BuildingHeightM;
+            heightGapSquared = (hBs - hUt) * (hBs - hUt);
+            logDistanceFactor = Math.Min(0.03 * Math.Pow(h, 1.72), 10);
+            buildingTerm = Math.Min(0.044 * Math.Pow(h, 1.72), 14.77);
+            linearFactor = 0.002 * Math.Log10(h);
+            breakpointM = 2 * Math.PI * hBs * hUt * fcGHz * 1e9 / ThreeGppEnvironments.SpeedOfLightMPerS;
+            pl1AtBreakpoint = Pl1Db(breakpointM);
+            nlos = input.Environment == ThreeGppEnvironments.Nlos;
+            var mobile = Math.Log10(11.75 * hUt);
+            nlosHead = 161.04 - 7.1 * Math.Log10(model.StreetWidthM) + 7.5 * Math.Log10(h)
+                - (24.37 - 3.7 * (h / hBs) * (h / hBs)) * Math.Log10(hBs);
+            nlosSlope = 43.42 - 3.1 * Math.Log10(hBs);
+            nlosFrequency = 20 * Math.Log10(fcGHz);
+            nlosMobile = 3.2 * mobile * mobile - 4.97;
+        }
+
+        public double LossDb(double distanceKm)
+        {
+            var d2D = distanceKm * 1000;
+            var d3D = Math.Sqrt(d2D * d2D + heightGapSquared);
+            var los = d2D <= breakpointM
+                ? Pl1Db(d3D)
+                : pl1AtBreakpoint + 40 * Math.Log10(d3D / breakpointM);
+            return nlos ? Math.Max(los, nlosHead + nlosSlope * (Math.Log10(d3D) - 3) + nlosFrequency - nlosMobile) : los;
+        }
+
+        private double Pl1Db(double distanceM) =>
+            20 * Math.Log10(40 * Math.PI * distanceM * fcGHz / 3)
+            + logDistanceFactor * Math.Log10(distanceM)
+            - buildingTerm
+            + linearFactor * distanceM;
     }
 }

@@ -29,6 +29,50 @@ public class ThreeGppRmaModelTests
     }
 
     [Test]
+    public void Prepare_EqualsTheTableFormulaWrittenOut_AcrossFrequenciesHeightsAndBothSidesOfTheBreakpoint()
+    {
+        // The prepared form works out the distance-free terms once; the reference is Table 7.4.1-1 written out here in
+        // full for every distance (h = 5 m, W = 20 m), and the model's own LossDb at that distance, which must agree to the bit.
+        static double Formula(double fMHz, double hBs, double hUt, double km, bool nlos)
+        {
+            const double H = 5, W = 20;
+            var fc = fMHz / 1000;
+            var d2 = km * 1000;
+            var d3 = Math.Sqrt((d2 * d2) + ((hBs - hUt) * (hBs - hUt)));
+            double Pl1(double d) => (20 * Math.Log10(40 * Math.PI * d * fc / 3)) + (Math.Min(0.03 * Math.Pow(H, 1.72), 10) * Math.Log10(d))
+                - Math.Min(0.044 * Math.Pow(H, 1.72), 14.77) + (0.002 * Math.Log10(H) * d);
+            var bp = 2 * Math.PI * hBs * hUt * fc * 1e9 / 3e8;
+            var los = d2 <= bp ? Pl1(d3) : Pl1(bp) + (40 * Math.Log10(d3 / bp));
+            var mobile = Math.Log10(11.75 * hUt);
+            var nlosPrime = 161.04 - (7.1 * Math.Log10(W)) + (7.5 * Math.Log10(H)) - ((24.37 - (3.7 * (H / hBs) * (H / hBs))) * Math.Log10(hBs))
+                + ((43.42 - (3.1 * Math.Log10(hBs))) * (Math.Log10(d3) - 3)) + (20 * Math.Log10(fc)) - ((3.2 * mobile * mobile) - 4.97);
+            return nlos ? Math.Max(los, nlosPrime) : los;
+        }
+
+        var compared = 0;
+        foreach (var fMHz in new[] { 700.0, 900, 1800, 2100, 3500 })
+        {
+            foreach (var (hBs, hUt) in new[] { (15.0, 1.5), (35.0, 1.5), (42.7, 2.0), (60.0, 1.0) })
+            {
+                foreach (var environment in new[] { "los", "nlos" })
+                {
+                    var input = new PathLossInput(fMHz, 1, hBs, hUt, environment);
+                    var prepared = Model.Prepare(input);
+                    for (var km = 0.001; km < 12; km *= 1.37)
+                    {
+                        var loss = prepared(km);
+                        Assert.That(loss, Is.EqualTo(Formula(fMHz, hBs, hUt, km, environment == "nlos")).Within(1e-9), $"{fMHz} MHz {hBs}/{hUt} m {environment} {km} km");
+                        Assert.That(loss, Is.EqualTo(Model.LossDb(input with { DistanceKm = km }).LossDb), "prepared and unprepared to the bit");
+                        compared++;
+                    }
+                }
+            }
+        }
+
+        Assert.That(compared, Is.GreaterThan(1_000));
+    }
+
+    [Test]
     public void LossDb_Los900MHz3KmBeyondBreakpoint_MatchesTable741TermByTerm()
     {
         // TR 38.901 Table 7.4.1-1, RMa LOS, fc = 0.9 GHz, hBS = 35 m, hUT = 1.5 m, d2D = 3 km, h = 5 m:
