@@ -452,18 +452,15 @@ public sealed class BtsFootprint
         public LossTerm(IPathLossModel model, string environment, double bandMHz, double baseHeightM, double mobileHeightM)
         {
             var input = new PathLossInput(bandMHz, 1, model.UsesHeights ? baseHeightM : null, model.UsesHeights ? mobileHeightM : null, environment);
+
+            // The model's own check of the environment once; every distance after through its prepared form
+            // (IPathLossModel.Prepare: what does not depend on the distance worked out once).
+            PathLossModelGuard.Environment(model, input);
+            exact = model.Prepare(input);
             if (model is OkumuraHataModel or Cost231HataModel)
             {
-                exact = distanceKm => model.LossOnlyDb(input, distanceKm);
                 atOneKm = Exact(1);
                 perDecade = Exact(10) - atOneKm;
-            }
-            else
-            {
-                // The model's own checks of its inputs (the environment) once; every distance after through its
-                // prepared form (IPathLossModel.Prepare: what does not depend on the distance worked out once).
-                _ = model.LossDb(input);
-                exact = model.Prepare(input);
             }
         }
 

@@ -46,12 +46,17 @@ public sealed class Cost231HataModel : IPathLossModel
     public PathLossResult LossDb(PathLossInput input)
     {
         PathLossModelGuard.Environment(this, input);
+        return new PathLossResult(LossOnlyDb(input, input.DistanceKm), Range.Check(input));
+    }
+
+    /// <inheritdoc />
+    public double LossOnlyDb(PathLossInput input, double distanceKm)
+    {
         var f = input.FreqMHz;
         var hb = input.RequiredBaseHeightM;
         var hm = input.RequiredMobileHeightM;
         var cm = input.Environment == HataEnvironments.UrbanLarge ? MetropolitanCorrectionDb : 0;
-        var loss = 46.3 + 33.9 * Math.Log10(f) - 13.82 * Math.Log10(hb) - HataFormulas.MobileCorrectionMediumCityDb(f, hm)
-            + HataFormulas.DistanceTermDb(hb, input.DistanceKm) + cm;
-        return new PathLossResult(loss, Range.Check(input));
+        return 46.3 + 33.9 * Math.Log10(f) - 13.82 * Math.Log10(hb) - HataFormulas.MobileCorrectionMediumCityDb(f, hm)
+            + HataFormulas.DistanceTermDb(hb, distanceKm) + cm;
     }
 }

@@ -40,21 +40,26 @@ public sealed class OkumuraHataModel : IPathLossModel
     public PathLossResult LossDb(PathLossInput input)
     {
         PathLossModelGuard.Environment(this, input);
+        return new PathLossResult(LossOnlyDb(input, input.DistanceKm), Range.Check(input));
+    }
+
+    /// <inheritdoc />
+    public double LossOnlyDb(PathLossInput input, double distanceKm)
+    {
         var f = input.FreqMHz;
         var hb = input.RequiredBaseHeightM;
         var hm = input.RequiredMobileHeightM;
         var mobileCorrection = input.Environment == HataEnvironments.UrbanLarge
             ? HataFormulas.MobileCorrectionLargeCityDb(f, hm)
             : HataFormulas.MobileCorrectionMediumCityDb(f, hm);
-        var urban = 69.55 + 26.16 * Math.Log10(f) - 13.82 * Math.Log10(hb) - mobileCorrection + HataFormulas.DistanceTermDb(hb, input.DistanceKm);
+        var urban = 69.55 + 26.16 * Math.Log10(f) - 13.82 * Math.Log10(hb) - mobileCorrection + HataFormulas.DistanceTermDb(hb, distanceKm);
         var logF = Math.Log10(f);
         var logF28 = Math.Log10(f / 28);
-        var loss = input.Environment switch
+        return input.Environment switch
         {
             HataEnvironments.Suburban => urban - 2 * logF28 * logF28 - 5.4,
             HataEnvironments.Open => urban - 4.78 * logF * logF + 18.33 * logF - 40.94,
             _ => urban,
         };
-        return new PathLossResult(loss, Range.Check(input));
     }
 }
