@@ -68,6 +68,13 @@ public sealed class BtsFootprint
         Terrain = terrain;
         EffectiveHeightM = antennaHeightM + (double.IsFinite(heightAboveSurroundingsM) ? heightAboveSurroundingsM : 0);
         SiteElevationM = terrain?.ElevationM(X, Y);
+        if (solutions is not null)
+        {
+            // One set of loss terms for every footprint of the worker with the same inputs to them (they hold no state
+            // of the footprint): fewer long-lived objects than one set each.
+            terms = solutions.TermsFor(new RangeSolutions.TermKey(environment, bandMHz, EffectiveHeightM, receiverHeightM), Terms);
+        }
+
         (MaxRangeKm, RangeCapped) = solutions is null
             ? SolveRange()
             : solutions.GetOrSolve(new RangeSolutions.Key(environment, bandMHz, EffectiveHeightM, receiverHeightM, budget.MaxPathLossDb, reachKm), SolveRange);
@@ -229,7 +236,7 @@ public sealed class BtsFootprint
         return losses;
     }
 
-    private LossTerm[] Terms()
+    internal LossTerm[] Terms()
     {
         var made = new LossTerm[Chain.Count];
         for (var i = 0; i < made.Length; i++)
@@ -443,7 +450,7 @@ public sealed class BtsFootprint
     }
 
     /// <summary>One model of the chain; the Hata formulas are a + b·log10(d) for fixed f, heights and environment, so two evaluations give them.</summary>
-    private sealed class LossTerm
+    internal sealed class LossTerm
     {
         private readonly Func<double, double> exact;
         private readonly double atOneKm;

@@ -10,11 +10,13 @@ namespace SoTTTT.Core.Coverage;
 /// engine. One instance serves one <see cref="CoverageEngine"/> (one rules set and one imposed model, so that the
 /// environment and band fix the model chain) on one thread: the engine's parallel footprints give each worker its own
 /// (a configuration two workers both meet is solved twice, to the same answer — far cheaper than the locks a shared
-/// table took on every insertion). Not thread-safe.
+/// table took on every insertion). It also keeps the loss terms per set of inputs to them (environment, band, heights),
+/// shared by the footprints it serves. Not thread-safe.
 /// </summary>
 internal sealed class RangeSolutions
 {
     private readonly Dictionary<Key, (double RangeKm, bool Capped)> solved = [];
+    private readonly Dictionary<TermKey, BtsFootprint.LossTerm[]> terms = [];
 
     /// <summary>The input sets solved so far.</summary>
     public IEnumerable<Key> Keys => solved.Keys;
@@ -27,6 +29,26 @@ internal sealed class RangeSolutions
         }
 
         return found;
+    }
+
+    /// <summary>The loss terms of footprints with these inputs, made by the first that asks.</summary>
+    public BtsFootprint.LossTerm[] TermsFor(TermKey key, Func<BtsFootprint.LossTerm[]> make)
+    {
+        if (!terms.TryGetValue(key, out var found))
+        {
+            terms[key] = found = make();
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Every input the loss terms depend on within one engine: the environment and the band fix the model chain, the
+    /// heights the losses.
+    /// </summary>
+    internal readonly record struct TermKey(CoverageEnvironment Environment, double BandMHz, double EffectiveHeightM, double ReceiverHeightM)
+    {
+        public override int GetHashCode() => HashCode.Combine(Environment, BandMHz, EffectiveHeightM, ReceiverHeightM);
     }
 
     /// <summary>

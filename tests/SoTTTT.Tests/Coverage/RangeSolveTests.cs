@@ -71,10 +71,10 @@ public class RangeSolveTests
     }
 
     [Test]
-    public void Engine_SharedSolves_GiveEveryFootprintTheRangeItSolvesAlone()
+    public void Engine_SharedSolvesAndTerms_GiveEveryFootprintTheRangeAndLevelsItHasAlone()
     {
         // The sample province: 2,952 BTS. The engine solves each configuration once; every footprint's range, capped flag
-        // and extrapolation findings must be exactly what the same BTS gets solved on its own.
+        // and extrapolation findings, and its level at a few places, must be exactly what the same BTS gets on its own.
         var dataset = DatasetLoader.Load(DemoSample.Folder).Dataset!;
         var engine = new CoverageEngine(dataset);
         var shared = engine.Footprints();
@@ -85,6 +85,13 @@ public class RangeSolveTests
             Assert.That(shared[i].MaxRangeKm, Is.EqualTo(alone.MaxRangeKm), $"BTS {dataset.Bts[i].Id}");
             Assert.That(shared[i].RangeCapped, Is.EqualTo(alone.RangeCapped), $"BTS {dataset.Bts[i].Id}");
             Assert.That(shared[i].OutOfRange, Is.EqualTo(alone.OutOfRange), $"BTS {dataset.Bts[i].Id}");
+
+            // The engine's footprints share their loss terms with every footprint of the same inputs to them: the level
+            // anywhere must still be the one the BTS gets alone.
+            foreach (var (dx, dy) in new[] { (900.0, 1300.0), (-4200.0, 250.0), (60.0, -11_500.0) })
+            {
+                Assert.That(shared[i].LevelDbm(shared[i].X + dx, shared[i].Y + dy), Is.EqualTo(alone.LevelDbm(alone.X + dx, alone.Y + dy)), $"BTS {dataset.Bts[i].Id} at ({dx}, {dy}) m");
+            }
         }
     }
 
