@@ -1,3 +1,4 @@
+using SoTTTT.Core.Model;
 
 namespace SoTTTT.Core.Coverage;
 
@@ -17,6 +18,7 @@ internal sealed class RangeSolutions
 {
     private readonly Dictionary<Key, (double RangeKm, bool Capped)> solved = [];
     private readonly Dictionary<TermKey, BtsFootprint.LossTerm[]> terms = [];
+    private readonly Dictionary<(Technology Tech, double EirpDbm, double? BandwidthMHz, CoverageEnvironment Environment), LinkBudget> budgets = [];
 
     /// <summary>The input sets solved so far.</summary>
     public IEnumerable<Key> Keys => solved.Keys;
@@ -26,6 +28,17 @@ internal sealed class RangeSolutions
         if (!solved.TryGetValue(key, out var found))
         {
             solved[key] = found = solve();
+        }
+
+        return found;
+    }
+
+    /// <summary>The link budget of a BTS of these inputs under the engine's rules, made by the first that asks (immutable, shared).</summary>
+    public LinkBudget BudgetFor(Technology tech, double eirpDbm, double? bandwidthMHz, CoverageEnvironment environment, Rules.CoverageRules rules)
+    {
+        if (!budgets.TryGetValue((tech, eirpDbm, bandwidthMHz, environment), out var found))
+        {
+            budgets[(tech, eirpDbm, bandwidthMHz, environment)] = found = LinkBudget.For(tech, eirpDbm, bandwidthMHz, rules, environment);
         }
 
         return found;
