@@ -395,7 +395,7 @@ public static class CoverageWriter
     private static void Line(TextWriter w, SettlementCoverage s, string op, Technology tech, int layer, double threshold, Dataset dataset)
     {
         var bts = dataset.Bts[s.BestServer[layer]];
-        var distance = s.Settlement.Location.Distance(bts.Location);
+        var distance = s.Settlement.Location.Coordinate.Distance(bts.Location.Coordinate);
         var level = s.BestLevelDbm[layer];
         CsvOutput.WriteCell(w, s.Settlement.Id);
         w.Write(',');
