@@ -79,11 +79,17 @@ public static class FibreSharingAnalysis
         }
 
         var grid = new SegmentGrid(segments, Math.Max(250, 4 * corridorM));
+
+        // Each route's operator by its rank in ordinal order (−1 without one): "op before other" is then an integer
+        // comparison per candidate segment.
+        var operators = routes.Select(r => r.Operator).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var rankOf = operators.Select((op, i) => (op, i)).ToDictionary(x => x.op, x => x.i, StringComparer.Ordinal);
+        var ranks = routes.Select(r => r.Operator is { } op ? rankOf[op] : -1).ToArray();
         using var scratch = new ThreadLocal<Scratch>(() => new Scratch(segments.Count));
         var stretches = Enumerable.Range(0, routes.Count)
             .AsParallel()
             .AsOrdered()
-            .SelectMany(r => StretchesOf(r, routes, segments, ranges[r], grid, scratch.Value!, corridorM, minLengthM))
+            .SelectMany(r => StretchesOf(r, routes, ranks, segments, ranges[r], grid, scratch.Value!, corridorM, minLengthM))
             .ToList();
         stretches.Sort((a, b) =>
         {
@@ -98,6 +104,7 @@ public static class FibreSharingAnalysis
     private static List<SharedDuctStretch> StretchesOf(
         int r,
         IReadOnlyList<FibreRoute> routes,
+        int[] ranks,
         List<Segment> segments,
         (int Start, int End) range,
         SegmentGrid grid,
@@ -121,11 +128,13 @@ public static class FibreSharingAnalysis
             env.ExpandBy(corridorM);
             foreach (var t in grid.Query(env, scratch))
             {
-                var other = routes[segments[t].Route].Operator!;
-                if (string.CompareOrdinal(op, other) >= 0)
+                var otherRoute = segments[t].Route;
+                if (ranks[r] >= ranks[otherRoute])
                 {
                     continue;
                 }
+
+                var other = routes[otherRoute].Operator!;
 
                 if (CorridorOverlap.Within(seg.P0, seg.P1, segments[t].P0, segments[t].P1, corridorM) is { } iv)
                 {
