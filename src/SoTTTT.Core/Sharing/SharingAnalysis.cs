@@ -1,5 +1,3 @@
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 using SoTTTT.Core.Approval;
 using SoTTTT.Core.Diagnostics;
 using SoTTTT.Core.Model;
@@ -256,19 +254,12 @@ public static class SharingAnalysis
             yield break;
         }
 
-        var tree = new STRtree<int>();
-        foreach (var i in chosen)
-        {
-            tree.Insert(positions[i].Location.EnvelopeInternal, i);
-        }
-
-        tree.Build();
+        // The callers sort what they keep by id, so the order pairs come in does not matter.
+        var grid = PointSquares.Grid(chosen, i => positions[i].Location.Coordinate, radiusM);
         foreach (var i in chosen)
         {
             var c = positions[i].Location.Coordinate;
-            var env = new Envelope(c);
-            env.ExpandBy(radiusM);
-            foreach (var j in tree.Query(env))
+            foreach (var j in grid.At(c))
             {
                 if (j > i && positions[j].Location.Coordinate.Distance(c) is var d && d <= radiusM)
                 {

@@ -106,7 +106,7 @@ public static class BtsPositionGrouping
                 continue;
             }
 
-            towerGrid ??= SquaresAround(towers.Count, t => towers[t].Location.Coordinate, coLocationM);
+            towerGrid ??= PointSquares.Grid([.. Enumerable.Range(0, towers.Count)], t => towers[t].Location.Coordinate, coLocationM);
             var c = bts[i].Location.Coordinate;
             Tower? nearest = null;
             var best = double.MaxValue;
@@ -149,7 +149,7 @@ public static class BtsPositionGrouping
             return i;
         }
 
-        var grid = SquaresAround(loose.Count, j => bts[loose[j]].Location.Coordinate, coLocationM);
+        var grid = PointSquares.Grid([.. Enumerable.Range(0, loose.Count)], j => bts[loose[j]].Location.Coordinate, coLocationM);
         for (var j = 0; j < loose.Count; j++)
         {
             var c = bts[loose[j]].Location.Coordinate;
@@ -178,13 +178,4 @@ public static class BtsPositionGrouping
             keys[loose[j]] = "~" + label[Find(j)];
         }
     }
-
-    /// <summary>Items 0 … count − 1 by the square of half-side <paramref name="halfSideM"/> around their point.</summary>
-    private static PointQueryGrid<int> SquaresAround(int count, Func<int, Coordinate> at, double halfSideM) =>
-        new([.. Enumerable.Range(0, count)], i =>
-        {
-            var e = new Envelope(at(i));
-            e.ExpandBy(halfSideM);
-            return e;
-        });
 }
