@@ -106,6 +106,33 @@ public sealed class PointQueryGridTests
     }
 
     [Test]
+    public void PointSquares_ThePointsWithinTheHalfSideOnBothAxes_InItemOrder()
+    {
+        // Reference: a scan of the items for |dx| ≤ r and |dy| ≤ r (what a query of the place's own square finds).
+        var random = new Random(21);
+        var points = Enumerable.Range(0, 3_000).Select(_ => new Coordinate(Math.Round(random.NextDouble() * 50_000), Math.Round(random.NextDouble() * 50_000))).ToList();
+        var items = Enumerable.Range(0, points.Count).Where(i => i % 5 != 0).ToList();
+        const double R = 400;
+        var grid = PointSquares.Grid(items, i => points[i], R);
+        var found = 0;
+        for (var q = 0; q < 5_000; q++)
+        {
+            var c = q % 3 == 0 ? new Coordinate(points[random.Next(points.Count)].X + R, points[random.Next(points.Count)].Y) : new Coordinate(random.NextDouble() * 52_000 - 1_000, random.NextDouble() * 52_000 - 1_000);
+            var expected = items.Where(i => Math.Abs(points[i].X - c.X) <= R && Math.Abs(points[i].Y - c.Y) <= R).ToList();
+            var actual = new List<int>();
+            foreach (var i in grid.At(c))
+            {
+                actual.Add(i);
+            }
+
+            Assert.That(actual, Is.EqualTo(expected), $"({c.X}, {c.Y})");
+            found += expected.Count;
+        }
+
+        Assert.That(found, Is.GreaterThan(1_000), "too few hits to compare");
+    }
+
+    [Test]
     public void Any_StopsAtTheFirstItemTheVisitorAccepts()
     {
         var tree = new STRtree<int>();
