@@ -21,12 +21,12 @@ public sealed class BtsFootprint
     // LevelBoundDbm's table: distances 0.5 km · 1.5^k.
     private static readonly double[] BoundDistancesKm = [.. Enumerable.Range(0, 48).Select(k => 0.5 * Math.Pow(1.5, k))];
 
-    // Made on first use: a footprint whose range another BTS of its configuration already solved may never need them
-    // (the covered flags of omni BTS on flat ground). An idempotent race at worst.
+    // The engine's footprints take them from their worker's RangeSolutions (shared per set of inputs); a footprint made
+    // alone makes them on first use. An idempotent race at worst.
     private LossTerm[]? terms;
 
-    // The loss at BoundFirstKm · BoundStep^k, k = 0, 1 … up to the reach (LevelBoundDbm's table), made on first use: an
-    // idempotent race at worst.
+    // The loss at each BoundDistancesKm up to the reach (LevelBoundDbm's table), made on first use, filled entry by
+    // entry: an idempotent race at worst.
     private double[]? boundLosses;
 
     // Found on first use (the coverage outputs list it; the covered flags never ask): an idempotent race at worst.

@@ -236,8 +236,8 @@ public static class CoverageWriter
             written.Add(path);
         }
 
-        // bts_footprints.csv (a national one is ~40 MB) is written on another thread while the rest are made here; its
-        // path keeps its place in the list.
+        // bts_footprints.csv (a national one is ~40 MB) is written on another thread while the rest are made here; the
+        // list, which names it in its place, is returned only once it is written.
         var footprintsPath = Path.Combine(folder, "bts_footprints.csv");
         var footprints = Task.Run(() => AtomicFile.WriteText(footprintsPath, w => CsvOutput.Write(w, FootprintColumns, r.Footprints)));
         try
@@ -259,13 +259,13 @@ public static class CoverageWriter
         }
 
         footprints.GetAwaiter().GetResult();
-        written.Insert(2, footprintsPath);
         return written;
 
         void WriteTheRest()
         {
             Text("coverage.csv", RowsCsv(r));
             Text("coverage.json", ToJson(r));
+            written.Add(footprintsPath);
             Text("uncovered_settlements.csv", UncoveredCsv(r));
             Streamed("best_server.csv", w => BestServerCsv(w, r, dataset));
             if (r.PredictionErrors.Count > 0)
