@@ -8,7 +8,8 @@ namespace SoTTTT.IO.Charts;
 
 /// <summary>
 /// The report document's charts per unit (<c>sotttt report</c>): BTS, village coverage of the newest technology the
-/// dataset has, and fibre route length for every district (or commune when the dataset has no districts), as horizontal
+/// dataset has, and fibre route length for every district (or commune when the dataset has no districts; every province
+/// of a national dataset), as horizontal
 /// bars drawn with ScottPlot into PNG. With an older snapshot, each unit has its old bar beside the new one (units matched
 /// by code; a unit the older snapshot lacks has no old bar). Values are the indicator table's (the same as
 /// <c>indicators</c>); labels in Vietnamese or English, text in <see cref="ChartFont.Family"/>. The same table gives
@@ -42,7 +43,7 @@ public static class DistrictCharts
     }
 
     /// <summary>Renders every kind of <see cref="Kinds"/>.</summary>
-    /// <param name="units">The district (or commune) table of the dataset.</param>
+    /// <param name="units">The district (or commune, or province) table of the dataset.</param>
     /// <param name="older">The same level of the older snapshot, or null.</param>
     /// <param name="oldLabel">The older snapshot's legend text (its date), when <paramref name="older"/> is given.</param>
     /// <param name="newLabel">The dataset's legend text (its date), when <paramref name="older"/> is given.</param>
@@ -62,6 +63,8 @@ public static class DistrictCharts
         {
             (AdminLevel.Commune, false) => "theo xã",
             (AdminLevel.Commune, true) => "by commune",
+            (AdminLevel.Province, false) => "theo tỉnh",
+            (AdminLevel.Province, true) => "by province",
             (_, false) => "theo huyện",
             (_, true) => "by district",
         };
