@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 using SoTTTT.Core.Coverage;
 using SoTTTT.Core.Diagnostics;
@@ -15,6 +16,13 @@ namespace SoTTTT.Core.Indicators;
 /// </summary>
 public static class IndicatorsAnalysis
 {
+    /// <summary>
+    /// The covered flags of each dataset (by reference; a dataset is immutable), kept while the dataset lives: the
+    /// report, the export and <c>--compare</c> run several levels of one dataset, and each level used to predict the
+    /// coverage again (1.5-2.5 s each on the national profile).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Dataset, Lazy<bool[][]?>> Covered = [];
+
     /// <param name="targetRadiusKm">When given, each row's <see cref="IndicatorRow.PostalPointsNeeded"/> for this average service radius, km.</param>
     public static IndicatorTable Run(Dataset dataset, AdminLevel level, double? targetRadiusKm = null)
     {
@@ -165,7 +173,10 @@ public static class IndicatorsAnalysis
         };
     }
 
-    /// <summary>Per settlement, whether any operator covers it with each technology (<see cref="CoverageAnalysis"/>); null without a BTS layer.</summary>
+    /// <summary>
+    /// Per settlement, whether any operator covers it with each technology (<see cref="CoverageAnalysis"/>); null without a
+    /// BTS layer. Computed once per dataset (<see cref="Covered"/>); the callers only read it.
+    /// </summary>
     private static bool[][]? CoveredByTech(Dataset dataset)
     {
         if (!dataset.Layers.Contains(Dataset.LayerNames.Bts) || dataset.Settlements.Count == 0)
@@ -173,7 +184,7 @@ public static class IndicatorsAnalysis
             return null;
         }
 
-        return CoverageAnalysis.CoveredSettlements(dataset);
+        return Covered.GetValue(dataset, d => new Lazy<bool[][]?>(() => CoverageAnalysis.CoveredSettlements(d))).Value;
     }
 
     private static Accumulator Total(AdminUnit unit, AdminHierarchy hierarchy, Dictionary<string, Accumulator> own, Dictionary<string, Accumulator> totals)

@@ -30,6 +30,30 @@ public class IndicatorCoverageTests
     }
 
     [Test]
+    public void Indicators_SeveralLevelsAndAChangedCopy_EachDatasetItsOwnCoverage()
+    {
+        // The covered flags are kept per dataset (the report runs every level of one dataset): a second level reuses them,
+        // and a copy with another BTS list (a new dataset, as `with` makes) gets its own. Same site as above: S1 covered, S2 not.
+        var dataset = new CoverageProvince()
+            .Bts("B1", "Viettel", Technology.G2, 607000, 2305000, bandMHz: 900, heightM: 30, eirpDbm: 40)
+            .Settlement("S1", 607000, 2306200)
+            .Settlement("S2", 607000, 2307000)
+            .Build();
+        var nearer = dataset with { Bts = [dataset.Bts[0] with { Location = dataset.Settlements[1].Location }] };
+
+        var first = IndicatorsAnalysis.Run(dataset, AdminLevel.Province).Rows.Single();
+        var moved = IndicatorsAnalysis.Run(nearer, AdminLevel.Province).Rows.Single();
+        var again = IndicatorsAnalysis.Run(dataset, AdminLevel.Province).Rows.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.SettlementsCoveredPctByTech[Technology.G2], Is.EqualTo(50));
+            Assert.That(moved.SettlementsCoveredPctByTech[Technology.G2], Is.EqualTo(100), "the BTS moved to S2 (0.8 km from S1, range 1.442 km) covers both");
+            Assert.That(again.SettlementsCoveredPctByTech[Technology.G2], Is.EqualTo(50));
+        });
+    }
+
+    [Test]
     public void Indicators_Json_HasCoverageKeys()
     {
         using var ds = SmallProvince.Create();
