@@ -167,22 +167,32 @@ public sealed class CoverageRaster
 
     internal static void Set(ulong[] bits, int local) => bits[local >> 6] |= 1UL << (local & 63);
 
-    /// <summary>Sets bits [from, to] (inclusive) of one tile row.</summary>
+    /// <summary>Sets bits [from, to] (inclusive) of one tile row (nothing when from &gt; to): whole words at once, the
+    /// partial words at either end by a mask.</summary>
     internal static void SetRange(ulong[] bits, int from, int to)
     {
-        for (var k = from; k <= to;)
+        if (from > to)
         {
-            if ((k & 63) == 0 && to - k >= 63)
-            {
-                bits[k >> 6] = ulong.MaxValue;
-                k += 64;
-            }
-            else
-            {
-                bits[k >> 6] |= 1UL << (k & 63);
-                k++;
-            }
+            return;
         }
+
+        var first = from >> 6;
+        var last = to >> 6;
+        var head = ulong.MaxValue << (from & 63);
+        var tail = ulong.MaxValue >> (63 - (to & 63));
+        if (first == last)
+        {
+            bits[first] |= head & tail;
+            return;
+        }
+
+        bits[first] |= head;
+        for (var w = first + 1; w < last; w++)
+        {
+            bits[w] = ulong.MaxValue;
+        }
+
+        bits[last] |= tail;
     }
 
     internal sealed class Tile(int tx, int ty, int layerCount)

@@ -279,13 +279,32 @@ public static class CoverageRasterBuilder
     {
         var tree = new STRtree<int>();
         var tables = new float[]?[footprints.Count];
-        Parallel.For(0, footprints.Count, f =>
-        {
-            if (!footprints[f].IsOmni && footprints[f].MaxRangeKm > 0)
+        var boxes = new Envelope?[footprints.Count];
+
+        // The pattern's attenuation at each cosine bin depends on the beamwidth and the front-to-back ratio only: a few
+        // kinds of antenna among 350,000 sectors; each sector's lobe box is found once, not once per tile it reaches.
+        var patterns = new System.Collections.Concurrent.ConcurrentDictionary<(double Beamwidth, double MaxAttenuation), double[]>();
+        Parallel.For(
+            0,
+            footprints.Count,
+            () => new double[CosineBins],
+            (f, _, r2) =>
             {
-                tables[f] = footprints[f].RangeTableM(TableStepDb);
-            }
-        });
+                var fp = footprints[f];
+                if (!fp.IsOmni && fp.MaxRangeKm > 0)
+                {
+                    var table = fp.RangeTableM(TableStepDb);
+                    tables[f] = table;
+                    if (fp.Terrain is null)
+                    {
+                        SectorRanges(table, Pattern(patterns, fp), r2);
+                        boxes[f] = LobeBox(fp, r2);
+                    }
+                }
+
+                return r2;
+            },
+            _ => { });
         for (var f = 0; f < footprints.Count; f++)
         {
             var fp = footprints[f];
@@ -317,7 +336,8 @@ public static class CoverageRasterBuilder
                 }
                 else if (tables[f] is { } table)
                 {
-                    MarkSector(raster, t, bits, fp, table, r2);
+                    SectorRanges(table, Pattern(patterns, fp), r2);
+                    MarkSector(raster, t, bits, fp, boxes[f]!, r2);
                 }
                 else
                 {
@@ -399,24 +419,37 @@ public static class CoverageRasterBuilder
         }
     }
 
-    private static void MarkSector(CoverageRaster raster, CoverageRaster.Tile t, ulong[] bits, BtsFootprint fp, float[] table, double[] r2)
+    /// <summary>The attenuation (dB, positive) of the horizontal pattern at each cosine bin, shared by every sector of one antenna kind.</summary>
+    private static double[] Pattern(System.Collections.Concurrent.ConcurrentDictionary<(double Beamwidth, double MaxAttenuation), double[]> patterns, BtsFootprint fp) =>
+        patterns.GetOrAdd((fp.BeamwidthDeg, fp.MaxAttenuationDb), key =>
+        {
+            var attenuation = new double[CosineBins];
+            for (var k = 0; k < CosineBins; k++)
+            {
+                attenuation[k] = -AntennaPattern.HorizontalDb(AngleOfBinDeg[k], key.Beamwidth, key.MaxAttenuation);
+            }
+
+            return attenuation;
+        });
+
+    /// <summary>The squared range (m²) towards each cosine bin, from the range table in 0.5 dB steps.</summary>
+    private static void SectorRanges(float[] table, double[] attenuation, double[] r2)
     {
-        var c = raster.CellM;
-        var azimuth = fp.AzimuthDeg!.Value * Math.PI / 180;
-        var ux = Math.Sin(azimuth);
-        var uy = Math.Cos(azimuth);
-        double minX = fp.X, maxX = fp.X, minY = fp.Y, maxY = fp.Y;
         for (var k = 0; k < CosineBins; k++)
         {
-            var attenuation = -AntennaPattern.HorizontalDb(AngleOfBinDeg[k], fp.BeamwidthDeg, fp.MaxAttenuationDb);
-            var pos = attenuation / TableStepDb;
+            var pos = attenuation[k] / TableStepDb;
             var lo = Math.Min((int)pos, table.Length - 1);
             var hi = Math.Min(lo + 1, table.Length - 1);
             var r = table[lo] + ((table[hi] - table[lo]) * (pos - lo));
             r2[k] = r * r;
         }
+    }
 
-        // Bounding box of the lobe from its outline every 2°, widened by a cell for the parts between the samples.
+    /// <summary>Bounding box of the lobe from its outline every 2°, widened by 2 % for the parts between the samples.</summary>
+    private static Envelope LobeBox(BtsFootprint fp, double[] r2)
+    {
+        var azimuth = fp.AzimuthDeg!.Value * Math.PI / 180;
+        double minX = fp.X, maxX = fp.X, minY = fp.Y, maxY = fp.Y;
         for (var deg = 0; deg < 360; deg += 2)
         {
             var a = deg * Math.PI / 180;
@@ -430,6 +463,16 @@ public static class CoverageRasterBuilder
             maxY = Math.Max(maxY, by);
         }
 
+        return new Envelope(minX, maxX, minY, maxY);
+    }
+
+    private static void MarkSector(CoverageRaster raster, CoverageRaster.Tile t, ulong[] bits, BtsFootprint fp, Envelope box, double[] r2)
+    {
+        var c = raster.CellM;
+        var azimuth = fp.AzimuthDeg!.Value * Math.PI / 180;
+        var ux = Math.Sin(azimuth);
+        var uy = Math.Cos(azimuth);
+        var (minX, maxX, minY, maxY) = (box.MinX, box.MaxX, box.MinY, box.MaxY);
         var (j0, j1) = Centres(minY - c, maxY + c, raster.OriginY, c, t.Ty * CoverageRaster.TileSize);
         var (i0, i1) = Centres(minX - c, maxX + c, raster.OriginX, c, t.Tx * CoverageRaster.TileSize);
         j1 = Math.Min(j1, raster.Height - 1);
