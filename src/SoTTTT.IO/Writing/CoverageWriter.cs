@@ -286,12 +286,19 @@ public static class CoverageWriter
             written.AddRange(GeoJsonWriter.Write(folder, tables, null));
             if (r.Raster is { } grid)
             {
-                foreach (var tech in r.Techs)
+                // One GeoTIFF per technology, each deflated on its own core (the raster is only read); listed in order.
+                var paths = r.Techs.Select(tech => Path.Combine(folder, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.tif")).ToList();
+                try
                 {
-                    var path = Path.Combine(folder, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.tif");
-                    WriteGeoTiff(path, grid, tech, dataset.Crs);
-                    written.Add(path);
+                    Parallel.For(0, paths.Count, k => WriteGeoTiff(paths[k], grid, r.Techs[k], dataset.Crs));
                 }
+                catch (AggregateException e)
+                {
+                    // A write failure (an unwritable folder, a full disk) reaches the caller as itself, as it did in series.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                }
+
+                written.AddRange(paths);
             }
 
             if (r.Raster is { } raster && !r.PolygonsSkipped)
