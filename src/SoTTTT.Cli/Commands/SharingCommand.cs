@@ -106,16 +106,35 @@ internal static class SharingCommand
             return [outPath];
         }
 
+        // The workbook (the longest file: 76 MB of sheet XML on the national profile) is written on another thread while
+        // the CSV and JSON files are made here; it is listed last, as before, once it is written.
         var written = new List<string>();
-        foreach (var (name, content) in SharingWriter.Files(result))
+        var workbook = Path.Combine(outPath, "sharing.xlsx");
+        var sheets = Task.Run(() => XlsxTableWriter.Write(workbook, SharingWriter.Sheets(result, lang)));
+        try
         {
-            var path = Path.Combine(outPath, name);
-            AtomicFile.WriteAllText(path, content);
-            written.Add(path);
+            foreach (var (name, content) in SharingWriter.Files(result))
+            {
+                var path = Path.Combine(outPath, name);
+                AtomicFile.WriteAllText(path, content);
+                written.Add(path);
+            }
+        }
+        catch
+        {
+            // This thread's failure is the one to report; the workbook is waited for, not left running.
+            try
+            {
+                sheets.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
         }
 
-        var workbook = Path.Combine(outPath, "sharing.xlsx");
-        XlsxTableWriter.Write(workbook, SharingWriter.Sheets(result, lang));
+        sheets.GetAwaiter().GetResult();
         written.Add(workbook);
         return written;
     }
