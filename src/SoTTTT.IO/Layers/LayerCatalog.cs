@@ -22,9 +22,20 @@ public sealed class LayerCatalog(IReadOnlyList<ILayerSource> sources)
     public IReadOnlyList<FeatureTable> Build(Dataset dataset, IReadOnlyCollection<string>? names, out IReadOnlyList<string> unknown)
     {
         unknown = names?.Where(n => Sources.All(s => s.Name != n)).ToList() ?? [];
-        return Sources
-            .Where(s => names is null ? s.AppliesTo(dataset) : names.Contains(s.Name))
-            .Select(s => s.Build(dataset))
-            .ToList();
+        var sources = Sources.Where(s => names is null ? s.AppliesTo(dataset) : names.Contains(s.Name)).ToList();
+
+        // Two layers at a time, in the catalogue's order: the analyses behind them (coverage, sharing, indicators) each
+        // have stretches on one core, which the other fills. Layers of one analysis share its result (computed once).
+        var tables = new FeatureTable[sources.Count];
+        try
+        {
+            Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, k => tables[k] = sources[k].Build(dataset));
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return tables;
     }
 }
