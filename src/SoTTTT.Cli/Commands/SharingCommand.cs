@@ -110,31 +110,17 @@ internal static class SharingCommand
         // the CSV and JSON files are made here; it is listed last, as before, once it is written.
         var written = new List<string>();
         var workbook = Path.Combine(outPath, "sharing.xlsx");
-        var sheets = Task.Run(() => XlsxTableWriter.Write(workbook, SharingWriter.Sheets(result, lang)));
-        try
-        {
-            foreach (var (name, content) in SharingWriter.Files(result))
+        Beside.Run(
+            () => XlsxTableWriter.Write(workbook, SharingWriter.Sheets(result, lang)),
+            () =>
             {
-                var path = Path.Combine(outPath, name);
-                AtomicFile.WriteAllText(path, content);
-                written.Add(path);
-            }
-        }
-        catch
-        {
-            // This thread's failure is the one to report; the workbook is waited for, not left running.
-            try
-            {
-                sheets.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
-
-            throw;
-        }
-
-        sheets.GetAwaiter().GetResult();
+                foreach (var (name, content) in SharingWriter.Files(result))
+                {
+                    var path = Path.Combine(outPath, name);
+                    AtomicFile.WriteAllText(path, content);
+                    written.Add(path);
+                }
+            });
         written.Add(workbook);
         return written;
     }

@@ -1,4 +1,5 @@
 using SoTTTT.Core.Model;
+using SoTTTT.IO.Writing;
 
 namespace SoTTTT.IO.Layers;
 
@@ -27,15 +28,7 @@ public sealed class LayerCatalog(IReadOnlyList<ILayerSource> sources)
         // Two layers at a time, in the catalogue's order: the analyses behind them (coverage, sharing, indicators) each
         // have stretches on one core, which the other fills. Layers of one analysis share its result (computed once).
         var tables = new FeatureTable[sources.Count];
-        try
-        {
-            Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, k => tables[k] = sources[k].Build(dataset));
-        }
-        catch (AggregateException e)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-
+        Beside.For(sources.Count, 2, k => tables[k] = sources[k].Build(dataset));
         return tables;
     }
 }

@@ -239,26 +239,7 @@ public static class CoverageWriter
         // bts_footprints.csv (a national one is ~40 MB) is written on another thread while the rest are made here; the
         // list, which names it in its place, is returned only once it is written.
         var footprintsPath = Path.Combine(folder, "bts_footprints.csv");
-        var footprints = Task.Run(() => AtomicFile.WriteText(footprintsPath, w => CsvOutput.Write(w, FootprintColumns, r.Footprints)));
-        try
-        {
-            WriteTheRest();
-        }
-        catch
-        {
-            // The other file's own failure, if any, is not the one to report; it is waited for, not left running.
-            try
-            {
-                footprints.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
-
-            throw;
-        }
-
-        footprints.GetAwaiter().GetResult();
+        Beside.Run(() => AtomicFile.WriteText(footprintsPath, w => CsvOutput.Write(w, FootprintColumns, r.Footprints)), WriteTheRest);
         return written;
 
         void WriteTheRest()
@@ -288,16 +269,7 @@ public static class CoverageWriter
             {
                 // One GeoTIFF per technology, each deflated on its own core (the raster is only read); listed in order.
                 var paths = r.Techs.Select(tech => Path.Combine(folder, $"coverage_{Codes.Label(tech).ToLowerInvariant()}.tif")).ToList();
-                try
-                {
-                    Parallel.For(0, paths.Count, k => WriteGeoTiff(paths[k], grid, r.Techs[k], dataset.Crs));
-                }
-                catch (AggregateException e)
-                {
-                    // A write failure (an unwritable folder, a full disk) reaches the caller as itself, as it did in series.
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                }
-
+                Beside.For(paths.Count, paths.Count, k => WriteGeoTiff(paths[k], grid, r.Techs[k], dataset.Crs));
                 written.AddRange(paths);
             }
 
