@@ -110,11 +110,11 @@ internal sealed class Accumulator
         }
     }
 
-    public void AddPostal(PostalKind? kind, string? op)
+    /// <param name="operatorKey">The operator as <see cref="Codes.PostalOperator"/> gives it, or <c>unspecified</c>.</param>
+    public void AddPostal(PostalKind? kind, string operatorKey)
     {
         Postal++;
-        var opKey = op is { } o ? Codes.PostalOperator(o) : "unspecified";
-        PostalByOperator[opKey] = PostalByOperator.GetValueOrDefault(opKey) + 1;
+        PostalByOperator[operatorKey] = PostalByOperator.GetValueOrDefault(operatorKey) + 1;
         var key = kind is { } k ? Codes.Key(k) : "unspecified";
         PostalByKind[key] = PostalByKind.GetValueOrDefault(key) + 1;
     }
