@@ -38,7 +38,7 @@ public static class DatasetLoader
         {
             File.SetLastWriteTimeUtc(cached.Path, DateTime.UtcNow);
             PhaseMarks.Mark("cache read");
-            return Loading.DemLoader.Attach(hit, folder);
+            return WithDerivedStore(Loading.DemLoader.Attach(hit, folder), cached, folder, settings!, options, fromCopy: true);
         }
 
         var tables = ReadTables(folder, problems, notices, options);
@@ -57,7 +57,18 @@ public static class DatasetLoader
             }
         }
 
-        return Loading.DemLoader.Attach(assembled, folder);
+        return WithDerivedStore(Loading.DemLoader.Attach(assembled, folder), cached, folder, settings, options, fromCopy: false);
+    }
+
+    /// <summary>Gives the loaded dataset its store of derived results beside the cache (<see cref="DerivedStores"/>), when the cache is on.</summary>
+    private static LoadResult WithDerivedStore(LoadResult loaded, Caching.DatasetCache.Entry? cached, string folder, DatasetSettings? settings, LoadOptions options, bool fromCopy)
+    {
+        if (loaded.Dataset is { } dataset && settings is not null && Caching.DatasetCache.DerivedStore(cached, folder, settings, options, fromCopy) is { } store)
+        {
+            DerivedStores.Attach(dataset, store);
+        }
+
+        return loaded;
     }
 
     /// <summary>

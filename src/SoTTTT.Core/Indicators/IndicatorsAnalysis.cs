@@ -194,7 +194,54 @@ public static class IndicatorsAnalysis
             return null;
         }
 
-        return Covered.GetValue(dataset, d => new Lazy<bool[][]?>(() => CoverageAnalysis.CoveredSettlements(d))).Value;
+        return Covered.GetValue(dataset, d => new Lazy<bool[][]?>(() => Kept(d) ?? Keep(d, CoverageAnalysis.CoveredSettlements(d)))).Value;
+    }
+
+    /// <summary>The name of the covered flags in the dataset's <see cref="IDerivedStore"/>.</summary>
+    internal const string CoveredName = "covered-settlements";
+
+    /// <summary>
+    /// The covered flags kept for these very inputs (<see cref="DerivedStores"/>): one byte per settlement, bit (int)tech
+    /// set when covered; null when none are kept or they do not fit the dataset.
+    /// </summary>
+    private static bool[][]? Kept(Dataset dataset)
+    {
+        if (DerivedStores.Of(dataset)?.Read(CoveredName) is not { } bytes || bytes.Length != dataset.Settlements.Count)
+        {
+            return null;
+        }
+
+        var flags = new bool[bytes.Length][];
+        for (var s = 0; s < bytes.Length; s++)
+        {
+            if (bytes[s] > 0xF)
+            {
+                return null;
+            }
+
+            flags[s] = [(bytes[s] & 1) != 0, (bytes[s] & 2) != 0, (bytes[s] & 4) != 0, (bytes[s] & 8) != 0];
+        }
+
+        return flags;
+    }
+
+    private static bool[][] Keep(Dataset dataset, bool[][] flags)
+    {
+        if (DerivedStores.Of(dataset) is { } store)
+        {
+            var bytes = new byte[flags.Length];
+            for (var s = 0; s < flags.Length; s++)
+            {
+                for (var t = 0; t < 4; t++)
+                {
+                    bytes[s] |= (byte)(flags[s][t] ? 1 << t : 0);
+                }
+            }
+
+            store.Write(CoveredName, bytes);
+        }
+
+        return flags;
     }
 
     private static Accumulator Total(AdminUnit unit, AdminHierarchy hierarchy, Dictionary<string, Accumulator> own, Dictionary<string, Accumulator> totals)

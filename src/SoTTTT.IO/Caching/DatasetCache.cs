@@ -144,6 +144,38 @@ public static class DatasetCache
         }
     }
 
+    /// <summary>
+    /// The store for results derived from the dataset of this folder's copy (<see cref="DerivedFiles"/>), fingerprinted
+    /// by the copy's fingerprint and the DEM's file; null when the cache is off or the DEM cannot be fingerprinted.
+    /// </summary>
+    /// <param name="fromCopy">The dataset was read from the copy (its fingerprint held); else from the files, and a result is
+    /// kept only if the inputs still have the fingerprint taken before they were read.</param>
+    internal static Core.Model.IDerivedStore? DerivedStore(Entry? entry, string folder, DatasetSettings settings, LoadOptions options, bool fromCopy)
+    {
+        if (entry is null || DerivedFingerprint(entry, folder, settings) is not { } fingerprint)
+        {
+            return null;
+        }
+
+        Func<byte[]?>? reopen = fromCopy
+            ? null
+            : () => Open(folder, settings, options, waitForWrites: false) is { } now ? DerivedFingerprint(now, folder, settings) : null;
+        return new DerivedFiles(entry.Path, fingerprint, reopen);
+    }
+
+    private static byte[]? DerivedFingerprint(Entry entry, string folder, DatasetSettings settings)
+    {
+        try
+        {
+            var dem = settings.DemPath is { } relative ? HashOf(Path.GetFullPath(Path.Combine(folder, relative))) : "none";
+            return [.. entry.Fingerprint, .. Encoding.UTF8.GetBytes("dem " + dem + "\n")];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotCacheable)
+        {
+            return null;
+        }
+    }
+
     /// <summary>An input the cache leaves to the loader (not a regular file, or over the size limit).</summary>
     private sealed class NotCacheable : Exception;
 
@@ -356,6 +388,10 @@ public static class DatasetCache
                     try
                     {
                         copies[i].Delete();
+                        foreach (var derived in copies[i].Directory!.GetFiles(copies[i].Name + ".*"))
+                        {
+                            derived.Delete();
+                        }
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
