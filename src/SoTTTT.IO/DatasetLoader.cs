@@ -31,14 +31,23 @@ public static class DatasetLoader
         }
 
         var settings = SettingsReader.Read(folder, problems);
-        var rules = Loading.RulesReader.Read(folder, settings?.RulesPath ?? "rules.json", settings is not null && settings.RulesPath != "rules.json", problems);
+
+        // The inputs are fingerprinted before the rules and the layers are read: a file saved meanwhile is newer than the
+        // fingerprint, never older, and what is kept under it (the copy, a derived result) re-checks it before writing.
         var cached = settings is not null && problems.Count == 0 ? Caching.DatasetCache.Open(folder, settings, options) : null;
+        var rules = Loading.RulesReader.Read(folder, settings?.RulesPath ?? "rules.json", settings is not null && settings.RulesPath != "rules.json", problems);
+        if (problems.Count > 0)
+        {
+            cached = null;
+        }
+
         PhaseMarks.Mark("fingerprint");
         if (cached?.TryRead(settings!, rules) is { } hit)
         {
             File.SetLastWriteTimeUtc(cached.Path, DateTime.UtcNow);
             PhaseMarks.Mark("cache read");
-            return WithDerivedStore(Loading.DemLoader.Attach(hit, folder), cached, folder, settings!, options, fromCopy: true);
+            var store = Caching.DatasetCache.DerivedStore(cached, folder, settings!, options);
+            return WithDerivedStore(Loading.DemLoader.Attach(hit, folder), store);
         }
 
         var tables = ReadTables(folder, problems, notices, options);
@@ -57,13 +66,15 @@ public static class DatasetLoader
             }
         }
 
-        return WithDerivedStore(Loading.DemLoader.Attach(assembled, folder), cached, folder, settings, options, fromCopy: false);
+        // The derived results' fingerprint (the DEM's included) is taken before the DEM is read, for the same reason.
+        var derived = settings is null ? null : Caching.DatasetCache.DerivedStore(cached, folder, settings, options);
+        return WithDerivedStore(Loading.DemLoader.Attach(assembled, folder), derived);
     }
 
     /// <summary>Gives the loaded dataset its store of derived results beside the cache (<see cref="DerivedStores"/>), when the cache is on.</summary>
-    private static LoadResult WithDerivedStore(LoadResult loaded, Caching.DatasetCache.Entry? cached, string folder, DatasetSettings? settings, LoadOptions options, bool fromCopy)
+    private static LoadResult WithDerivedStore(LoadResult loaded, IDerivedStore? store)
     {
-        if (loaded.Dataset is { } dataset && settings is not null && Caching.DatasetCache.DerivedStore(cached, folder, settings, options, fromCopy) is { } store)
+        if (loaded.Dataset is { } dataset && store is not null)
         {
             DerivedStores.Attach(dataset, store);
         }

@@ -146,21 +146,18 @@ public static class DatasetCache
 
     /// <summary>
     /// The store for results derived from the dataset of this folder's copy (<see cref="DerivedFiles"/>), fingerprinted
-    /// by the copy's fingerprint and the DEM's file; null when the cache is off or the DEM cannot be fingerprinted.
+    /// by the copy's fingerprint and the DEM's file; null when the cache is off or the DEM cannot be fingerprinted. Taken
+    /// before the DEM is read; a result is kept only if the inputs, the DEM included, still have this fingerprint when it
+    /// is written (a file saved while the command ran makes it skip keeping, never keep under the wrong inputs).
     /// </summary>
-    /// <param name="fromCopy">The dataset was read from the copy (its fingerprint held); else from the files, and a result is
-    /// kept only if the inputs still have the fingerprint taken before they were read.</param>
-    internal static Core.Model.IDerivedStore? DerivedStore(Entry? entry, string folder, DatasetSettings settings, LoadOptions options, bool fromCopy)
+    internal static Core.Model.IDerivedStore? DerivedStore(Entry? entry, string folder, DatasetSettings settings, LoadOptions options)
     {
         if (entry is null || DerivedFingerprint(entry, folder, settings) is not { } fingerprint)
         {
             return null;
         }
 
-        Func<byte[]?>? reopen = fromCopy
-            ? null
-            : () => Open(folder, settings, options, waitForWrites: false) is { } now ? DerivedFingerprint(now, folder, settings) : null;
-        return new DerivedFiles(entry.Path, fingerprint, reopen);
+        return new DerivedFiles(entry.Path, fingerprint, () => Open(folder, settings, options, waitForWrites: false) is { } now ? DerivedFingerprint(now, folder, settings) : null);
     }
 
     private static byte[]? DerivedFingerprint(Entry entry, string folder, DatasetSettings settings)

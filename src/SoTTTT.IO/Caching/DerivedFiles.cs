@@ -9,10 +9,10 @@ namespace SoTTTT.IO.Caching;
 /// Results derived from a cached dataset (<see cref="IDerivedStore"/>), each in a file beside the copy
 /// (<c>&lt;copy&gt;.bin.&lt;name&gt;</c>), headed by the fingerprint of the inputs it was computed from: the copy's
 /// (every input file, the format and the build) with the DEM's file added. Read back only when that fingerprint is the
-/// current one and the content's hash holds; removed with its copy. After a load from the files (not from the copy),
-/// a result is kept only if the inputs are still the ones fingerprinted before the load, as for the copy itself.
+/// current one and the content's hash holds; removed with its copy. A result is kept only if the inputs still have the
+/// fingerprint taken before the load read them (<paramref name="reopen"/> fingerprints them again), as for the copy.
 /// </summary>
-internal sealed class DerivedFiles(string copyPath, byte[] fingerprint, Func<byte[]?>? reopen) : IDerivedStore
+internal sealed class DerivedFiles(string copyPath, byte[] fingerprint, Func<byte[]?> reopen) : IDerivedStore
 {
     private static readonly byte[] Magic = "SOTTTT-DERIVED\n"u8.ToArray();
 
@@ -55,7 +55,7 @@ internal sealed class DerivedFiles(string copyPath, byte[] fingerprint, Func<byt
 
     public void Write(string name, ReadOnlySpan<byte> content)
     {
-        if (content.Length > MaxBytes || (reopen is not null && (reopen() is not { } now || !now.AsSpan().SequenceEqual(fingerprint))))
+        if (content.Length > MaxBytes || reopen() is not { } now || !now.AsSpan().SequenceEqual(fingerprint))
         {
             return;
         }

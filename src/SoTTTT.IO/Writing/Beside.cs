@@ -40,9 +40,14 @@ public static class Beside
     public static void For(int count, int maxParallel, Action<int> body)
     {
         ArgumentNullException.ThrowIfNull(body);
+        if (count <= 0)
+        {
+            return;
+        }
+
         try
         {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = maxParallel }, body);
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallel) }, body);
         }
         catch (AggregateException e)
         {

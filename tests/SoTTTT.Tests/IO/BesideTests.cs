@@ -56,6 +56,18 @@ public sealed class BesideTests
     }
 
     [Test]
+    public void For_NothingToDo_ReturnsWithoutTouchingTheBody()
+    {
+        // A coverage run with no technology (an operator without BTS) has no GeoTIFF to write: count 0, and a limit of 0
+        // that ParallelOptions would refuse.
+        var calls = 0;
+
+        Beside.For(0, 0, _ => calls++);
+
+        Assert.That(calls, Is.Zero);
+    }
+
+    [Test]
     public void For_AllSucceed_EveryIndexOnce()
     {
         var done = new int[100];

@@ -60,6 +60,24 @@ public sealed class DerivedStoreTests
     }
 
     [Test]
+    public void Store_InputsChangedBeforeTheWrite_NothingKept()
+    {
+        // A file saved while the command ran: the result was computed from the old bytes, so it is not kept under either
+        // state. Restoring the file exactly (bytes and time stamp) would make a wrongly kept result readable again.
+        using var ds = SmallProvince.Create();
+        var bts = Path.Combine(ds.Folder, "bts.csv");
+        var (bytes, time) = (File.ReadAllBytes(bts), File.GetLastWriteTimeUtc(bts));
+        var store = Store(Load(ds.Folder));
+        File.AppendAllText(bts, "\nB6,Viettel,4G,,1800,580100,2316100");
+
+        store.Write("x", [1]);
+        File.WriteAllBytes(bts, bytes);
+        File.SetLastWriteTimeUtc(bts, time);
+
+        Assert.That(Store(Load(ds.Folder)).Read("x"), Is.Null);
+    }
+
+    [Test]
     public void Store_RulesChanged_NothingReadBack()
     {
         using var ds = SmallProvince.Create();
