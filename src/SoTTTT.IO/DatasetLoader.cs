@@ -67,7 +67,7 @@ public static class DatasetLoader
         }
 
         // The derived results' fingerprint (the DEM's included) is taken before the DEM is read, for the same reason.
-        var derived = settings is null ? null : Caching.DatasetCache.DerivedStore(cached, folder, settings, options);
+        var derived = assembled.Succeeded && settings is not null ? Caching.DatasetCache.DerivedStore(cached, folder, settings, options) : null;
         return WithDerivedStore(Loading.DemLoader.Attach(assembled, folder), derived);
     }
 

@@ -345,7 +345,8 @@ public static class XlsxTableWriter
 
     private static string RelationshipId(int n) => "rIdS" + Number(n);
 
-    private static string SheetName(string name, HashSet<string> used)
+    /// <summary>The tab name Excel takes: <c>[]:*?/\</c> replaced, at most 31 characters, unique in <paramref name="used"/> (case-insensitively) by a suffix.</summary>
+    internal static string SheetName(string name, HashSet<string> used)
     {
         var clean = new string(name.Select(ch => "[]:*?/\\".Contains(ch, StringComparison.Ordinal) ? '_' : ch).ToArray());
         clean = clean.Length > 31 ? clean[..31] : clean.Length == 0 ? "Sheet" : clean;
@@ -359,7 +360,8 @@ public static class XlsxTableWriter
         return candidate;
     }
 
-    private static string ColumnName(int index)
+    /// <summary>The column letters of a 0-based index: A … Z, AA ….</summary>
+    internal static string ColumnName(int index)
     {
         var name = string.Empty;
         for (index++; index > 0; index = (index - 1) / 26)

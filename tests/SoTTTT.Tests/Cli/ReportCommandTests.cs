@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using ExcelDataReader;
 using NUnit.Framework;
 using SoTTTT.IO.Layers;
 using SoTTTT.Tests.Indicators;
@@ -23,7 +21,7 @@ public class ReportCommandTests
         var (exit, _, stderr) = CliRunner.Run("report", ds.Folder, "--out", outDir);
 
         Assert.That(exit, Is.Zero, stderr);
-        var sheets = Read(Path.Combine(outDir, "report.xlsx"));
+        var sheets = Workbooks.Read(Path.Combine(outDir, "report.xlsx"));
         Assert.That(sheets.Keys, Is.EqualTo(new[] { "Bưu chính", "Viễn thông", "Dùng chung", "Phủ sóng", "Thuê bao" }));
         var compared = 0;
         foreach (var level in new[] { "province", "district", "commune" })
@@ -64,7 +62,7 @@ public class ReportCommandTests
         var (exit, _, stderr) = CliRunner.Run("report", newer.Folder, "--compare", older.Folder, "--out", outDir, "--lang", "en");
 
         Assert.That(exit, Is.Zero, stderr);
-        var sheets = Read(Path.Combine(outDir, "report.xlsx"));
+        var sheets = Workbooks.Read(Path.Combine(outDir, "report.xlsx"));
         var change = sheets["Change"];
         Assert.Multiple(() =>
         {
@@ -122,24 +120,4 @@ public class ReportCommandTests
         double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !(cell.Length > 1 && cell[0] == '0' && char.IsAsciiDigit(cell[1]))
             ? Cell(d)
             : cell;
-
-    private static Dictionary<string, List<List<object?>>> Read(string path)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        using var stream = File.OpenRead(path);
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
-        var sheets = new Dictionary<string, List<List<object?>>>();
-        do
-        {
-            var rows = new List<List<object?>>();
-            while (reader.Read())
-            {
-                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => (object?)reader.GetValue(i)).ToList());
-            }
-
-            sheets[reader.Name] = rows;
-        }
-        while (reader.NextResult());
-        return sheets;
-    }
 }

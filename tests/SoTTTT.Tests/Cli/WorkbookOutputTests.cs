@@ -1,5 +1,3 @@
-using System.Text;
-using ExcelDataReader;
 using NUnit.Framework;
 using SoTTTT.Tests.Support;
 
@@ -21,7 +19,7 @@ public class WorkbookOutputTests
         var csv = Lines(CliRunner.Run("sharing", ds.Folder, "--format", "csv").Out);
 
         Assert.That((exit, output), Is.EqualTo((0, string.Empty)), error);
-        var sheets = Read(path);
+        var sheets = Workbooks.Read(path);
         var units = sheets["Theo đơn vị"];
         Assert.Multiple(() =>
         {
@@ -47,7 +45,7 @@ public class WorkbookOutputTests
             var csv = Lines(CliRunner.Run("approve", DemoSample.Folder, applications, "--format", "csv").Out);
 
             Assert.That(exit, Is.Zero, error);
-            var sheet = Read(path)["Applications"];
+            var sheet = Workbooks.Read(path)["Applications"];
             var verdict = csv[0].IndexOf("verdict");
             Assert.Multiple(() =>
             {
@@ -87,24 +85,4 @@ public class WorkbookOutputTests
 
     private static List<List<string>> Lines(string csv) =>
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',').ToList()).ToList();
-
-    private static Dictionary<string, List<List<object?>>> Read(string path)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        using var stream = File.OpenRead(path);
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
-        var sheets = new Dictionary<string, List<List<object?>>>();
-        do
-        {
-            var rows = new List<List<object?>>();
-            while (reader.Read())
-            {
-                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => (object?)reader.GetValue(i)).ToList());
-            }
-
-            sheets[reader.Name] = rows;
-        }
-        while (reader.NextResult());
-        return sheets;
-    }
 }

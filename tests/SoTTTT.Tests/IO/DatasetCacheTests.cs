@@ -19,24 +19,13 @@ namespace SoTTTT.Tests.IO;
 [TestFixture]
 public sealed class DatasetCacheTests
 {
-    private string cacheFolder = null!;
+    private TemporaryDatasetCache cache = null!;
 
     [SetUp]
-    public void UseTemporaryCache()
-    {
-        cacheFolder = Path.Combine(Path.GetTempPath(), "sotttt-cache-test-" + Guid.NewGuid().ToString("N"));
-        DatasetCache.FolderOverride.Value = cacheFolder;
-    }
+    public void UseTemporaryCache() => cache = new TemporaryDatasetCache();
 
     [TearDown]
-    public void RemoveCache()
-    {
-        DatasetCache.FolderOverride.Value = null;
-        if (Directory.Exists(cacheFolder))
-        {
-            Directory.Delete(cacheFolder, recursive: true);
-        }
-    }
+    public void RemoveCache() => cache.Dispose();
 
     [Test]
     public void StoredProperties_AreEveryPublicPropertyOfEachRecord()
@@ -178,8 +167,8 @@ public sealed class DatasetCacheTests
         {
             Assert.That(exit, Is.Zero, error);
             Assert.That(error, Does.Match(@"write \d+\.\d\d s, cache write \d+\.\d\d s, total"));
-            Assert.That(Directory.GetFiles(cacheFolder, "*.bin"), Has.Length.EqualTo(1));
-            Assert.That(Directory.GetFiles(cacheFolder, "*.tmp", SearchOption.AllDirectories), Is.Empty);
+            Assert.That(Directory.GetFiles(cache.Folder, "*.bin"), Has.Length.EqualTo(1));
+            Assert.That(Directory.GetFiles(cache.Folder, "*.tmp", SearchOption.AllDirectories), Is.Empty);
         });
 
         var (againExit, againOutput, againError) = CliRunner.Run("indicators", copy.Folder, "--format", "csv", "--timings");
@@ -197,7 +186,7 @@ public sealed class DatasetCacheTests
     {
         using var copy = CopyOfSample();
         var fresh = DatasetLoader.Load(copy.Folder);
-        var stored = Directory.GetFiles(cacheFolder, "*.bin").Single();
+        var stored = Directory.GetFiles(cache.Folder, "*.bin").Single();
         var bytes = File.ReadAllBytes(stored);
         bytes[^100] ^= 0x5A;
         File.WriteAllBytes(stored, bytes);
@@ -226,7 +215,7 @@ public sealed class DatasetCacheTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Succeeded, Is.False);
-            Assert.That(Directory.Exists(cacheFolder) ? Directory.GetFiles(cacheFolder) : [], Is.Empty);
+            Assert.That(Directory.Exists(cache.Folder) ? Directory.GetFiles(cache.Folder) : [], Is.Empty);
         });
     }
 
@@ -234,7 +223,7 @@ public sealed class DatasetCacheTests
     public void UnwritableCacheFolder_LeavesTheLoadUnchanged()
     {
         // A file where the cache folder should be: nothing can be written under it.
-        File.WriteAllText(cacheFolder, "not a folder");
+        File.WriteAllText(cache.Folder, "not a folder");
         try
         {
             var loaded = DatasetLoader.Load(DemoCommand.SampleFolder());
@@ -243,7 +232,7 @@ public sealed class DatasetCacheTests
         }
         finally
         {
-            File.Delete(cacheFolder);
+            File.Delete(cache.Folder);
         }
     }
 
@@ -255,7 +244,7 @@ public sealed class DatasetCacheTests
         Assert.Multiple(() =>
         {
             Assert.That(DatasetCache.LastOutcome, Is.EqualTo("off"));
-            Assert.That(Directory.Exists(cacheFolder), Is.False);
+            Assert.That(Directory.Exists(cache.Folder), Is.False);
         });
     }
 

@@ -15,25 +15,13 @@ namespace SoTTTT.Tests.IO;
 [TestFixture]
 public sealed class DerivedStoreTests
 {
-    private string cacheFolder = null!;
+    private TemporaryDatasetCache cache = null!;
 
     [SetUp]
-    public void UseTemporaryCache()
-    {
-        cacheFolder = Path.Combine(Path.GetTempPath(), "sotttt-derived-test-" + Guid.NewGuid().ToString("N"));
-        DatasetCache.FolderOverride.Value = cacheFolder;
-    }
+    public void UseTemporaryCache() => cache = new TemporaryDatasetCache();
 
     [TearDown]
-    public void RemoveCache()
-    {
-        DatasetCache.FolderOverride.Value = null;
-        DatasetCache.WaitForWrites();
-        if (Directory.Exists(cacheFolder))
-        {
-            Directory.Delete(cacheFolder, recursive: true);
-        }
-    }
+    public void RemoveCache() => cache.Dispose();
 
     [Test]
     public void Store_SameInputs_ReadsBackWhatWasWritten_FromTheFilesAndFromTheCopy()

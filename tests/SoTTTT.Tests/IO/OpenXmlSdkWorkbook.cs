@@ -10,7 +10,8 @@ namespace SoTTTT.Tests.IO;
 /// The reference for <see cref="XlsxTableWriter"/>: the same workbook built with the Open XML SDK's document model
 /// (every cell an object, saved by the SDK's package, then made reproducible by <see cref="DeterministicZip"/>), the
 /// way SoTTTT wrote workbooks until 2026-12-03. Slow (8.6 s on the national sharing workbook) but written through the
-/// SDK's own serialisation, so the streamed writer is checked against it byte for byte. One change from the old writer:
+/// SDK's own serialisation, so the streamed writer is checked against it byte for byte (the sheet and column names are
+/// the writer's own, <see cref="XlsxTableWriter.SheetName"/> and <see cref="XlsxTableWriter.ColumnName"/>). One change from the old writer:
 /// a boolean cell is <c>1</c>/<c>0</c> (MS-OI29500 2.1.659), where <c>new CellValue(bool)</c> gives <c>true</c>/<c>false</c>.
 /// </summary>
 internal static class OpenXmlSdkWorkbook
@@ -34,7 +35,7 @@ internal static class OpenXmlSdkWorkbook
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
                 part.Worksheet = Worksheet(sheet);
-                sheetList.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = SheetName(sheet.Name, used) });
+                sheetList.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = XlsxTableWriter.SheetName(sheet.Name, used) });
             }
 
             workbook.Workbook.Save();
@@ -84,7 +85,7 @@ internal static class OpenXmlSdkWorkbook
         var worksheet = new Worksheet(view, columns, data);
         if (sheet.Columns.Count > 0)
         {
-            worksheet.Append(new AutoFilter { Reference = $"A{headerRow}:{ColumnName(sheet.Columns.Count - 1)}{Math.Max(rowIndex, headerRow)}" });
+            worksheet.Append(new AutoFilter { Reference = $"A{headerRow}:{XlsxTableWriter.ColumnName(sheet.Columns.Count - 1)}{Math.Max(rowIndex, headerRow)}" });
         }
 
         return worksheet;
@@ -112,29 +113,4 @@ internal static class OpenXmlSdkWorkbook
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
         new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
-
-    private static string SheetName(string name, HashSet<string> used)
-    {
-        var clean = new string(name.Select(ch => "[]:*?/\\".Contains(ch, StringComparison.Ordinal) ? '_' : ch).ToArray());
-        clean = clean.Length > 31 ? clean[..31] : clean.Length == 0 ? "Sheet" : clean;
-        var candidate = clean;
-        for (var n = 2; !used.Add(candidate); n++)
-        {
-            var suffix = $" ({n})";
-            candidate = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
-        }
-
-        return candidate;
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = string.Empty;
-        for (index++; index > 0; index = (index - 1) / 26)
-        {
-            name = (char)('A' + ((index - 1) % 26)) + name;
-        }
-
-        return name;
-    }
 }

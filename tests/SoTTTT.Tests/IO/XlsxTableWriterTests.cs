@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using ExcelDataReader;
 using NUnit.Framework;
 using SoTTTT.IO.Layers;
 using SoTTTT.IO.Writing;
+using SoTTTT.Tests.Support;
 
 namespace SoTTTT.Tests.IO;
 
@@ -91,16 +91,9 @@ public sealed class XlsxTableWriterTests
         try
         {
             XlsxTableWriter.Write(path, sheets);
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            using var stream = File.OpenRead(path);
-            using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray());
-            }
+            var (name, rows) = Workbooks.Read(path).Single();
 
-            Assert.That(reader.Name, Is.EqualTo("Theo đơn vị"));
+            Assert.That(name, Is.EqualTo("Theo đơn vị"));
             Assert.That(rows[0][0], Is.EqualTo("Dùng chung — Việt Nam"));
             Assert.That(rows[1], Is.EqualTo(new object[] { "Mã", "Số vị trí", "Tỷ lệ", "Đạt" }));
             Assert.That(rows[2], Is.EqualTo(new object[] { "VT001", 12.0, 0.125, true }));

@@ -14,11 +14,7 @@ public class IndicatorCoverageTests
         // CoverageProvince: one urban 2G site at 900 MHz, 30 m, 40 dBm; by hand (Okumura–Hata with the 3 dB body loss, see
         // CoverageAnalysisTests) its range is 1.442 km, so S1 at 1.2 km is covered and S2 at 2 km is not: 50 % of villages
         // for 2G; no 4G BTS at all, so 4G is no data (empty), not 0 %.
-        var dataset = new CoverageProvince()
-            .Bts("B1", "Viettel", Technology.G2, 607000, 2305000, bandMHz: 900, heightM: 30, eirpDbm: 40)
-            .Settlement("S1", 607000, 2306200)
-            .Settlement("S2", 607000, 2307000)
-            .Build();
+        var dataset = OneSiteTwoVillages();
 
         var row = IndicatorsAnalysis.Run(dataset, AdminLevel.Province).Rows.Single();
 
@@ -34,11 +30,7 @@ public class IndicatorCoverageTests
     {
         // The covered flags are kept per dataset (the report runs every level of one dataset): a second level reuses them,
         // and a copy with another BTS list (a new dataset, as `with` makes) gets its own. Same site as above: S1 covered, S2 not.
-        var dataset = new CoverageProvince()
-            .Bts("B1", "Viettel", Technology.G2, 607000, 2305000, bandMHz: 900, heightM: 30, eirpDbm: 40)
-            .Settlement("S1", 607000, 2306200)
-            .Settlement("S2", 607000, 2307000)
-            .Build();
+        var dataset = OneSiteTwoVillages();
         var nearer = dataset with { Bts = [dataset.Bts[0] with { Location = dataset.Settlements[1].Location }] };
 
         var first = IndicatorsAnalysis.Run(dataset, AdminLevel.Province).Rows.Single();
@@ -52,6 +44,13 @@ public class IndicatorCoverageTests
             Assert.That(again.SettlementsCoveredPctByTech[Technology.G2], Is.EqualTo(50));
         });
     }
+
+    /// <summary>One urban 2G site (900 MHz, 30 m, 40 dBm) with S1 1.2 km north of it and S2 2 km north.</summary>
+    private static Dataset OneSiteTwoVillages() => new CoverageProvince()
+        .Bts("B1", "Viettel", Technology.G2, 607000, 2305000, bandMHz: 900, heightM: 30, eirpDbm: 40)
+        .Settlement("S1", 607000, 2306200)
+        .Settlement("S2", 607000, 2307000)
+        .Build();
 
     [Test]
     public void Indicators_Json_HasCoverageKeys()
