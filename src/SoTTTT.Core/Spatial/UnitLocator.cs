@@ -33,6 +33,10 @@ public sealed class UnitLocator
     private readonly HashSet<string> withPolygon = new(StringComparer.Ordinal);
     private readonly AdminUnit? soleProvince;
 
+    // The deepest level's polygons on a grid of cells that lie wholly inside or outside each (most points' answer).
+    private readonly InteriorCellGrid? interior;
+    private readonly AdminUnit[] interiorUnits = [];
+
     // One assignment per unit for the points found in it (the immutable answer of most calls), not one per point.
     private readonly Dictionary<AdminUnit, UnitAssignment> inUnit;
 
@@ -73,12 +77,23 @@ public sealed class UnitLocator
                 {
                     deepestLevel = level;
                     deepest = new STRtree<AdminUnit>();
-                    foreach (var unit in dataset.AdminUnits.Where(u => u.Level == level && u.Boundary is { IsEmpty: false }))
+                    interiorUnits = [.. dataset.AdminUnits.Where(u => u.Level == level && u.Boundary is { IsEmpty: false })];
+                    foreach (var unit in interiorUnits)
                     {
                         deepest.Insert(unit.Boundary!.EnvelopeInternal, unit);
                     }
 
                     deepest.Build();
+                    var position = new Dictionary<AdminUnit, int>(ReferenceEqualityComparer.Instance);
+                    for (var i = 0; i < interiorUnits.Length; i++)
+                    {
+                        position.TryAdd(interiorUnits[i], i);
+                    }
+
+                    var deepestGrid = treesDeepestFirst[0];
+                    interior = new InteriorCellGrid(
+                        [.. interiorUnits.Select(u => u.Boundary!)],
+                        c => First(deepestGrid, c) is { } unit ? position[unit] : -1);
                 }
             }
         }
@@ -131,14 +146,51 @@ public sealed class UnitLocator
     /// <summary>The deepest unit whose polygon contains the point (boundary included); null outside every polygon.</summary>
     public AdminUnit? LocateInPolygons(Coordinate c)
     {
+        var from = 0;
+        if (interior is not null && interior.TryFind(c, out var index))
+        {
+            if (index >= 0)
+            {
+                return interiorUnits[index];
+            }
+
+            // No polygon of the deepest level holds the point's whole cell: on to the next level.
+            from = 1;
+        }
+
+        for (var level = from; level < treesDeepestFirst.Count; level++)
+        {
+            if (First(treesDeepestFirst[level], c) is { } unit)
+            {
+                return unit;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first unit of one level (in its tree's order) whose polygon holds the point, boundary included.</summary>
+    private static AdminUnit? First(PointQueryGrid<(AdminUnit Unit, IPointOnGeometryLocator Locator)> level, Coordinate c)
+    {
+        foreach (var (unit, locator) in level.At(c))
+        {
+            if (locator.Locate(c) != Location.Exterior)
+            {
+                return unit;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The deepest unit holding the point by the polygons alone, without the grid of whole cells (tests).</summary>
+    internal AdminUnit? LocateInPolygonsWithoutCells(Coordinate c)
+    {
         foreach (var level in treesDeepestFirst)
         {
-            foreach (var (unit, locator) in level.At(c))
+            if (First(level, c) is { } unit)
             {
-                if (locator.Locate(c) != Location.Exterior)
-                {
-                    return unit;
-                }
+                return unit;
             }
         }
 

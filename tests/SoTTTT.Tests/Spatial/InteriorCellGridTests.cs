@@ -1,0 +1,186 @@
+using NetTopologySuite.Geometries;
+using NUnit.Framework;
+using SoTTTT.Core.Spatial;
+using SoTTTT.IO;
+using SoTTTT.Cli.Commands;
+
+namespace SoTTTT.Tests.Spatial;
+
+/// <summary>
+/// <see cref="InteriorCellGrid"/> answers a point from its cell only where the answer is the exact one. The reference
+/// is NetTopologySuite's relate (<c>Covers</c>, <c>Disjoint</c>): a code path apart from the ray-crossing locator the
+/// admin units are searched with. The polygons are random stars around UTM-sized coordinates, with holes, overlaps,
+/// two-part multipolygons and near-vertical slivers.
+/// </summary>
+public sealed class InteriorCellGridTests
+{
+    private static readonly GeometryFactory Factory = new();
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void FreeCells_AreWhollyInsideOrOutsideEveryPolygon_AndAnswerTheFirstThatCoversThem(int seed)
+    {
+        var polygons = RandomPolygons(new Random(seed));
+        var grid = new InteriorCellGrid(polygons, c => FirstCovering(polygons, c));
+        var random = new Random(seed + 100);
+        var free = grid.FreeCells().ToList();
+
+        // A grid of ~1,000 cells a polygon with most of them free: it has to spare the search most of the points.
+        Assert.That(free.Count, Is.GreaterThan(polygons.Count * 500), "free cells");
+        foreach (var (cell, index) in free.OrderBy(_ => random.Next()).Take(1_500))
+        {
+            var box = Factory.ToGeometry(cell);
+            var covering = -1;
+            for (var i = 0; i < polygons.Count; i++)
+            {
+                var covers = polygons[i].Covers(box);
+                Assert.That(covers || polygons[i].Disjoint(box), Is.True, $"cell {cell} is neither inside nor outside polygon {i}");
+                if (covers && covering < 0)
+                {
+                    covering = i;
+                }
+            }
+
+            Assert.That(index, Is.EqualTo(covering), $"cell {cell}");
+        }
+    }
+
+    [TestCase(4)]
+    [TestCase(5)]
+    public void TryFind_AnswersOnlyWhatTheSearchAnswersAtThePoint(int seed)
+    {
+        var polygons = RandomPolygons(new Random(seed));
+        var grid = new InteriorCellGrid(polygons, c => FirstCovering(polygons, c));
+        var random = new Random(seed);
+        var extent = new Envelope();
+        polygons.ForEach(p => extent.ExpandToInclude(p.EnvelopeInternal));
+        var answered = 0;
+        var points = new List<Coordinate>();
+        for (var i = 0; i < 4_000; i++)
+        {
+            points.Add(new Coordinate(extent.MinX + (random.NextDouble() * extent.Width), extent.MinY + (random.NextDouble() * extent.Height)));
+        }
+
+        // The polygons' own vertices and edge midpoints: on the boundary, where only the exact test may answer.
+        foreach (var p in polygons)
+        {
+            var c = p.Coordinates;
+            for (var i = 1; i < c.Length; i++)
+            {
+                points.Add(c[i].Copy());
+                points.Add(new Coordinate((c[i - 1].X + c[i].X) / 2, (c[i - 1].Y + c[i].Y) / 2));
+            }
+        }
+
+        foreach (var c in points)
+        {
+            if (grid.TryFind(c, out var index))
+            {
+                answered++;
+                Assert.That(index, Is.EqualTo(FirstCovering(polygons, c)), $"point ({c.X}, {c.Y})");
+            }
+        }
+
+        Assert.That(answered, Is.GreaterThan(points.Count / 2), "points answered from their cell");
+    }
+
+    [Test]
+    public void NoPolygonsOrPointsOffTheGrid_NothingAnswered()
+    {
+        var empty = new InteriorCellGrid([], _ => throw new AssertionException("no search without polygons"));
+        Assert.That(empty.TryFind(new Coordinate(1, 1), out _), Is.False);
+
+        var square = Factory.ToGeometry(new Envelope(0, 10, 0, 10));
+        var grid = new InteriorCellGrid([square], c => square.Covers(Factory.CreatePoint(c)) ? 0 : -1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(grid.TryFind(new Coordinate(5, 5), out var inside) && inside == 0, Is.True);
+            Assert.That(grid.TryFind(new Coordinate(-1, 5), out _), Is.False, "left of the extent");
+            Assert.That(grid.TryFind(new Coordinate(double.NaN, 5), out _), Is.False, "NaN");
+            Assert.That(grid.TryFind(new Coordinate(10, 5), out _), Is.False, "on the boundary");
+        });
+    }
+
+    /// <summary>
+    /// The admin units' locator with the grid answers every point of the committed samples (settlements, BTS, postal
+    /// points, fibre vertices and segment midpoints, the units' own vertices, random points) as without it.
+    /// </summary>
+    [TestCase("sample-province")]
+    [TestCase("sample-mountain")]
+    [TestCase("sample-province-2015")]
+    public void UnitLocator_SameUnitWithAndWithoutTheGrid_OnTheSamples(string sample)
+    {
+        var dataset = DatasetLoader.Load(DemoCommand.SampleFolder(sample)).Dataset!;
+        var locator = new UnitLocator(dataset);
+        var points = new List<Coordinate>();
+        points.AddRange(dataset.Settlements.Select(s => s.Location.Coordinate));
+        points.AddRange(dataset.Bts.Select(b => b.Location.Coordinate));
+        points.AddRange(dataset.PostalPoints.Select(p => p.Location.Coordinate));
+        foreach (var route in dataset.FibreRoutes)
+        {
+            var c = route.Path.Coordinates;
+            points.AddRange(c);
+            points.AddRange(c.Skip(1).Select((b, i) => new Coordinate((c[i].X + b.X) / 2, (c[i].Y + b.Y) / 2)));
+        }
+
+        var extent = new Envelope();
+        foreach (var unit in dataset.AdminUnits.Where(u => u.Boundary is not null))
+        {
+            points.AddRange(unit.Boundary!.Coordinates);
+            extent.ExpandToInclude(unit.Boundary.EnvelopeInternal);
+        }
+
+        var random = new Random(7);
+        for (var i = 0; i < 20_000; i++)
+        {
+            points.Add(new Coordinate(extent.MinX + (random.NextDouble() * extent.Width), extent.MinY + (random.NextDouble() * extent.Height)));
+        }
+
+        var differ = points.Where(c => !ReferenceEquals(locator.LocateInPolygons(c), locator.LocateInPolygonsWithoutCells(c))).Take(5).ToList();
+        Assert.That(differ.Select(c => $"({c.X}, {c.Y})"), Is.Empty, $"{points.Count} points");
+    }
+
+    private static int FirstCovering(List<Geometry> polygons, Coordinate c)
+    {
+        var point = Factory.CreatePoint(c);
+        return polygons.FindIndex(p => p.Covers(point));
+    }
+
+    private static List<Geometry> RandomPolygons(Random random)
+    {
+        var polygons = new List<Geometry>();
+        for (var i = 0; i < 24; i++)
+        {
+            // Centres 4 km apart, radii up to 3 km: neighbours overlap now and then. Each polygon is valid on its own.
+            var cx = 500_000 + (i % 6 * 4_000) + (random.NextDouble() * 500);
+            var cy = 2_300_000 + (i / 6 * 4_000) + (random.NextDouble() * 500);
+            var shell = Star(random, cx, cy, 1_500, 3_000);
+            polygons.Add(i % 5 == 0
+                ? Factory.CreatePolygon(shell, [Star(random, cx, cy, 200, 600)])
+                : i % 7 == 0
+                    ? Factory.CreateMultiPolygon([Factory.CreatePolygon(shell), Factory.CreatePolygon(Star(random, cx, cy - 6_000, 300, 700))])
+                    : Factory.CreatePolygon(shell));
+        }
+
+        // Near-vertical slivers: an edge 1e-7 m across over 2 km.
+        polygons.Add(Factory.CreatePolygon([new(503_000, 2_301_000), new(503_000.0000001, 2_303_000), new(503_050, 2_302_000), new(503_000, 2_301_000)]));
+        polygons.Add(Factory.CreatePolygon([new(509_000, 2_305_000), new(509_000, 2_307_000), new(508_999.9999999, 2_309_000), new(508_990, 2_306_000), new(509_000, 2_305_000)]));
+        return polygons;
+    }
+
+    private static LinearRing Star(Random random, double cx, double cy, double rMin, double rMax)
+    {
+        var n = random.Next(5, 40);
+        var ring = new Coordinate[n + 1];
+        for (var k = 0; k < n; k++)
+        {
+            var angle = 2 * Math.PI * k / n;
+            var r = rMin + (random.NextDouble() * (rMax - rMin));
+            ring[k] = new Coordinate(Math.Round(cx + (r * Math.Cos(angle)), 2), Math.Round(cy + (r * Math.Sin(angle)), 2));
+        }
+
+        ring[n] = ring[0].Copy();
+        return Factory.CreateLinearRing(ring);
+    }
+}
