@@ -1,8 +1,8 @@
 using NetTopologySuite.Geometries;
 using NUnit.Framework;
+using SoTTTT.Cli.Commands;
 using SoTTTT.Core.Spatial;
 using SoTTTT.IO;
-using SoTTTT.Cli.Commands;
 
 namespace SoTTTT.Tests.Spatial;
 
