@@ -16,6 +16,8 @@ using SoTTTT.Benchmarks;
 //                               data exported to PostGIS (issue 13): medians, SQL ÷ sotttt, agreement, peak RSS; URL of a
 //                               database with PostGIS (tests/postgis-compare.sh starts a throwaway cluster); default 3 runs
 //   plan [TARGETS_FILE]        the passive-infrastructure plan (goal < 60 s on the mountain sample; national reported)
+//   unit-locator [REPEATS]      placing every settlement, BTS, postal point and fibre segment midpoint in its admin unit,
+//                               with the grid of whole cells and without it (same answers checked), points/s
 //   crs-throughput [N]          (no dataset) WGS84 → VN-2000 TM-3 points/s for N points over Vietnam (default 1,000,000)
 //   profile-throughput [SITES]  (no dataset) terrain profiles/s from a 1″ DEM: SITES × 360 radials of 10 km and 20,000
 //                               site–settlement profiles (default 50 sites)
@@ -44,6 +46,7 @@ return (args.Length >= 2 ? args[0] : null) switch
     "approve-batch" => ApprovalBenchmarks.Batch(args[1], args),
     "sharing" => SharingBenchmark.Run(args[1], args),
     "plan" => PlanBenchmark.Run(args[1], args),
+    "unit-locator" => UnitLocatorBenchmark.Run(args[1], Number(2, 3)),
     "viewer-first-render" => ViewerBenchmark.Run(args[1], Number(2, 3)),
     "viewer-load" => ViewerLoadBenchmark.Run(args[1], Number(2, 1000), Number(3, 100), Number(4, 3)),
     "viewer-tiles" => ViewerTilesBenchmark.Run(args[1], Number(2, 200)),
@@ -55,6 +58,6 @@ return (args.Length >= 2 ? args[0] : null) switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|coverage|viewer-first-render|viewer-tiles DATASET_FOLDER [N] | viewer-load DATASET [REQUESTS] [CONCURRENCY] [ROUNDS] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS] | postgis-compare DATASET_FOLDER POSTGRESQL_URL [RUNS]");
+    Console.Error.WriteLine("usage: crs-throughput [N] | profile-throughput [SITES] | load-indicators|approve-latency|approve-batch|sharing|plan|unit-locator|coverage|viewer-first-render|viewer-tiles DATASET_FOLDER [N] | viewer-load DATASET [REQUESTS] [CONCURRENCY] [ROUNDS] | stores DATASET_FOLDER POSTGRESQL_URL [REPEATS] | postgis-compare DATASET_FOLDER POSTGRESQL_URL [RUNS]");
     return 2;
 }

@@ -144,6 +144,22 @@ internal static class PlanCommand
 
         Directory.CreateDirectory(outPath);
         var written = new List<string>();
+
+        // The GeoJSON layers (the positions' 40 MB on the national profile) are written on another thread while the
+        // tables, the workbook, the map and the document are made here; the list keeps the order of a single thread.
+        IReadOnlyList<string> layers = [];
+        var layersAt = 0;
+        Beside.Run(
+            () => layers = GeoJsonWriter.Write(outPath, [PlanLayers.BuildPositions(dataset, result), PlanLayers.BuildFibre(dataset, result)], null),
+            () => layersAt = WriteTheRest(result, loaded, outPath, lang, written));
+        written.InsertRange(layersAt, layers);
+        return written;
+    }
+
+    /// <summary>Everything but the GeoJSON layers; the place of the layers in the list of files written.</summary>
+    private static int WriteTheRest(PlanResult result, LoadResult loaded, string outPath, string lang, List<string> written)
+    {
+        var dataset = loaded.Dataset!;
         foreach (var (name, content) in PlanWriter.Files(result))
         {
             var path = Path.Combine(outPath, name);
@@ -151,7 +167,8 @@ internal static class PlanCommand
             written.Add(path);
         }
 
-        written.AddRange(GeoJsonWriter.Write(outPath, [PlanLayers.BuildPositions(dataset, result), PlanLayers.BuildFibre(dataset, result)], null));
+        var layersAt = written.Count;
+
         var applications = Path.Combine(outPath, "plan_applications.csv");
         AtomicFile.WriteAllText(applications, PlanApplicationsCsv(result));
         written.Add(applications);
@@ -180,7 +197,7 @@ internal static class PlanCommand
         var document = Path.Combine(outPath, "plan.docx");
         PlanDocumentWriter.Write(document, result, dataset, maps, lang);
         written.Add(document);
-        return written;
+        return layersAt;
     }
 
     /// <summary>
