@@ -12,7 +12,7 @@ internal static class DatasetSupport
 
     public static LoadResult Load(CliConsole console, string source, string? langOption, bool repairPolygons, out string lang, out int? exitCode)
     {
-        var result = console.WithStatus(Texts.Get("loading", langOption ?? "vi"), () => DatasetSource.Load(source, new LoadOptions(repairPolygons, CacheWriteBehind: true)));
+        var result = console.WithStatus(Texts.Get("loading", langOption ?? "vi"), () => DatasetSource.Load(source, new LoadOptions(repairPolygons, CacheWriteBehind: true, DeferCollections: true)));
         PhaseMarks.Mark("load");
         lang = langOption ?? result.Settings?.Lang ?? "vi";
         foreach (var notice in result.Notices)

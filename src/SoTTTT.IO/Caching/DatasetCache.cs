@@ -228,7 +228,10 @@ public static class DatasetCache
         public ReadOnlySpan<byte> Fingerprint => fingerprint;
 
         /// <summary>The dataset as the copy holds it, or null on any difference or damage (the copy is then removed).</summary>
-        public LoadResult? TryRead(DatasetSettings settings, ProvinceRules rules)
+        /// <param name="settings">The folder's settings.</param>
+        /// <param name="rules">The rules read for this load.</param>
+        /// <param name="deferCollections">On success, leave the decode's no-collection region open (<see cref="LoadOptions.DeferCollections"/>).</param>
+        public LoadResult? TryRead(DatasetSettings settings, ProvinceRules rules, bool deferCollections = false)
         {
             LastOutcome = "miss";
             byte[] bytes;
@@ -252,9 +255,10 @@ public static class DatasetCache
                 return null;
             }
 
+            var noCollections = NoCollectionRegion.Begin(DecodedBytesPerPayloadByte * payload.Value.Count);
+            var kept = false;
             try
             {
-                using var noCollections = NoCollectionRegion.Begin(DecodedBytesPerPayloadByte * payload.Value.Count);
                 var reader = new CacheReader(bytes, payload.Value.Offset, payload.Value.Count);
                 var name = reader.ReadString();
                 var crs = DatasetCacheFormat.ReadCrs(reader);
@@ -265,12 +269,20 @@ public static class DatasetCache
                 }
 
                 LastOutcome = "hit";
+                kept = deferCollections;
                 return new LoadResult(stored with { Rules = rules, Date = settings.Date }, settings with { AnalysisCrs = crs }, [], notices);
             }
             catch (Exception e) when (e is AggregateException or InvalidDataException or EndOfStreamException or ArgumentException or InvalidCastException or InvalidOperationException or FormatException)
             {
                 Remove();
                 return null;
+            }
+            finally
+            {
+                if (!kept)
+                {
+                    noCollections.Dispose();
+                }
             }
         }
 

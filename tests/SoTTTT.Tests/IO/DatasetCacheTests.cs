@@ -75,6 +75,43 @@ public sealed class DatasetCacheTests
     }
 
     [Test]
+    public void CachedLoad_WithCollectionsDeferred_EqualsFreshLoad_AndAFailedDecodeLeavesNoRegionOpen()
+    {
+        // The command line's load (LoadOptions.DeferCollections) only changes when the runtime collects, never the data.
+        var folder = DemoCommand.SampleFolder();
+        var fresh = LoadWithoutCache(folder);
+        var deferred = new LoadOptions(DeferCollections: true);
+        try
+        {
+            _ = DatasetLoader.Load(folder, deferred);
+            Assert.That(DatasetCache.LastOutcome, Is.EqualTo("miss"));
+            var cached = DatasetLoader.Load(folder, deferred);
+            Assert.That(DatasetCache.LastOutcome, Is.EqualTo("hit"));
+            Assert.That(Dump(cached), Is.EqualTo(Dump(fresh)));
+            EndRegion();
+
+            // A damaged copy is read again from the files: the decode's region, if it started, is ended with the failure.
+            var stored = Directory.GetFiles(cache.Folder, "*.bin").Single();
+            File.WriteAllBytes(stored, File.ReadAllBytes(stored)[..1000]);
+            Assert.That(Dump(DatasetLoader.Load(folder, deferred)), Is.EqualTo(Dump(fresh)));
+            Assert.That(DatasetCache.LastOutcome, Is.EqualTo("miss"));
+            Assert.That(System.Runtime.GCSettings.LatencyMode, Is.Not.EqualTo(System.Runtime.GCLatencyMode.NoGCRegion));
+        }
+        finally
+        {
+            EndRegion();
+        }
+
+        static void EndRegion()
+        {
+            if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+        }
+    }
+
+    [Test]
     public void CachedLoad_InChunksOfSevenItems_EqualsFreshLoad()
     {
         // Lists are stored in chunks decoded in parallel (16,384 items each; no sample list is that long): with chunks of
