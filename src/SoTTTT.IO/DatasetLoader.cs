@@ -42,7 +42,7 @@ public static class DatasetLoader
         }
 
         PhaseMarks.Mark("fingerprint");
-        if (cached?.TryRead(settings!, rules) is { } hit)
+        if (cached?.TryRead(settings!, rules, options.DeferCollections) is { } hit)
         {
             File.SetLastWriteTimeUtc(cached.Path, DateTime.UtcNow);
             PhaseMarks.Mark("cache read");

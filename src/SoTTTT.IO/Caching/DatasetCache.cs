@@ -69,6 +69,12 @@ public static class DatasetCache
     /// <summary>What the last load of this process did with the cache: <c>hit</c>, <c>miss</c>, <c>off</c> or <c>unused</c>.</summary>
     public static string LastOutcome { get; private set; } = "unused";
 
+    /// <summary>
+    /// Whether the last cached load of this process was asked to leave its no-collection region open for the command
+    /// (<see cref="LoadOptions.DeferCollections"/>; the region itself starts only when the heap is small beside it).
+    /// </summary>
+    public static bool LastDecodeDeferred { get; private set; }
+
     private static readonly List<Task> Pending = [];
 
     /// <summary>
@@ -234,6 +240,7 @@ public static class DatasetCache
         public LoadResult? TryRead(DatasetSettings settings, ProvinceRules rules, bool deferCollections = false)
         {
             LastOutcome = "miss";
+            LastDecodeDeferred = false;
             byte[] bytes;
             try
             {
@@ -270,6 +277,7 @@ public static class DatasetCache
 
                 LastOutcome = "hit";
                 kept = deferCollections;
+                LastDecodeDeferred = deferCollections;
                 return new LoadResult(stored with { Rules = rules, Date = settings.Date }, settings with { AnalysisCrs = crs }, [], notices);
             }
             catch (Exception e) when (e is AggregateException or InvalidDataException or EndOfStreamException or ArgumentException or InvalidCastException or InvalidOperationException or FormatException)

@@ -87,14 +87,22 @@ public sealed class DatasetCacheTests
             Assert.That(DatasetCache.LastOutcome, Is.EqualTo("miss"));
             var cached = DatasetLoader.Load(folder, deferred);
             Assert.That(DatasetCache.LastOutcome, Is.EqualTo("hit"));
+            Assert.That(DatasetCache.LastDecodeDeferred, Is.True, "the option reaches the decode");
             Assert.That(Dump(cached), Is.EqualTo(Dump(fresh)));
+            EndRegion();
+            _ = DatasetLoader.Load(folder);
+            Assert.That((DatasetCache.LastOutcome, DatasetCache.LastDecodeDeferred), Is.EqualTo(("hit", false)), "a load without the option (the server's) ends its region");
+
+            // The command line asks for it.
+            var (exit, _, _) = CliRunner.Run("indicators", folder, "--level", "province");
+            Assert.That((exit, DatasetCache.LastOutcome, DatasetCache.LastDecodeDeferred), Is.EqualTo((0, "hit", true)), "sotttt indicators");
             EndRegion();
 
             // A damaged copy is read again from the files: the decode's region, if it started, is ended with the failure.
             var stored = Directory.GetFiles(cache.Folder, "*.bin").Single();
             File.WriteAllBytes(stored, File.ReadAllBytes(stored)[..1000]);
             Assert.That(Dump(DatasetLoader.Load(folder, deferred)), Is.EqualTo(Dump(fresh)));
-            Assert.That(DatasetCache.LastOutcome, Is.EqualTo("miss"));
+            Assert.That((DatasetCache.LastOutcome, DatasetCache.LastDecodeDeferred), Is.EqualTo(("miss", false)));
             Assert.That(System.Runtime.GCSettings.LatencyMode, Is.Not.EqualTo(System.Runtime.GCLatencyMode.NoGCRegion));
         }
         finally
