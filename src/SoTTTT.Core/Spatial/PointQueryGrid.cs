@@ -18,6 +18,7 @@ public sealed class PointQueryGrid<T>
 
     private readonly T[] items;
     private readonly Envelope[] envelopes;
+    private readonly Envelope extent = new();
     private readonly double minX;
     private readonly double minY;
     private readonly double cell;
@@ -55,7 +56,6 @@ public sealed class PointQueryGrid<T>
             return;
         }
 
-        var extent = new Envelope();
         foreach (var e in envelopes)
         {
             extent.ExpandToInclude(e);
@@ -117,6 +117,37 @@ public sealed class PointQueryGrid<T>
 
         var k = ((int)fy * width) + (int)fx;
         return new Candidates(this, c, starts[k], starts[k + 1]);
+    }
+
+    /// <summary>
+    /// Whether any item's envelope meets <paramref name="box"/> (closed, as <see cref="Envelope.Intersects(Envelope)"/>),
+    /// from the cells the box covers: a point both hold lies in a cell that lists the item, so none is missed.
+    /// </summary>
+    public bool Meets(Envelope box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        if (items.Length == 0 || box.IsNull || !extent.Intersects(box))
+        {
+            return false;
+        }
+
+        var (x0, y0, x1, y1) = Cells(box);
+        for (var y = y0; y <= y1; y++)
+        {
+            for (var x = x0; x <= x1; x++)
+            {
+                var k = (y * width) + x;
+                for (var e = starts[k]; e < starts[k + 1]; e++)
+                {
+                    if (envelopes[entries[e]].Intersects(box))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Calls <paramref name="visit"/> for each item whose envelope holds <paramref name="c"/>, in the tree's order, until it returns true; whether one did.</summary>

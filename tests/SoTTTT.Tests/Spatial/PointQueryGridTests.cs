@@ -105,6 +105,55 @@ public sealed class PointQueryGridTests
         });
     }
 
+    [TestCase(6)]
+    [TestCase(7)]
+    public void Meets_WhetherAnyEnvelopeMeetsTheBox_AsAScanOfTheEnvelopesSays(int seed)
+    {
+        // Reference: Envelope.Intersects over every item. Boxes of segments (some flat or a single point, as horizontal,
+        // vertical and zero-length segments give), long ones across many cells, ones touching an envelope exactly on its
+        // edge or corner, and ones outside the extent.
+        var random = new Random(seed);
+        var envelopes = new List<Envelope>();
+        for (var i = 0; i < 60; i++)
+        {
+            var x = Math.Round(random.NextDouble() * 100_000);
+            var y = Math.Round(random.NextDouble() * 100_000);
+            envelopes.Add(new Envelope(x, x + Math.Round(500 + (random.NextDouble() * 4_000)), y, y + Math.Round(500 + (random.NextDouble() * 4_000))));
+        }
+
+        var grid = new PointQueryGrid<int>(Enumerable.Range(0, envelopes.Count).ToList(), i => envelopes[i]);
+        var hits = 0;
+        for (var q = 0; q < 20_000; q++)
+        {
+            var a = new Coordinate((random.NextDouble() * 120_000) - 10_000, (random.NextDouble() * 120_000) - 10_000);
+            var e = envelopes[random.Next(envelopes.Count)];
+            var b = (q % 6) switch
+            {
+                0 => new Coordinate(a.X + (random.NextDouble() * 30_000), a.Y),
+                1 => new Coordinate(a.X, a.Y - (random.NextDouble() * 30_000)),
+                2 => a.Copy(),
+                3 => new Coordinate(e.MinX, e.MaxY),
+                _ => new Coordinate(a.X + ((random.NextDouble() - 0.5) * 600), a.Y + ((random.NextDouble() - 0.5) * 600)),
+            };
+            if (q % 6 == 3)
+            {
+                // A box ending exactly on a corner of an envelope, from outside it.
+                a = new Coordinate(e.MinX - 10 - (random.NextDouble() * 300), e.MaxY + 10 + (random.NextDouble() * 300));
+            }
+
+            var box = new Envelope(a, b);
+            var expected = envelopes.Any(x => x.Intersects(box));
+            Assert.That(grid.Meets(box), Is.EqualTo(expected), $"box {box}");
+            hits += expected ? 1 : 0;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(hits, Is.GreaterThan(2_000), "too few boxes meet an envelope");
+            Assert.That(new PointQueryGrid<int>([], i => envelopes[i]).Meets(new Envelope(0, 1, 0, 1)), Is.False);
+        });
+    }
+
     [Test]
     public void PointSquares_ThePointsWithinTheHalfSideOnBothAxes_InItemOrder()
     {
