@@ -10,9 +10,20 @@ internal static class DatasetSupport
     /// <summary>What a DATASET argument accepts.</summary>
     public const string ArgumentDescription = "dataset folder, GeoPackage (.gpkg) or postgresql://user@host:port/db?schema=name";
 
-    public static LoadResult Load(CliConsole console, string source, string? langOption, bool repairPolygons, out string lang, out int? exitCode)
+    /// <param name="console">Where progress and problems go.</param>
+    /// <param name="source">The DATASET argument.</param>
+    /// <param name="langOption">The <c>--lang</c> given, if any.</param>
+    /// <param name="repairPolygons">Repair invalid polygons instead of reporting them.</param>
+    /// <param name="lang">The language of the messages: the option, else the dataset's, else Vietnamese.</param>
+    /// <param name="exitCode">2 with the problems printed when the dataset does not load; else null.</param>
+    /// <param name="oneCommand">
+    /// The process runs this one command and ends: the collector is held off for its analysis
+    /// (<see cref="LoadOptions.DeferCollections"/>). The server, which goes on, passes false.
+    /// </param>
+    public static LoadResult Load(CliConsole console, string source, string? langOption, bool repairPolygons, out string lang, out int? exitCode, bool oneCommand = true)
     {
-        var result = console.WithStatus(Texts.Get("loading", langOption ?? "vi"), () => DatasetSource.Load(source, new LoadOptions(repairPolygons, CacheWriteBehind: true, DeferCollections: true)));
+        var options = new LoadOptions(repairPolygons, CacheWriteBehind: true, DeferCollections: oneCommand);
+        var result = console.WithStatus(Texts.Get("loading", langOption ?? "vi"), () => DatasetSource.Load(source, options));
         PhaseMarks.Mark("load");
         lang = langOption ?? result.Settings?.Lang ?? "vi";
         foreach (var notice in result.Notices)

@@ -79,7 +79,7 @@ internal static class ServeCommand
             }
             else
             {
-                var loaded = DatasetSupport.Load(console, source, parse.GetValue(lang), parse.GetValue(repair), out language, out var exit);
+                var loaded = DatasetSupport.Load(console, source, parse.GetValue(lang), parse.GetValue(repair), out language, out var exit, oneCommand: false);
                 if (exit is { } code)
                 {
                     return code;

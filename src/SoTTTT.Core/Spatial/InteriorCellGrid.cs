@@ -46,7 +46,9 @@ internal sealed class InteriorCellGrid
             extent.ExpandToInclude(p.EnvelopeInternal);
         }
 
-        if (extent.IsNull)
+        // No polygon, or coordinates that are no place (the loaders refuse them; a dataset made in code may not): no grid,
+        // every point goes to the exact search.
+        if (extent.IsNull || !(double.IsFinite(extent.MinX) && double.IsFinite(extent.MaxX) && double.IsFinite(extent.MinY) && double.IsFinite(extent.MaxY)))
         {
             answers = [];
             return;

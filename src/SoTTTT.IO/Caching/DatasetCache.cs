@@ -275,10 +275,11 @@ public static class DatasetCache
                     throw new InvalidDataException("bytes left over after the dataset");
                 }
 
+                var result = new LoadResult(stored with { Rules = rules, Date = settings.Date }, settings with { AnalysisCrs = crs }, [], notices);
                 LastOutcome = "hit";
                 kept = deferCollections;
                 LastDecodeDeferred = deferCollections;
-                return new LoadResult(stored with { Rules = rules, Date = settings.Date }, settings with { AnalysisCrs = crs }, [], notices);
+                return result;
             }
             catch (Exception e) when (e is AggregateException or InvalidDataException or EndOfStreamException or ArgumentException or InvalidCastException or InvalidOperationException or FormatException)
             {

@@ -91,12 +91,15 @@ public sealed class DatasetCacheTests
             Assert.That(Dump(cached), Is.EqualTo(Dump(fresh)));
             EndRegion();
             _ = DatasetLoader.Load(folder);
-            Assert.That((DatasetCache.LastOutcome, DatasetCache.LastDecodeDeferred), Is.EqualTo(("hit", false)), "a load without the option (the server's) ends its region");
+            Assert.That((DatasetCache.LastOutcome, DatasetCache.LastDecodeDeferred), Is.EqualTo(("hit", false)), "a load without the option ends its region");
 
-            // The command line asks for it.
+            // The command line asks for it; the server's load (oneCommand: false) does not.
             var (exit, _, _) = CliRunner.Run("indicators", folder, "--level", "province");
             Assert.That((exit, DatasetCache.LastOutcome, DatasetCache.LastDecodeDeferred), Is.EqualTo((0, "hit", true)), "sotttt indicators");
             EndRegion();
+            var console = new SoTTTT.Cli.CliConsole(new StringWriter(), new StringWriter(), new StringReader(string.Empty), false);
+            _ = DatasetSupport.Load(console, folder, null, false, out _, out var loadExit, oneCommand: false);
+            Assert.That((loadExit, DatasetCache.LastOutcome, DatasetCache.LastDecodeDeferred), Is.EqualTo(((int?)null, "hit", false)), "sotttt serve's load");
 
             // A damaged copy is read again from the files: the decode's region, if it started, is ended with the failure.
             var stored = Directory.GetFiles(cache.Folder, "*.bin").Single();

@@ -100,6 +100,14 @@ public sealed class InteriorCellGridTests
             Assert.That(grid.TryFind(new Coordinate(double.NaN, 5), out _), Is.False, "NaN");
             Assert.That(grid.TryFind(new Coordinate(10, 5), out _), Is.False, "on the boundary");
         });
+
+        // A vertex at infinity (the loaders refuse it; a dataset made in code may hold it): no grid, no exception.
+        var endless = Factory.CreatePolygon([new(0, 0), new(double.PositiveInfinity, 0), new(0, 10), new(0, 0)]);
+        var none = new InteriorCellGrid([endless, square], _ => 0);
+        Assert.That(none.TryFind(new Coordinate(5, 5), out _), Is.False, "no grid over an infinite extent");
+        var nanVertex = Factory.CreatePolygon([new(0, 0), new(double.NaN, 5), new(0, 10), new(0, 0)]);
+        var crossed = new InteriorCellGrid([square, nanVertex], _ => 0);
+        Assert.That(crossed.TryFind(new Coordinate(5, 5), out _), Is.False, "an edge that is no place marks every cell");
     }
 
     /// <summary>

@@ -151,6 +151,9 @@ public sealed class PointQueryGridTests
         {
             Assert.That(hits, Is.GreaterThan(2_000), "too few boxes meet an envelope");
             Assert.That(new PointQueryGrid<int>([], i => envelopes[i]).Meets(new Envelope(0, 1, 0, 1)), Is.False);
+            // An endless box (an Envelope refuses NaN itself).
+            var endless = new Envelope(double.NegativeInfinity, double.PositiveInfinity, 0, 100_000);
+            Assert.That(grid.Meets(endless), Is.EqualTo(envelopes.Any(x => x.Intersects(endless))), $"box {endless}");
         });
     }
 
