@@ -15,7 +15,7 @@ namespace SoTTTT.Core.Spatial;
 internal sealed class InteriorCellGrid
 {
     /// <summary>At most this many cells (16 MiB of answers); larger extents get larger cells.</summary>
-    internal const long MaxCells = 1 << 22;
+    private const long MaxCells = 1 << 22;
 
     /// <summary>Cells per polygon, about 32 × 32 over an average polygon's share of the extent.</summary>
     private const long CellsPerPolygon = 1 << 10;
@@ -35,8 +35,7 @@ internal sealed class InteriorCellGrid
 
     /// <param name="polygons">The polygons (their rings' edges are marked).</param>
     /// <param name="search">The exact search: the index of the polygon holding a point, or -1; called once per region of free cells.</param>
-    /// <param name="maxCells">The most cells the grid may have (default: <see cref="CellsPerPolygon"/> a polygon, within <see cref="MaxCells"/>).</param>
-    public InteriorCellGrid(IReadOnlyList<Geometry> polygons, Func<Coordinate, int> search, long? maxCells = null)
+    public InteriorCellGrid(IReadOnlyList<Geometry> polygons, Func<Coordinate, int> search)
     {
         ArgumentNullException.ThrowIfNull(polygons);
         ArgumentNullException.ThrowIfNull(search);
@@ -54,7 +53,7 @@ internal sealed class InteriorCellGrid
             return;
         }
 
-        var most = Math.Max(1, maxCells ?? Math.Min(MaxCells, polygons.Count * CellsPerPolygon));
+        var most = Math.Min(MaxCells, polygons.Count * CellsPerPolygon);
         cell = Math.Max(Math.Sqrt(Math.Max(extent.Width, 1e-9) * Math.Max(extent.Height, 1e-9) / most), 1e-9);
         minX = extent.MinX;
         minY = extent.MinY;
@@ -78,9 +77,6 @@ internal sealed class InteriorCellGrid
 
         Fill(search);
     }
-
-    /// <summary>The cell side, in the polygons' units.</summary>
-    public double CellSize => cell;
 
     /// <summary>
     /// Whether the point's cell has one answer for all its points; if so, <paramref name="index"/> is the polygon the
