@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SoTTTT.Cli.Commands;
 using SoTTTT.Cli.Output;
+using SoTTTT.Cli.Resident;
 using SoTTTT.IO.Caching;
 
 namespace SoTTTT.Cli;
@@ -10,7 +11,18 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
     {
-        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, stdin ?? Console.In, stdout is null && !Console.IsOutputRedirected, stderr is null);
+        // The process's own streams: a dataset command goes to this build's resident process when one runs (sotttt daemon).
+        if (stdout is null && stderr is null && stdin is null && ResidentClient.TryRun(args, out var residentExit))
+        {
+            return residentExit;
+        }
+
+        return Execute(args, new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, stdin ?? Console.In, stdout is null && !Console.IsOutputRedirected, stderr is null));
+    }
+
+    /// <summary>Runs the command line on <paramref name="console"/>'s streams, in this process.</summary>
+    public static int Execute(string[] args, CliConsole console)
+    {
         var root = new RootCommand("SoTTTT — quy hoạch hạ tầng viễn thông cho Sở KH&CN / telecom infrastructure planning for Vietnamese provinces")
         {
             DemoCommand.Create(console),
@@ -27,6 +39,7 @@ internal static class CliApp
             ExportCommand.Create(console),
             ImportCommand.Create(console),
             ServeCommand.Create(console),
+            DaemonCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -8,7 +8,9 @@ namespace SoTTTT.Cli;
 /// control characters and mask passwords (<see cref="SafeTextWriter"/>); stdout piped to a file keeps CSV and JSON as
 /// they are (JSON escapes control characters itself).
 /// </summary>
-internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader input, bool outIsTerminal, bool errorIsConsole = false)
+/// <param name="width">The terminal's width when known otherwise (a resident process runs the command for a terminal it does not hold).</param>
+/// <param name="ansi">Whether that terminal takes ANSI colours; detected from this process's own terminal when null.</param>
+internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader input, bool outIsTerminal, bool errorIsConsole = false, int? width = null, bool? ansi = null)
 {
     public TextWriter Out { get; } = outIsTerminal ? new SafeTextWriter(output) : output;
 
@@ -23,18 +25,18 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader
     public const int MaxTableWidth = 120;
 
     /// <summary>Spectre console for tables on stdout, at most <see cref="MaxTableWidth"/> characters wide.</summary>
-    public IAnsiConsole Ansi { get; } = CreateAnsi(output, outIsTerminal);
+    public IAnsiConsole Ansi { get; } = CreateAnsi(output, outIsTerminal, width, ansi);
 
-    private static IAnsiConsole CreateAnsi(TextWriter output, bool terminal)
+    private static IAnsiConsole CreateAnsi(TextWriter output, bool terminal, int? width, bool? ansi)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = !terminal ? AnsiSupport.No : ansi switch { null => AnsiSupport.Detect, true => AnsiSupport.Yes, false => AnsiSupport.No },
+            ColorSystem = !terminal ? ColorSystemSupport.NoColors : ansi switch { null => ColorSystemSupport.Detect, true => ColorSystemSupport.Standard, false => ColorSystemSupport.NoColors },
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = terminal ? Math.Min(console.Profile.Width, MaxTableWidth) : MaxTableWidth;
+        console.Profile.Width = terminal ? Math.Min(width ?? console.Profile.Width, MaxTableWidth) : MaxTableWidth;
 
         return console;
     }

@@ -29,6 +29,6 @@ public static class DatasetSource
     {
         DatasetSourceKind.Postgis => PostgisDatasetReader.Load(source, options),
         DatasetSourceKind.GeoPackage => GeoPackageReader.Load(source, options),
-        _ => DatasetLoader.Load(source, options),
+        _ => Caching.ResidentDatasets.Load(source, options ?? LoadOptions.Default, () => DatasetLoader.Load(source, options)),
     };
 }

@@ -49,9 +49,9 @@ public sealed class ApplicationAppraiser
         this.dataset = dataset;
         rules = dataset.Rules;
         this.coverage = coverage;
-        locator = new UnitLocator(dataset);
-        zones = new ZoneIndex(dataset.Zones);
-        urbanArea = new UrbanArea(dataset, locator, zones);
+        locator = DatasetIndexes.Locator(dataset);
+        zones = DatasetIndexes.Zones(dataset);
+        urbanArea = DatasetIndexes.Urban(dataset);
         searchM = Math.Max(Math.Max(rules.MustShareM.MaxM, rules.MaxSpacingM), 1);
         foreach (var p in BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, rules.CoLocationM, GeometryFactories.For(dataset.Crs)))
         {

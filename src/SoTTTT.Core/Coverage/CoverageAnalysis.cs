@@ -29,7 +29,7 @@ public static class CoverageAnalysis
             }
         }
 
-        var locator = new UnitLocator(dataset);
+        var locator = DatasetIndexes.Locator(dataset);
         var unitIndex = dataset.AdminUnits.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         var engine = new CoverageEngine(dataset, locator, options.Model, options.Terrain);
         var footprints = engine.Footprints(selected);

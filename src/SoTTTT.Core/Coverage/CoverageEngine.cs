@@ -19,7 +19,7 @@ public sealed class CoverageEngine
     private readonly HashSet<RangeSolutions.Key> solvedKeys = [];
 
     public CoverageEngine(Dataset dataset, ModelOverride? modelOverride = null)
-        : this(dataset, new UnitLocator(dataset), modelOverride)
+        : this(dataset, DatasetIndexes.Locator(dataset), modelOverride)
     {
     }
 
@@ -30,8 +30,8 @@ public sealed class CoverageEngine
         Rules = dataset.Rules.Coverage;
 
         Locator = locator;
-        zones = new ZoneIndex(dataset.Zones);
-        urbanArea = new UrbanArea(dataset, locator, zones);
+        zones = DatasetIndexes.Zones(dataset);
+        urbanArea = DatasetIndexes.Holds(dataset, locator) ? DatasetIndexes.Urban(dataset) : new UrbanArea(dataset, locator, zones);
         ModelOverride = modelOverride;
         Terrain = useTerrain && dataset.Dem is { } dem ? new CoverageTerrain(dem, dataset.Crs, Rules.Terrain, dataset.DemSource) : null;
     }

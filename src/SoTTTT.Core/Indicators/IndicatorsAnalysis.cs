@@ -29,12 +29,12 @@ public static class IndicatorsAnalysis
         // Predicted coverage runs beside the other indicators: its index builds and theirs are single-threaded, so on
         // two cores the two overlap instead of queueing.
         var coverageTask = Task.Run(() => CoveredByTech(dataset));
-        var locator = new UnitLocator(dataset);
+        var locator = DatasetIndexes.Locator(dataset);
         var scale = new UnitZoneScale(dataset);
         var reachM = dataset.Rules.FibreReachM;
         var acc = dataset.AdminUnits.ToDictionary(u => u.Code, _ => new Accumulator(), StringComparer.Ordinal);
-        var fibreIndex = dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes) ? new SegmentIndex(dataset.FibreRoutes.Select(r => r.Path)) : null;
-        var postalIndex = dataset.PostalPoints.Count > 0 ? new NearestPointGrid([.. dataset.PostalPoints.Select(p => p.Location.Coordinate)]) : null;
+        var fibreIndex = DatasetIndexes.FibreSegments(dataset);
+        var postalIndex = DatasetIndexes.PostalPoints(dataset);
         var book = new AssignmentBook(dataset, level);
         PhaseMarks.Mark("index");
 

@@ -57,9 +57,9 @@ public static class PlanAnalysis
         inputs ??= PlanInputs.None;
         var rules = dataset.Rules;
         var factory = GeometryFactories.For(dataset.Crs);
-        var locator = new UnitLocator(dataset);
-        var zones = new ZoneIndex(dataset.Zones);
-        var urbanArea = new UrbanArea(dataset, locator, zones);
+        var locator = DatasetIndexes.Locator(dataset);
+        var zones = DatasetIndexes.Zones(dataset);
+        var urbanArea = DatasetIndexes.Urban(dataset);
         var coverage = new PlanCoverage(dataset, locator);
         var settlements = dataset.Settlements;
         var communeOfSettlement = settlements.Select(s => CommuneCode(dataset, locator.Locate(s.Location, s.CommuneCode))).ToArray();

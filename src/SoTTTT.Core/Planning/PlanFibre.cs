@@ -35,7 +35,7 @@ internal static class PlanFibre
             nodes.Add((p.Id, "position", p.Location.Coordinate, p.Phase!.Value));
         }
 
-        var centres = CommuneCentres.Of(dataset, new UnitLocator(dataset))
+        var centres = CommuneCentres.Of(dataset, DatasetIndexes.Locator(dataset))
             .Select(c => (c.Commune.Code, c.At))
             .ToList();
         var centresWithout = centres.Where(c => !Reached(c.At)).ToList();

@@ -24,9 +24,7 @@ public static class FibreSharingAnalysis
 
     public static FibreSharing Run(Dataset dataset)
     {
-        var locator = new UnitLocator(dataset);
-        var zones = new ZoneIndex(dataset.Zones);
-        return Run(dataset, new UrbanArea(dataset, locator, zones));
+        return Run(dataset, DatasetIndexes.Urban(dataset));
     }
 
     internal static FibreSharing Run(Dataset dataset, UrbanArea urban)

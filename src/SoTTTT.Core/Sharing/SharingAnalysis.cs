@@ -23,9 +23,9 @@ public static class SharingAnalysis
         // Three independent parts side by side on two cores: the tower positions (grouping is single-threaded) beside
         // the unit locator's index, then the fibre analysis (it needs only the urban area) beside the position facts.
         var grouping = Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, rules.CoLocationM, GeometryFactories.For(dataset.Crs)));
-        var locator = new UnitLocator(dataset);
-        var zones = new ZoneIndex(dataset.Zones);
-        var urbanArea = new UrbanArea(dataset, locator, zones);
+        var locator = DatasetIndexes.Locator(dataset);
+        var zones = DatasetIndexes.Zones(dataset);
+        var urbanArea = DatasetIndexes.Urban(dataset);
         PhaseMarks.Mark("index");
         var fibreTask = Task.Run(() => FibreSharingAnalysis.Run(dataset, urbanArea));
         var positions = grouping.GetAwaiter().GetResult();

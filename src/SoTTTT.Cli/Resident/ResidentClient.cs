@@ -1,0 +1,119 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
+
+namespace SoTTTT.Cli.Resident;
+
+/// <summary>
+/// The command line's side: when this build's resident process is running (<c>sotttt daemon start</c>), a dataset
+/// command is sent to it and its output copied out as it comes; otherwise, or with <c>SOTTTT_DAEMON=off</c>, the
+/// command runs in this process as always. The answer is the same either way: the resident process runs the same code
+/// on the same arguments in the same working folder, with the dataset checked against its files.
+/// </summary>
+internal static class ResidentClient
+{
+    /// <summary>Exit code when the resident process ended during the command (the command's outcome is unknown).</summary>
+    public const int Lost = 1;
+
+    /// <summary>True with the exit code when a resident process ran the command; false when this process should.</summary>
+    public static bool TryRun(string[] args, out int exit)
+    {
+        exit = 0;
+        if (args.Length == 0 || !ResidentProtocol.Commands.Contains(args[0])
+            || string.Equals(Environment.GetEnvironmentVariable("SOTTTT_DAEMON"), "off", StringComparison.OrdinalIgnoreCase)
+            || ResidentProtocol.SocketPath is not { } socketPath || !File.Exists(socketPath))
+        {
+            return false;
+        }
+
+        var terminal = !Console.IsOutputRedirected;
+        var request = new ResidentProtocol.Request(
+            ResidentProtocol.Build,
+            Environment.CurrentDirectory,
+            args,
+            terminal,
+            terminal ? SafeWidth() : 0,
+            terminal && Environment.GetEnvironmentVariable("NO_COLOR") is null && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb"));
+        using var stdout = Console.OpenStandardOutput();
+        using var stderr = Console.OpenStandardError();
+        if (Exchange(socketPath, request, stdout, stderr) is not { } answered)
+        {
+            // A socket left by a process that is gone: this process runs the command.
+            return false;
+        }
+
+        exit = answered;
+        return true;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> to the resident process at <paramref name="socketPath"/> and copies its output
+    /// to the two streams as it comes; the exit code, <see cref="Lost"/> when the process ended before giving one, or
+    /// null when nothing listens there.
+    /// </summary>
+    public static int? Exchange(string socketPath, ResidentProtocol.Request request, Stream stdout, Stream stderr)
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+        }
+        catch (SocketException)
+        {
+            return null;
+        }
+
+        using var stream = new NetworkStream(socket, ownsSocket: false);
+        try
+        {
+            ResidentProtocol.WriteFrame(stream, ResidentProtocol.Ask, ResidentProtocol.Encode(request));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        while (true)
+        {
+            (byte Kind, byte[] Payload)? frame;
+            try
+            {
+                frame = ResidentProtocol.ReadFrame(stream);
+            }
+            catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or SocketException)
+            {
+                frame = null;
+            }
+
+            switch (frame)
+            {
+                case null:
+                    stderr.Write("sotttt: the resident process (sotttt daemon) ended during the command; its outcome is unknown\n"u8);
+                    return Lost;
+                case { Kind: ResidentProtocol.Stdout } f:
+                    stdout.Write(f.Payload);
+                    stdout.Flush();
+                    break;
+                case { Kind: ResidentProtocol.Stderr } f:
+                    stderr.Write(f.Payload);
+                    stderr.Flush();
+                    break;
+                case { Kind: ResidentProtocol.Exit } f when f.Payload.Length == 4:
+                    return BinaryPrimitives.ReadInt32LittleEndian(f.Payload);
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static int SafeWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SoTTTT.IO.Caching;
+
+namespace SoTTTT.Cli.Resident;
+
+/// <summary>
+/// How a <c>sotttt</c> command talks to the resident process (<c>sotttt daemon</c>) over a Unix socket: one request
+/// frame (length, then UTF-8 JSON: build, working folder, arguments, terminal facts), answered by frames of stdout
+/// bytes, stderr bytes and at last the exit code. The socket lives in the cache folder's <c>resident</c> folder
+/// (mode 0700, so only the user reaches it) under the build's name: a rebuilt <c>sotttt</c> never talks to an older
+/// resident process.
+/// </summary>
+internal static class ResidentProtocol
+{
+    public const byte Stdout = (byte)'o';
+    public const byte Stderr = (byte)'e';
+    public const byte Exit = (byte)'x';
+    public const byte Ask = (byte)'q';
+
+    /// <summary>The largest request read (arguments and folder).</summary>
+    public const int MaxRequestBytes = 1 << 20;
+
+    /// <summary>The longest socket path Linux takes (sun_path is 108 bytes with its terminating zero).</summary>
+    private const int MaxSocketPathBytes = 107;
+
+    /// <summary>The commands a resident process runs: those that load a dataset and read nothing from stdin.</summary>
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "indicators", "coverage", "sharing", "approve", "plan", "report", "export",
+    };
+
+    /// <summary>This build of the program: its three assemblies' module ids, hashed (16 hex digits).</summary>
+    public static string Build { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
+        ' ',
+        typeof(ResidentProtocol).Assembly.ManifestModule.ModuleVersionId,
+        typeof(Core.Model.Dataset).Assembly.ManifestModule.ModuleVersionId,
+        typeof(DatasetCache).Assembly.ManifestModule.ModuleVersionId))))[..16];
+
+    /// <summary>The folder of this user's resident processes, or null when the cache is off.</summary>
+    public static string? Folder => DatasetCache.Folder is { } cache ? Path.Combine(Path.GetFullPath(cache), "resident") : null;
+
+    /// <summary>This build's socket, or null when the cache is off or the path is too long for a socket.</summary>
+    public static string? SocketPath => Folder is { } folder && Path.Combine(folder, Build + ".sock") is var path && Encoding.UTF8.GetByteCount(path) <= MaxSocketPathBytes ? path : null;
+
+    /// <summary>This build's log (requests, exit codes, times).</summary>
+    public static string? LogPath => Folder is { } folder ? Path.Combine(folder, Build + ".log") : null;
+
+    /// <summary>Creates the folder, readable, writable and enterable by this user only (0700).</summary>
+    public static void CreatePrivateFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(folder, owner);
+        File.SetUnixFileMode(folder, owner);
+    }
+
+    /// <summary>A request: what the command line would have run, where, and how its stdout is shown.</summary>
+    public sealed record Request(string Build, string WorkingFolder, string[] Args, bool Terminal, int Width, bool Ansi);
+
+    public static byte[] Encode(Request request)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("build", request.Build);
+            json.WriteString("cwd", request.WorkingFolder);
+            json.WriteStartArray("args");
+            foreach (var arg in request.Args)
+            {
+                json.WriteStringValue(arg);
+            }
+
+            json.WriteEndArray();
+            json.WriteBoolean("terminal", request.Terminal);
+            json.WriteNumber("width", request.Width);
+            json.WriteBoolean("ansi", request.Ansi);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The request in <paramref name="bytes"/>, or null when it is not one.</summary>
+    public static Request? Decode(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes.ToArray());
+            var root = doc.RootElement;
+            return new Request(
+                root.GetProperty("build").GetString()!,
+                root.GetProperty("cwd").GetString()!,
+                [.. root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!)],
+                root.GetProperty("terminal").GetBoolean(),
+                root.GetProperty("width").GetInt32(),
+                root.GetProperty("ansi").GetBoolean());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes one frame: its kind, its length (4 bytes, little-endian), its bytes.</summary>
+    public static void WriteFrame(Stream stream, byte kind, ReadOnlySpan<byte> payload)
+    {
+        Span<byte> header = stackalloc byte[5];
+        header[0] = kind;
+        BinaryPrimitives.WriteInt32LittleEndian(header[1..], payload.Length);
+        stream.Write(header);
+        stream.Write(payload);
+    }
+
+    /// <summary>Reads one frame, or null at the end of the stream; a frame longer than <paramref name="limit"/> is an error.</summary>
+    public static (byte Kind, byte[] Payload)? ReadFrame(Stream stream, int limit = int.MaxValue)
+    {
+        Span<byte> header = stackalloc byte[5];
+        if (!ReadAll(stream, header))
+        {
+            return null;
+        }
+
+        var length = BinaryPrimitives.ReadInt32LittleEndian(header[1..]);
+        if (length < 0 || length > limit)
+        {
+            throw new InvalidDataException($"a frame of {length} bytes");
+        }
+
+        var payload = new byte[length];
+        return ReadAll(stream, payload) ? (header[0], payload) : throw new EndOfStreamException();
+    }
+
+    private static bool ReadAll(Stream stream, Span<byte> into)
+    {
+        var read = 0;
+        while (read < into.Length)
+        {
+            var n = stream.Read(into[read..]);
+            if (n == 0)
+            {
+                return read == 0 && into.Length > 0 ? false : throw new EndOfStreamException();
+            }
+
+            read += n;
+        }
+
+        return true;
+    }
+}

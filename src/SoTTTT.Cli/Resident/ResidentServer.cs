@@ -1,0 +1,292 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using SoTTTT.IO;
+using SoTTTT.IO.Caching;
+
+namespace SoTTTT.Cli.Resident;
+
+/// <summary>
+/// The resident process (<c>sotttt daemon run</c>): listens on this build's socket (<see cref="ResidentProtocol"/>)
+/// and runs the dataset commands sent to it one after the other, each in the caller's working folder, with datasets
+/// held in memory between them (<see cref="ResidentDatasets"/>). Ends on <c>sotttt daemon stop</c>, SIGTERM or
+/// SIGINT, when its socket is removed, or after the idle time with no command. One line per command goes to its log.
+/// </summary>
+internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWriter log) : IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly DateTime startedUtc = DateTime.UtcNow;
+    private readonly CancellationTokenSource stopping = new();
+    private int commands;
+
+    /// <summary>Binds the socket (replacing one left by a process that is gone); null with the reason when another process holds it.</summary>
+    public static Socket? Bind(string socketPath, out string? busy)
+    {
+        busy = null;
+        ResidentProtocol.CreatePrivateFolder(Path.GetDirectoryName(socketPath)!);
+        if (File.Exists(socketPath))
+        {
+            if (ResidentClient.Exchange(socketPath, StatusRequest, Stream.Null, Stream.Null) is 0)
+            {
+                busy = socketPath;
+                return null;
+            }
+
+            File.Delete(socketPath);
+        }
+
+        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+        listener.Listen(64);
+        return listener;
+    }
+
+    /// <summary>The request <c>sotttt daemon status</c> sends.</summary>
+    public static ResidentProtocol.Request StatusRequest => new(ResidentProtocol.Build, "/", ["daemon", "status"], false, 0, false);
+
+    /// <summary>Serves until stopped; the socket file is removed at the end.</summary>
+    public int Serve(Socket listener, IReadOnlyList<string> preload)
+    {
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => c.Cancel = true);
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        ResidentDatasets.Enabled = true;
+        Log($"started: pid {Environment.ProcessId}, build {ResidentProtocol.Build}, socket {socketPath}");
+        try
+        {
+            foreach (var folder in preload)
+            {
+                var clock = Stopwatch.StartNew();
+                var loaded = DatasetSource.Load(folder, new LoadOptions(CacheWriteBehind: true));
+                DatasetCache.WaitForWrites();
+                Log($"loaded {folder}: {(loaded.Succeeded ? "ok" : loaded.Problems.Count + " problems")}, held: {ResidentDatasets.LastOutcome}, {clock.Elapsed.TotalSeconds:F2} s");
+            }
+
+            var lastUsed = Stopwatch.StartNew();
+            while (!stopping.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+                wait.CancelAfter(TimeSpan.FromSeconds(15));
+                Socket connection;
+                try
+                {
+                    connection = listener.AcceptAsync(wait.Token).AsTask().GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                    if (!File.Exists(socketPath))
+                    {
+                        Log("socket removed: stopping");
+                        break;
+                    }
+
+                    if (lastUsed.Elapsed > idle)
+                    {
+                        Log($"idle for {idle.TotalMinutes:F0} min: stopping");
+                        break;
+                    }
+
+                    continue;
+                }
+
+                using (connection)
+                {
+                    Handle(connection);
+                }
+
+                lastUsed.Restart();
+            }
+        }
+        finally
+        {
+            ResidentDatasets.Enabled = false;
+            ResidentDatasets.Clear();
+            listener.Dispose();
+            try
+            {
+                File.Delete(socketPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Replaced by the next process's bind.
+            }
+
+            Log("stopped");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private void Stop(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        stopping.Cancel();
+    }
+
+    private void Handle(Socket connection)
+    {
+        connection.ReceiveTimeout = 10_000;
+        using var stream = new NetworkStream(connection, ownsSocket: false);
+        var clock = Stopwatch.StartNew();
+        ResidentProtocol.Request? request;
+        try
+        {
+            request = ResidentProtocol.ReadFrame(stream, ResidentProtocol.MaxRequestBytes) is { Kind: ResidentProtocol.Ask } frame ? ResidentProtocol.Decode(frame.Payload) : null;
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or SocketException)
+        {
+            request = null;
+        }
+
+        connection.ReceiveTimeout = 0;
+        var gate = new Lock();
+        try
+        {
+            var exit = request switch
+            {
+                null => Refuse(stream, gate, "sotttt: not a request of this program\n"),
+                { Build: var build } when build != ResidentProtocol.Build => Refuse(stream, gate, "sotttt: a request from another build\n"),
+                { Args: ["daemon", "status"] } => Reply(stream, gate, Status()),
+                { Args: ["daemon", "stop"] } => StopReply(stream, gate),
+                { Args: [var name, ..] } when ResidentProtocol.Commands.Contains(name) => Run(stream, gate, request),
+                _ => Refuse(stream, gate, "sotttt: not a command the resident process runs\n"),
+            };
+            Span<byte> code = stackalloc byte[4];
+            BinaryPrimitives.WriteInt32LittleEndian(code, exit);
+            lock (gate)
+            {
+                ResidentProtocol.WriteFrame(stream, ResidentProtocol.Exit, code);
+            }
+
+            if (request is { Args: [var first, ..] } && first != "daemon")
+            {
+                Log($"{string.Join(' ', request.Args)} (in {request.WorkingFolder}): exit {exit}, {clock.Elapsed.TotalSeconds:F2} s, dataset {ResidentDatasets.LastOutcome}");
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            Log($"{(request is null ? "?" : string.Join(' ', request.Args))}: the caller went away ({e.Message})");
+        }
+    }
+
+    private int Run(Stream stream, Lock gate, ResidentProtocol.Request request)
+    {
+        try
+        {
+            Directory.SetCurrentDirectory(request.WorkingFolder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return Refuse(stream, gate, $"sotttt: the working folder cannot be entered: {e.Message}\n");
+        }
+
+        Interlocked.Increment(ref commands);
+        using var stdout = new StreamWriter(new FrameStream(stream, ResidentProtocol.Stdout, gate), Utf8, 1 << 16);
+        using var stderr = new StreamWriter(new FrameStream(stream, ResidentProtocol.Stderr, gate), Utf8, 1 << 12) { AutoFlush = true };
+        var output = TextWriter.Synchronized(stdout);
+        var errors = TextWriter.Synchronized(stderr);
+        var console = new CliConsole(output, errors, TextReader.Null, request.Terminal, width: request.Width > 0 ? request.Width : null, ansi: request.Ansi);
+        var exit = CliApp.Execute(request.Args, console);
+        output.Flush();
+        errors.Flush();
+        return exit;
+    }
+
+    private static int Refuse(Stream stream, Lock gate, string message)
+    {
+        lock (gate)
+        {
+            ResidentProtocol.WriteFrame(stream, ResidentProtocol.Stderr, Utf8.GetBytes(message));
+        }
+
+        return ExitCodes.BadInput;
+    }
+
+    private static int Reply(Stream stream, Lock gate, string text)
+    {
+        lock (gate)
+        {
+            ResidentProtocol.WriteFrame(stream, ResidentProtocol.Stdout, Utf8.GetBytes(text));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private int StopReply(Stream stream, Lock gate)
+    {
+        stopping.Cancel();
+        return Reply(stream, gate, $"sotttt daemon: pid {Environment.ProcessId} stops\n");
+    }
+
+    private string Status()
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        using var self = Process.GetCurrentProcess();
+        text.Append(inv, $"pid {Environment.ProcessId}\nbuild {ResidentProtocol.Build}\nsocket {socketPath}\n");
+        text.Append(inv, $"started {startedUtc:yyyy-MM-ddTHH:mm:ssZ}\ncommands {commands}\nworking_set_mib {self.WorkingSet64 / (1024 * 1024)}\n");
+        foreach (var (folder, loaded, used) in ResidentDatasets.Held())
+        {
+            text.Append(inv, $"dataset {folder}\t{loaded:yyyy-MM-ddTHH:mm:ssZ}\t{used}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private void Log(string line)
+    {
+        try
+        {
+            log.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {line}");
+            log.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // A log that cannot be written does not stop the commands.
+        }
+    }
+
+    /// <summary>Writes each block written to it as one frame of its kind.</summary>
+    private sealed class FrameStream(Stream inner, byte kind, Lock gate) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (buffer.IsEmpty)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                ResidentProtocol.WriteFrame(inner, kind, buffer);
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using SoTTTT.Core.Model;
+
+namespace SoTTTT.Core.Spatial;
+
+/// <summary>
+/// The spatial indexes every analysis asks of a dataset the same way — the admin units (<see cref="UnitLocator"/> with
+/// the rules' tolerance), the zones, the urban area, the fibre segments and the postal points — built once per dataset
+/// (by reference: a dataset is immutable; a changed copy made with <c>with</c> gets its own) and kept while it lives,
+/// as a database keeps its indexes beside its tables. In a one-command process they serve the analyses of that
+/// command (the plan's several parts, the report's levels); in the resident process (<c>sotttt daemon</c>) the
+/// commands that follow on the same dataset. Each is built on first use, once, whichever thread asks; all are
+/// read-only and thread-safe after construction.
+/// </summary>
+public static class DatasetIndexes
+{
+    private static readonly ConditionalWeakTable<Dataset, Set> Sets = [];
+
+    /// <summary>The admin units, located with the dataset's rules (<see cref="Rules.ProvinceRules.NearestUnitM"/>).</summary>
+    public static UnitLocator Locator(Dataset dataset) => Of(dataset).Locator.Value;
+
+    public static ZoneIndex Zones(Dataset dataset) => Of(dataset).Zones.Value;
+
+    /// <summary>Urban or not, over <see cref="Locator"/> and <see cref="Zones"/>.</summary>
+    public static UrbanArea Urban(Dataset dataset) => Of(dataset).Urban.Value;
+
+    /// <summary>The fibre routes' segments, or null when the dataset has no fibre layer.</summary>
+    public static SegmentIndex? FibreSegments(Dataset dataset) => Of(dataset).Fibre.Value;
+
+    /// <summary>The postal service points, or null when there are none.</summary>
+    public static NearestPointGrid? PostalPoints(Dataset dataset) => Of(dataset).Postal.Value;
+
+    /// <summary>Whether <paramref name="locator"/> is the dataset's shared <see cref="Locator"/>.</summary>
+    internal static bool Holds(Dataset dataset, UnitLocator locator) =>
+        Sets.TryGetValue(dataset, out var set) && set.Locator.IsValueCreated && ReferenceEquals(set.Locator.Value, locator);
+
+    private static Set Of(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return Sets.GetValue(dataset, static d => new Set(d));
+    }
+
+    private sealed class Set
+    {
+        public Set(Dataset dataset)
+        {
+            Locator = new(() => new UnitLocator(dataset));
+            Zones = new(() => new ZoneIndex(dataset.Zones));
+            Urban = new(() => new UrbanArea(dataset, Locator.Value, Zones.Value));
+            Fibre = new(() => dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes) ? new SegmentIndex(dataset.FibreRoutes.Select(r => r.Path)) : null);
+            Postal = new(() => dataset.PostalPoints.Count > 0 ? new NearestPointGrid([.. dataset.PostalPoints.Select(p => p.Location.Coordinate)]) : null);
+        }
+
+        public Lazy<UnitLocator> Locator { get; }
+
+        public Lazy<ZoneIndex> Zones { get; }
+
+        public Lazy<UrbanArea> Urban { get; }
+
+        public Lazy<SegmentIndex?> Fibre { get; }
+
+        public Lazy<NearestPointGrid?> Postal { get; }
+    }
+}
