@@ -97,7 +97,7 @@ internal static class DaemonCommand
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed.TotalSeconds < parse.GetValue(wait))
             {
-                if (Ask(socket, ["daemon", "status"], out status) == 0 && !status.Contains("loading", StringComparison.Ordinal))
+                if (Ask(socket, ["daemon", "status"], out status) == 0)
                 {
                     console.Out.WriteLine($"sotttt daemon: started, log {log}");
                     console.Out.Write(status);
