@@ -373,6 +373,8 @@ internal static class PostgisCompareBenchmark
     {
         private readonly Dictionary<string, List<ProcessRun>> sotttRuns = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> lastOut = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<ProcessRun>> residentRuns = new(StringComparer.Ordinal);
+        private readonly List<string> residentDifferences = [];
         private readonly string work = Path.Combine(Path.GetTempPath(), $"sotttt-cmp-{Environment.ProcessId}");
         private double coLocationM = 20;
         private double mustShareUrbanM = 100;
@@ -435,21 +437,48 @@ internal static class PostgisCompareBenchmark
         private int CompareAll(NpgsqlConnection connection, string omni, Stopwatch clock)
         {
             var questions = Questions();
+
+            // The resident process (sotttt daemon) with a cache folder of its own, holding both datasets from its start.
+            UseCache("resident", daemon: true);
+            var started = Sotttt("daemon", "start", "--dataset", folder, "--dataset", omni, "--idle-minutes", "120");
+            if (started.Exit != 0)
+            {
+                throw new InvalidOperationException($"sotttt daemon start exited {started.Exit}: {started.Stderr}");
+            }
+
+            Say($"prep: sotttt daemon start --dataset {folder} --dataset omni (reads both datasets from their files into memory) {started.Seconds:F1} s");
+            try
+            {
+                return CompareRuns(connection, omni, clock, questions);
+            }
+            finally
+            {
+                UseCache("resident", daemon: true);
+                Say($"sotttt daemon at the end: {ResidentMemory()}");
+                Sotttt("daemon", "stop");
+            }
+        }
+
+        private int CompareRuns(NpgsqlConnection connection, string omni, Stopwatch clock, List<Question> questions)
+        {
             for (var run = 1; run <= runs; run++)
             {
                 SotttRun("indicators", run, "indicators", folder, "--level", "commune", "--out", OutPath("indicators", run, "indicators_commune.csv"), "--timings");
+                ResidentRun("indicators", run, "indicators", folder, "--level", "commune", "--out", OutPath("indicators-resident", run, "indicators_commune.csv"), "--timings");
                 foreach (var q in questions.Where(q => q.SotttKey == "indicators"))
                 {
                     SqlRun(connection, q, run);
                 }
 
                 SotttRun("sharing", run, "sharing", folder, "--level", "province", "--out", OutPath("sharing", run, "sharing.json"), "--timings");
+                ResidentRun("sharing", run, "sharing", folder, "--level", "province", "--out", OutPath("sharing-resident", run, "sharing.json"), "--timings");
                 foreach (var q in questions.Where(q => q.SotttKey == "sharing"))
                 {
                     SqlRun(connection, q, run);
                 }
 
                 SotttRun("coverage", run, "coverage", omni, "--level", "province", "--no-raster", "--out", OutPath("coverage", run, null), "--timings");
+                ResidentRun("coverage", run, "coverage", omni, "--level", "province", "--no-raster", "--out", OutPath("coverage-resident", run, null), "--timings");
                 if (run == 1)
                 {
                     clock.Restart();
@@ -484,8 +513,7 @@ internal static class PostgisCompareBenchmark
         {
             // Run 1 of each command starts without the dataset cache (cold); later runs find it (warm). Each command has a
             // cache folder of its own, so clearing one command's for its cold run leaves the others' warm.
-            var cache = Path.Combine(work, "dataset-cache", key);
-            Environment.SetEnvironmentVariable("SOTTTT_CACHE_DIR", cache);
+            var cache = UseCache(key, daemon: false);
             if (run == 1 && Directory.Exists(cache))
             {
                 Directory.Delete(cache, recursive: true);
@@ -508,6 +536,70 @@ internal static class PostgisCompareBenchmark
             Say($"run {run}: sotttt {args[0]} {result.Seconds:F1} s, peak RSS {result.PeakMiB:F0} MiB; {timings}; load average {LoadAverage()}");
         }
 
+        /// <summary>The cache folder of <paramref name="key"/> for the sotttt processes started next; without the resident process unless <paramref name="daemon"/>.</summary>
+        private string UseCache(string key, bool daemon)
+        {
+            var cache = Path.Combine(work, "dataset-cache", key);
+            Environment.SetEnvironmentVariable("SOTTTT_CACHE_DIR", cache);
+            Environment.SetEnvironmentVariable("SOTTTT_DAEMON", daemon ? null : "off");
+            return cache;
+        }
+
+        /// <summary>
+        /// The same command sent to the resident process (its timings line starts with "resident check", else this
+        /// throws); its output files are compared byte for byte with the one-process run's of the same run.
+        /// </summary>
+        private void ResidentRun(string key, int run, params string[] args)
+        {
+            UseCache("resident", daemon: true);
+            var result = Sotttt(args);
+            var timings = result.Stderr.Split('\n').LastOrDefault(l => l.StartsWith("timings:", StringComparison.Ordinal)) ?? string.Empty;
+            if (result.Exit != 0 || !timings.StartsWith("timings: resident check", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"sotttt {string.Join(' ', args)} through the resident process exited {result.Exit}: {result.Stderr}");
+            }
+
+            if (!residentRuns.TryGetValue(key, out var list))
+            {
+                residentRuns[key] = list = [];
+            }
+
+            list.Add(result);
+            var one = Path.Combine(work, $"{key}-{run}");
+            var resident = Path.Combine(work, $"{key}-resident-{run}");
+            foreach (var file in Directory.EnumerateFiles(one, "*", SearchOption.AllDirectories))
+            {
+                var twin = Path.Combine(resident, Path.GetRelativePath(one, file));
+                if (!File.Exists(twin) || !File.ReadAllBytes(file).AsSpan().SequenceEqual(File.ReadAllBytes(twin)))
+                {
+                    residentDifferences.Add($"{key} run {run}: {Path.GetRelativePath(one, file)}");
+                }
+            }
+
+            Say($"run {run}: sotttt {args[0]} (resident) {result.Seconds:F1} s; {timings}; load average {LoadAverage()}");
+        }
+
+        /// <summary>The resident process's memory now and at its peak (/proc), from the pid its status gives.</summary>
+        private static string ResidentMemory()
+        {
+            var exe = Path.Combine(AppContext.BaseDirectory, "sotttt");
+            var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, UseShellExecute = false };
+            info.ArgumentList.Add("daemon");
+            info.ArgumentList.Add("status");
+            using var process = Process.Start(info)!;
+            var status = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            var pid = status.Split('\n').FirstOrDefault(l => l.StartsWith("pid ", StringComparison.Ordinal))?[4..];
+            if (pid is null || !File.Exists($"/proc/{pid}/status"))
+            {
+                return "not running";
+            }
+
+            var lines = File.ReadAllLines($"/proc/{pid}/status");
+            string Field(string name) => lines.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal))?[(name.Length + 1)..].Trim() ?? "?";
+            return $"pid {pid}, resident memory {Field("VmRSS")}, peak {Field("VmHWM")}";
+        }
+
         private void SqlRun(NpgsqlConnection connection, Question q, int run)
         {
             var clock = Stopwatch.StartNew();
@@ -523,8 +615,9 @@ internal static class PostgisCompareBenchmark
             Say(string.Empty);
             Say($"load average {LoadAverage()} after run {done} of {runs}; medians of {done} run(s); the SQL is timed from the client, data already in PostGIS (prep above not counted); sotttt is the whole process (load, validate, project, analyse, write)");
             Say("sotttt cold: run 1, without the dataset cache; warm: median of runs 2 and later, the cache found (the ratio uses warm when there is one)");
-            Say("| question | sotttt command | sotttt cold | sotttt warm median | SQL median | SQL ÷ sotttt | agreement | sotttt peak RSS |");
-            Say("|---|---|---|---|---|---|---|---|");
+            Say("sotttt resident: the same command sent to the resident process (sotttt daemon, both datasets held since its start): median of every run, the first included; the whole client process");
+            Say("| question | sotttt command | sotttt cold | sotttt warm median | sotttt resident median | SQL median | SQL ÷ sotttt warm | SQL ÷ sotttt resident | agreement | sotttt peak RSS |");
+            Say("|---|---|---|---|---|---|---|---|---|---|");
             foreach (var q in questions)
             {
                 var ours = sotttRuns[q.SotttKey];
@@ -533,14 +626,23 @@ internal static class PostgisCompareBenchmark
                 var sqlMedian = Median(q.SqlSeconds);
                 var peaks = ours.Where(r => r.PeakMiB is not null).Select(r => r.PeakMiB!.Value).ToList();
                 var agreement = Agreement(q);
-                Say($"| {q.Name} | `{q.Command}` | {cold:F1} s | {(warm is { } w ? $"{w:F1} s" : "n/a")} | {sqlMedian:F1} s | {sqlMedian / (warm ?? cold):F2} | {agreement} | {(peaks.Count > 0 ? $"{peaks.Max():F0} MiB" : "n/a")} |");
+                double? resident = residentRuns.TryGetValue(q.SotttKey, out var held) && held.Count > 0 ? Median([.. held.Select(r => r.Seconds)]) : null;
+                Say($"| {q.Name} | `{q.Command}` | {cold:F1} s | {(warm is { } w ? $"{w:F1} s" : "n/a")} | {(resident is { } r ? $"{r:F2} s" : "n/a")} | {sqlMedian:F1} s | {sqlMedian / (warm ?? cold):F2} | {(resident is { } r2 ? $"{sqlMedian / r2:F2}" : "n/a")} | {agreement} | {(peaks.Count > 0 ? $"{peaks.Max():F0} MiB" : "n/a")} |");
             }
 
             Say(string.Empty);
             foreach (var (key, list) in sotttRuns)
             {
                 Say($"sotttt {key} --timings, median per phase: {MedianPhases(list)}");
+                if (residentRuns.TryGetValue(key, out var held))
+                {
+                    Say($"sotttt {key} --timings (resident), median per phase: {MedianPhases(held)}");
+                }
             }
+
+            Say(residentDifferences.Count == 0
+                ? "resident output files: byte-identical to the one-process runs' in every run"
+                : $"resident output files that differ from the one-process runs': {string.Join("; ", residentDifferences)}");
         }
 
         private string Agreement(Question q)
