@@ -220,6 +220,14 @@ internal static class DaemonCommand
         start.ArgumentList.Add("log=$1; shift; if command -v setsid >/dev/null 2>&1; then exec setsid \"$@\" </dev/null >>\"$log\" 2>&1; else exec \"$@\" </dev/null >>\"$log\" 2>&1; fi");
         start.ArgumentList.Add("sh");
         start.ArgumentList.Add(log);
+        // The server garbage collector, unless the environment chooses: a process that lives for hours on two or more
+        // cores collects on all of them and keeps larger budgets (national, warm: indicators 1.45 -> 1.20 s, sharing
+        // 2.88 -> 2.50 s, coverage --no-raster 6.77 -> 4.95 s; working set 1,352 -> 1,163 MiB).
+        if (Environment.GetEnvironmentVariable("DOTNET_gcServer") is null)
+        {
+            start.Environment["DOTNET_gcServer"] = "1";
+        }
+
         var host = Environment.ProcessPath!;
         start.ArgumentList.Add(host);
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
