@@ -9,8 +9,8 @@ namespace SoTTTT.Cli;
 /// they are (JSON escapes control characters itself).
 /// </summary>
 /// <param name="width">The terminal's width when known otherwise (a resident process runs the command for a terminal it does not hold).</param>
-/// <param name="ansi">Whether that terminal takes ANSI colours; detected from this process's own terminal when null.</param>
-internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader input, bool outIsTerminal, bool errorIsConsole = false, int? width = null, bool? ansi = null)
+/// <param name="colors">That terminal's colours (<see cref="Resident.ResidentProtocol.ColorsOfTerminal"/>); detected from this process's own terminal when null.</param>
+internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader input, bool outIsTerminal, bool errorIsConsole = false, int? width = null, int? colors = null)
 {
     public TextWriter Out { get; } = outIsTerminal ? new SafeTextWriter(output) : output;
 
@@ -25,15 +25,22 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader
     public const int MaxTableWidth = 120;
 
     /// <summary>Spectre console for tables on stdout, at most <see cref="MaxTableWidth"/> characters wide.</summary>
-    public IAnsiConsole Ansi { get; } = CreateAnsi(output, outIsTerminal, width, ansi);
+    public IAnsiConsole Ansi { get; } = CreateAnsi(output, outIsTerminal, width, colors);
 
-    private static IAnsiConsole CreateAnsi(TextWriter output, bool terminal, int? width, bool? ansi)
+    private static IAnsiConsole CreateAnsi(TextWriter output, bool terminal, int? width, int? colors)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = !terminal ? AnsiSupport.No : ansi switch { null => AnsiSupport.Detect, true => AnsiSupport.Yes, false => AnsiSupport.No },
-            ColorSystem = !terminal ? ColorSystemSupport.NoColors : ansi switch { null => ColorSystemSupport.Detect, true => ColorSystemSupport.Standard, false => ColorSystemSupport.NoColors },
+            Ansi = !terminal ? AnsiSupport.No : colors switch { null => AnsiSupport.Detect, 0 => AnsiSupport.No, _ => AnsiSupport.Yes },
+            ColorSystem = !terminal ? ColorSystemSupport.NoColors : colors switch
+            {
+                null => ColorSystemSupport.Detect,
+                0 => ColorSystemSupport.NoColors,
+                1 => ColorSystemSupport.Standard,
+                2 => ColorSystemSupport.EightBit,
+                _ => ColorSystemSupport.TrueColor,
+            },
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = terminal ? Math.Min(width ?? console.Profile.Width, MaxTableWidth) : MaxTableWidth;

@@ -32,7 +32,7 @@ internal static class ResidentClient
             args,
             terminal,
             terminal ? SafeWidth() : 0,
-            terminal && Environment.GetEnvironmentVariable("NO_COLOR") is null && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb"));
+            terminal ? ResidentProtocol.ColorsOfTerminal(Environment.GetEnvironmentVariable) : 0);
         using var stdout = Console.OpenStandardOutput();
         using var stderr = Console.OpenStandardError();
         if (Exchange(socketPath, request, stdout, stderr) is not { } answered)

@@ -62,8 +62,32 @@ internal static class ResidentProtocol
         File.SetUnixFileMode(folder, owner);
     }
 
-    /// <summary>A request: what the command line would have run, where, and how its stdout is shown.</summary>
-    public sealed record Request(string Build, string WorkingFolder, string[] Args, bool Terminal, int Width, bool Ansi);
+    /// <summary>
+    /// A request: what the command line would have run, where, and how its stdout is shown: on a terminal or not, its
+    /// width, and its colours (0 none, 1 the 16 standard ones, 2 256, 3 true colour; see <see cref="ColorsOfTerminal"/>).
+    /// </summary>
+    public sealed record Request(string Build, string WorkingFolder, string[] Args, bool Terminal, int Width, int Colors);
+
+    /// <summary>
+    /// The colours of the caller's terminal as Spectre.Console would detect them from its environment: none with
+    /// <c>NO_COLOR</c> or <c>TERM=dumb</c>, true colour with <c>COLORTERM=truecolor|24bit</c>, 256 with a <c>TERM</c> that
+    /// says so, else the 16 standard ones.
+    /// </summary>
+    public static int ColorsOfTerminal(Func<string, string?> env)
+    {
+        var term = env("TERM");
+        if (env("NO_COLOR") is { Length: > 0 } || term is null or "dumb")
+        {
+            return 0;
+        }
+
+        if (env("COLORTERM") is { } colorTerm && (colorTerm.Equals("truecolor", StringComparison.OrdinalIgnoreCase) || colorTerm.Equals("24bit", StringComparison.OrdinalIgnoreCase)))
+        {
+            return 3;
+        }
+
+        return term.Contains("256", StringComparison.Ordinal) ? 2 : 1;
+    }
 
     public static byte[] Encode(Request request)
     {
@@ -82,7 +106,7 @@ internal static class ResidentProtocol
             json.WriteEndArray();
             json.WriteBoolean("terminal", request.Terminal);
             json.WriteNumber("width", request.Width);
-            json.WriteBoolean("ansi", request.Ansi);
+            json.WriteNumber("colors", request.Colors);
             json.WriteEndObject();
         }
 
@@ -102,7 +126,7 @@ internal static class ResidentProtocol
                 [.. root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!)],
                 root.GetProperty("terminal").GetBoolean(),
                 root.GetProperty("width").GetInt32(),
-                root.GetProperty("ansi").GetBoolean());
+                root.GetProperty("colors").GetInt32());
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -45,7 +45,7 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
     }
 
     /// <summary>The request <c>sotttt daemon status</c> sends.</summary>
-    public static ResidentProtocol.Request StatusRequest => new(ResidentProtocol.Build, "/", ["daemon", "status"], false, 0, false);
+    public static ResidentProtocol.Request StatusRequest => new(ResidentProtocol.Build, "/", ["daemon", "status"], false, 0, 0);
 
     /// <summary>Serves until stopped; the socket file is removed at the end.</summary>
     public int Serve(Socket listener, IReadOnlyList<string> preload)
@@ -190,7 +190,7 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
         using var stderr = new StreamWriter(new FrameStream(stream, ResidentProtocol.Stderr, gate), Utf8, 1 << 12) { AutoFlush = true };
         var output = TextWriter.Synchronized(stdout);
         var errors = TextWriter.Synchronized(stderr);
-        var console = new CliConsole(output, errors, TextReader.Null, request.Terminal, width: request.Width > 0 ? request.Width : null, ansi: request.Ansi);
+        var console = new CliConsole(output, errors, TextReader.Null, request.Terminal, width: request.Width > 0 ? request.Width : null, colors: request.Colors);
         var exit = CliApp.Execute(request.Args, console);
         output.Flush();
         errors.Flush();

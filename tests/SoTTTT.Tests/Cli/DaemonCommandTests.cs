@@ -127,6 +127,27 @@ public sealed class DaemonCommandTests
     }
 
     [Test]
+    public void Resident_DrawsTablesForTheCallersTerminal_ItsWidthAndColours()
+    {
+        Assert.That(Sotttt(work, false, "daemon", "start", "--dataset", dataset).Exit, Is.Zero);
+
+        // A terminal of 90 columns and 256 colours made by script(1) (util-linux); stderr (the spinner) kept off it.
+        var dll = Path.Combine(AppContext.BaseDirectory, "sotttt.dll");
+        var line = $"stty cols 90; dotnet '{dll}' indicators '{dataset}' --level district 2>/dev/null";
+        string[] env = ["TERM=xterm-256color", "-COLORTERM", "-NO_COLOR"];
+        var resident = Program(work, false, env, "script", "-qec", line, "/dev/null");
+        var own = Program(work, true, env, "script", "-qec", line, "/dev/null");
+        Assert.Multiple(() =>
+        {
+            Assert.That(resident.Exit, Is.Zero, resident.Err);
+            Assert.That(resident.Out, Does.Contain("\u001b[38;5;"), "256 colours");
+            Assert.That(resident.Out.Split('\n').Max(l => l.TrimEnd('\r').Length), Is.LessThanOrEqualTo(90 + 40), "90 columns (and colour codes)");
+            Assert.That(resident.Out, Is.EqualTo(own.Out));
+            Assert.That(Log(), Does.Contain($"indicators {dataset} --level district (in {work}): exit 0"));
+        });
+    }
+
+    [Test]
     public void Stop_EndsTheProcess_AndCommandsRunInTheirOwnAgain()
     {
         var started = Sotttt(work, false, "daemon", "start");
@@ -156,7 +177,7 @@ public sealed class DaemonCommandTests
     public void Garbage_OnTheSocket_IsRefused_AndServingGoesOn()
     {
         var socketPath = Socket(Sotttt(work, false, "daemon", "start").Out);
-        foreach (var payload in new[] { "not json"u8.ToArray(), "{\"build\":\"0000\",\"cwd\":\"/\",\"args\":[\"indicators\"],\"terminal\":false,\"width\":0,\"ansi\":false}"u8.ToArray(), "{\"build\":1}"u8.ToArray() })
+        foreach (var payload in new[] { "not json"u8.ToArray(), "{\"build\":\"0000\",\"cwd\":\"/\",\"args\":[\"indicators\"],\"terminal\":false,\"width\":0,\"colors\":0}"u8.ToArray(), "{\"build\":1}"u8.ToArray() })
         {
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             socket.Connect(new UnixDomainSocketEndPoint(socketPath));
@@ -214,10 +235,13 @@ public sealed class DaemonCommandTests
 
     private (int Exit, string Out, string Err) Sotttt(string folder, bool daemonOff, params string[] args) => Sotttt(folder, daemonOff, [], args);
 
-    private (int Exit, string Out, string Err) Sotttt(string folder, bool daemonOff, string[] env, params string[] args)
+    private (int Exit, string Out, string Err) Sotttt(string folder, bool daemonOff, string[] env, params string[] args) =>
+        Program(folder, daemonOff, env, ["dotnet", Path.Combine(AppContext.BaseDirectory, "sotttt.dll"), .. args]);
+
+    private (int Exit, string Out, string Err) Program(string folder, bool daemonOff, string[] env, params string[] command)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = folder };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sotttt.dll"));
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = folder };
+        var args = command[1..];
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -227,7 +251,15 @@ public sealed class DaemonCommandTests
         start.Environment["SOTTTT_DAEMON"] = daemonOff ? "off" : null;
         foreach (var pair in env)
         {
-            start.Environment[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..];
+            // NAME=value sets, -NAME removes.
+            if (pair.StartsWith('-'))
+            {
+                start.Environment.Remove(pair[1..]);
+            }
+            else
+            {
+                start.Environment[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..];
+            }
         }
 
         using var process = Process.Start(start)!;
