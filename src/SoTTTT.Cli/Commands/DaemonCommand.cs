@@ -145,28 +145,39 @@ internal static class DaemonCommand
 
     private static Command Stop(CliConsole console)
     {
-        var command = new Command("stop", "dừng tiến trình thường trú / stop the resident process");
+        var command = new Command("stop", "dừng tiến trình thường trú (mọi bản dựng) / stop the resident processes (of every build)");
         command.SetAction(_ =>
         {
-            if (ResidentProtocol.SocketPath is not { } socket)
+            if (ResidentProtocol.SocketPath is null || ResidentProtocol.Folder is not { } folder)
             {
                 return CacheOff(console);
             }
 
-            if (Ask(socket, ["daemon", "stop"], out var reply) != 0)
+            // This build's, and any an older or newer sotttt left (each build has its own socket).
+            var stopped = 0;
+            foreach (var socket in Directory.Exists(folder) && ResidentProtocol.IsPrivate(folder) ? Directory.GetFiles(folder, "*.sock") : [])
+            {
+                if (Ask(socket, ["daemon", "stop"], out var reply) != 0)
+                {
+                    continue;
+                }
+
+                // Gone once its socket is (after the command it is running, if any).
+                var clock = Stopwatch.StartNew();
+                while (File.Exists(socket) && clock.Elapsed.TotalSeconds < 30)
+                {
+                    Thread.Sleep(50);
+                }
+
+                console.Out.Write(reply);
+                stopped++;
+            }
+
+            if (stopped == 0)
             {
                 console.Out.WriteLine("sotttt daemon: not running");
-                return ExitCodes.Ok;
             }
 
-            // Gone once its socket is.
-            var clock = Stopwatch.StartNew();
-            while (File.Exists(socket) && clock.Elapsed.TotalSeconds < 30)
-            {
-                Thread.Sleep(50);
-            }
-
-            console.Out.Write(reply);
             return ExitCodes.Ok;
         });
         return command;
@@ -204,7 +215,7 @@ internal static class DaemonCommand
     private static int? Ask(string socket, string[] args, out string stdout)
     {
         using var output = new MemoryStream();
-        var exit = File.Exists(socket) ? ResidentClient.Exchange(socket, ResidentServer.StatusRequest with { Args = args }, output, Stream.Null) : null;
+        var exit = File.Exists(socket) && ResidentProtocol.IsPrivate(Path.GetDirectoryName(socket)!) ? ResidentClient.Exchange(socket, ResidentServer.StatusRequest with { Args = args }, output, Stream.Null) : null;
         stdout = System.Text.Encoding.UTF8.GetString(output.ToArray());
         return exit;
     }
@@ -223,6 +234,12 @@ internal static class DaemonCommand
         // The server garbage collector, unless the environment chooses: a process that lives for hours on two or more
         // cores collects on all of them and keeps larger budgets (national, warm: indicators 1.45 -> 1.20 s, sharing
         // 2.88 -> 2.50 s, coverage --no-raster 6.77 -> 4.95 s; working set 1,352 -> 1,163 MiB).
+        // The cache folder as this process found it: the child starts in /, where a relative one would name another.
+        if (Environment.GetEnvironmentVariable("SOTTTT_CACHE_DIR") is { Length: > 0 } cache)
+        {
+            start.Environment["SOTTTT_CACHE_DIR"] = Path.GetFullPath(cache);
+        }
+
         if (Environment.GetEnvironmentVariable("DOTNET_gcServer") is null)
         {
             start.Environment["DOTNET_gcServer"] = "1";

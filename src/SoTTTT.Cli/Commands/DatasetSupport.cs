@@ -22,7 +22,8 @@ internal static class DatasetSupport
     /// </param>
     public static LoadResult Load(CliConsole console, string source, string? langOption, bool repairPolygons, out string lang, out int? exitCode, bool oneCommand = true)
     {
-        var options = new LoadOptions(repairPolygons, CacheWriteBehind: true, DeferCollections: oneCommand);
+        // The resident process (sotttt daemon) goes on after the command, as the server does.
+        var options = new LoadOptions(repairPolygons, CacheWriteBehind: true, DeferCollections: oneCommand && !IO.Caching.ResidentDatasets.Enabled);
         var result = console.WithStatus(Texts.Get("loading", langOption ?? "vi"), () => DatasetSource.Load(source, options));
         PhaseMarks.Mark("load");
         lang = langOption ?? result.Settings?.Lang ?? "vi";

@@ -18,9 +18,10 @@ internal static class ResidentClient
     public static bool TryRun(string[] args, out int exit)
     {
         exit = 0;
-        if (args.Length == 0 || !ResidentProtocol.Commands.Contains(args[0])
+        if (!ResidentProtocol.MayForward(args)
             || string.Equals(Environment.GetEnvironmentVariable("SOTTTT_DAEMON"), "off", StringComparison.OrdinalIgnoreCase)
-            || ResidentProtocol.SocketPath is not { } socketPath || !File.Exists(socketPath))
+            || ResidentProtocol.SocketPath is not { } socketPath || !File.Exists(socketPath)
+            || !ResidentProtocol.IsPrivate(Path.GetDirectoryName(socketPath)!))
         {
             return false;
         }
@@ -32,7 +33,10 @@ internal static class ResidentClient
             args,
             terminal,
             terminal ? SafeWidth() : 0,
-            terminal ? ResidentProtocol.ColorsOfTerminal(Environment.GetEnvironmentVariable) : 0);
+            terminal ? ResidentProtocol.ColorsOfTerminal(Environment.GetEnvironmentVariable) : 0)
+        {
+            Umask = IO.Caching.FileStamp.FileCreationMask(),
+        };
         using var stdout = Console.OpenStandardOutput();
         using var stderr = Console.OpenStandardError();
         if (Exchange(socketPath, request, stdout, stderr) is not { } answered)
@@ -48,7 +52,7 @@ internal static class ResidentClient
     /// <summary>
     /// Sends <paramref name="request"/> to the resident process at <paramref name="socketPath"/> and copies its output
     /// to the two streams as it comes; the exit code, <see cref="Lost"/> when the process ended before giving one, or
-    /// null when nothing listens there.
+    /// null when nothing listens there or it answers that this process should run the command (<see cref="ResidentProtocol.Local"/>).
     /// </summary>
     public static int? Exchange(string socketPath, ResidentProtocol.Request request, Stream stdout, Stream stderr)
     {
@@ -99,6 +103,8 @@ internal static class ResidentClient
                     break;
                 case { Kind: ResidentProtocol.Exit } f when f.Payload.Length == 4:
                     return BinaryPrimitives.ReadInt32LittleEndian(f.Payload);
+                case { Kind: ResidentProtocol.Local }:
+                    return null;
                 default:
                     break;
             }

@@ -20,6 +20,9 @@ internal static class ResidentProtocol
     public const byte Exit = (byte)'x';
     public const byte Ask = (byte)'q';
 
+    /// <summary>The answer "run it yourself": the resident process cannot run this command as its own process would.</summary>
+    public const byte Local = (byte)'l';
+
     /// <summary>The largest request read (arguments and folder).</summary>
     public const int MaxRequestBytes = 1 << 20;
 
@@ -31,6 +34,26 @@ internal static class ResidentProtocol
     {
         "indicators", "coverage", "sharing", "approve", "plan", "report", "export",
     };
+
+    /// <summary>
+    /// Whether the resident process may run these arguments as this process would: a command of <see cref="Commands"/>,
+    /// no help (its width is the terminal's), no PostgreSQL source or target (the PG* variables and ~/.pgpass are the
+    /// caller's), and no path to the caller's own streams or process (<c>/dev/stdin</c>, <c>/dev/fd/N</c> of
+    /// <c>&lt;(…)</c>, <c>/proc/self</c>).
+    /// </summary>
+    public static bool MayForward(string[] args) =>
+        args.Length > 0 && Commands.Contains(args[0]) && !args.Any(a =>
+            a is "-h" or "--help" or "-?" or "/?" or "--conn" || a.StartsWith("--conn=", StringComparison.Ordinal)
+            || a.StartsWith("postgres", StringComparison.OrdinalIgnoreCase)
+            || a.StartsWith("/dev/", StringComparison.Ordinal) || a.StartsWith("/proc/", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether <paramref name="folder"/> is this user's own, private and real: a folder (not a link) owned by the
+    /// effective user with no rights for group or others. A socket anywhere else could be another user's.
+    /// </summary>
+    public static bool IsPrivate(string folder) =>
+        FileStamp.Of(folder, followLinks: false) is { } stamp && FileStamp.EffectiveUser() is { } me
+        && stamp.Uid == me && (stamp.Mode & 0xF000) == 0x4000 && (stamp.Mode & 0x3F) == 0;
 
     /// <summary>This build of the program: its three assemblies' module ids, hashed (16 hex digits).</summary>
     public static string Build { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
@@ -66,17 +89,21 @@ internal static class ResidentProtocol
     /// A request: what the command line would have run, where, and how its stdout is shown: on a terminal or not, its
     /// width, and its colours (0 none, 1 the 16 standard ones, 2 256, 3 true colour; see <see cref="ColorsOfTerminal"/>).
     /// </summary>
-    public sealed record Request(string Build, string WorkingFolder, string[] Args, bool Terminal, int Width, int Colors);
+    public sealed record Request(string Build, string WorkingFolder, string[] Args, bool Terminal, int Width, int Colors)
+    {
+        /// <summary>The caller's file-creation mask (umask), which the files the command writes take; null: unknown.</summary>
+        public uint? Umask { get; init; }
+    }
 
     /// <summary>
     /// The colours of the caller's terminal as Spectre.Console would detect them from its environment: none with
-    /// <c>NO_COLOR</c> or <c>TERM=dumb</c>, true colour with <c>COLORTERM=truecolor|24bit</c>, 256 with a <c>TERM</c> that
-    /// says so, else the 16 standard ones.
+    /// <c>NO_COLOR</c> (even empty) or <c>TERM=dumb</c>, true colour with <c>COLORTERM=truecolor|24bit</c>, the 16
+    /// standard ones on a Linux console or a VT, else 256.
     /// </summary>
     public static int ColorsOfTerminal(Func<string, string?> env)
     {
         var term = env("TERM");
-        if (env("NO_COLOR") is { Length: > 0 } || term is null or "dumb")
+        if (env("NO_COLOR") is not null || term is null or "dumb")
         {
             return 0;
         }
@@ -86,7 +113,7 @@ internal static class ResidentProtocol
             return 3;
         }
 
-        return term.Contains("256", StringComparison.Ordinal) ? 2 : 1;
+        return term is "linux" or "vt100" or "vt220" || term.StartsWith("ansi", StringComparison.Ordinal) ? 1 : 2;
     }
 
     public static byte[] Encode(Request request)
@@ -107,6 +134,11 @@ internal static class ResidentProtocol
             json.WriteBoolean("terminal", request.Terminal);
             json.WriteNumber("width", request.Width);
             json.WriteNumber("colors", request.Colors);
+            if (request.Umask is { } umask)
+            {
+                json.WriteNumber("umask", umask);
+            }
+
             json.WriteEndObject();
         }
 
@@ -126,7 +158,10 @@ internal static class ResidentProtocol
                 [.. root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!)],
                 root.GetProperty("terminal").GetBoolean(),
                 root.GetProperty("width").GetInt32(),
-                root.GetProperty("colors").GetInt32());
+                root.GetProperty("colors").GetInt32())
+            {
+                Umask = root.TryGetProperty("umask", out var umask) ? umask.GetUInt32() : null,
+            };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

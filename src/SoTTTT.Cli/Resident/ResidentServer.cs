@@ -22,11 +22,25 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
     private readonly CancellationTokenSource stopping = new();
     private int commands;
 
+    // Held open (an exclusive lock) while this process serves: a second process of the build starting at the same
+    // moment finds it taken and leaves the socket alone.
+    private static FileStream? claim;
+
     /// <summary>Binds the socket (replacing one left by a process that is gone); null with the reason when another process holds it.</summary>
     public static Socket? Bind(string socketPath, out string? busy)
     {
         busy = null;
         ResidentProtocol.CreatePrivateFolder(Path.GetDirectoryName(socketPath)!);
+        try
+        {
+            claim = new FileStream(socketPath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            busy = socketPath;
+            return null;
+        }
+
         if (File.Exists(socketPath))
         {
             if (ResidentClient.Exchange(socketPath, StatusRequest, Stream.Null, Stream.Null) is 0)
@@ -74,6 +88,13 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
                 try
                 {
                     connection = listener.AcceptAsync(wait.Token).AsTask().GetAwaiter().GetResult();
+                }
+                catch (SocketException e)
+                {
+                    // A connection aborted before it was taken, or no file descriptor left: the next one may do.
+                    Log($"accept: {e.Message}");
+                    Thread.Sleep(100);
+                    continue;
                 }
                 catch (OperationCanceledException)
                 {
@@ -124,7 +145,8 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
 
     private void Stop(PosixSignalContext context)
     {
-        context.Cancel = true;
+        // The first signal stops after the command running now; a second one ends the process at once.
+        context.Cancel = !stopping.IsCancellationRequested;
         stopping.Cancel();
     }
 
@@ -147,34 +169,38 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
         var gate = new Lock();
         try
         {
-            var exit = request switch
+            int? exit = request switch
             {
                 null => Refuse(stream, gate, "sotttt: not a request of this program\n"),
+                { Args: ["daemon", "stop"] } => StopReply(stream, gate),
                 { Build: var build } when build != ResidentProtocol.Build => Refuse(stream, gate, "sotttt: a request from another build\n"),
                 { Args: ["daemon", "status"] } => Reply(stream, gate, Status()),
-                { Args: ["daemon", "stop"] } => StopReply(stream, gate),
+                { Args: var args } when !ResidentProtocol.MayForward(args) => RunLocally(stream, gate),
                 { Args: [var name, ..] } when ResidentProtocol.Commands.Contains(name) => Run(stream, gate, request),
                 _ => Refuse(stream, gate, "sotttt: not a command the resident process runs\n"),
             };
-            Span<byte> code = stackalloc byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(code, exit);
-            lock (gate)
+            if (exit is { } value)
             {
-                ResidentProtocol.WriteFrame(stream, ResidentProtocol.Exit, code);
+                Span<byte> bytes = stackalloc byte[4];
+                BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
+                lock (gate)
+                {
+                    ResidentProtocol.WriteFrame(stream, ResidentProtocol.Exit, bytes);
+                }
             }
 
-            if (request is { Args: [var first, ..] } && first != "daemon")
+            if (exit is { } code && request is { Args: [var first, ..] } && first != "daemon")
             {
-                Log($"{string.Join(' ', request.Args)} (in {request.WorkingFolder}): exit {exit}, {clock.Elapsed.TotalSeconds:F2} s, dataset {ResidentDatasets.LastOutcome}");
+                Log($"{Masked(request.Args)} (in {request.WorkingFolder}): exit {code}, {clock.Elapsed.TotalSeconds:F2} s, dataset {ResidentDatasets.LastOutcome}");
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
-            Log($"{(request is null ? "?" : string.Join(' ', request.Args))}: the caller went away ({e.Message})");
+            Log($"{(request is null ? "?" : Masked(request.Args))}: the caller went away ({e.Message})");
         }
     }
 
-    private int Run(Stream stream, Lock gate, ResidentProtocol.Request request)
+    private int? Run(Stream stream, Lock gate, ResidentProtocol.Request request)
     {
         try
         {
@@ -182,11 +208,42 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return Refuse(stream, gate, $"sotttt: the working folder cannot be entered: {e.Message}\n");
+            // A folder this process may not enter (the caller joined a group since it started, …): the caller runs it.
+            return RunLocally(stream, gate);
         }
 
+        var umask = request.Umask is { } mask ? FileStamp.SetFileCreationMask(mask) : (uint?)null;
+        try
+        {
+            return RunHere(stream, gate, request);
+        }
+        finally
+        {
+            if (umask is { } before)
+            {
+                FileStamp.SetFileCreationMask(before);
+            }
+        }
+    }
+
+    private static int? RunLocally(Stream stream, Lock gate)
+    {
+        lock (gate)
+        {
+            ResidentProtocol.WriteFrame(stream, ResidentProtocol.Local, []);
+        }
+
+        return null;
+    }
+
+    private static string Masked(string[] args) => IO.Postgis.CredentialMask.Apply(string.Join(' ', args));
+
+    private int RunHere(Stream stream, Lock gate, ResidentProtocol.Request request)
+    {
         Interlocked.Increment(ref commands);
-        using var stdout = new StreamWriter(new FrameStream(stream, ResidentProtocol.Stdout, gate), Utf8, 1 << 16);
+
+        // Both streams sent at every write, as the process's own console does: stdout and stderr keep their order (2>&1).
+        using var stdout = new StreamWriter(new FrameStream(stream, ResidentProtocol.Stdout, gate), Utf8, 1 << 16) { AutoFlush = true };
         using var stderr = new StreamWriter(new FrameStream(stream, ResidentProtocol.Stderr, gate), Utf8, 1 << 12) { AutoFlush = true };
         var output = TextWriter.Synchronized(stdout);
         var errors = TextWriter.Synchronized(stderr);

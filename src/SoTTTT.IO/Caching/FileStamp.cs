@@ -11,17 +11,23 @@ namespace SoTTTT.IO.Caching;
 /// clock's granularity of the first stamp; <see cref="ResidentDatasets"/> keeps a dataset only when its files' ctimes
 /// are older than the load by a margin, as git's index does against "racy" files.
 /// </summary>
-public readonly partial record struct FileStamp(ulong Device, ulong Inode, long Size, long MtimeNs, long CtimeNs, ushort Mode)
+public readonly partial record struct FileStamp(ulong Device, ulong Inode, long Size, long MtimeNs, long CtimeNs, ushort Mode, uint Uid)
 {
     private const int AtFdCwd = -100;
     private const uint StatxBasicStats = 0x7ff;
     private const int StatxSize = 256;
 
+    // AT_STATX_FORCE_SYNC: a network file system asks its server instead of answering from its attribute cache.
+    private const int ForceSync = 0x2000;
+    private const int NoFollow = 0x100;
+
     /// <summary>True when this machine's C library answers <c>statx</c> (Linux with glibc 2.28 or later).</summary>
     public static bool Supported { get; } = Probe();
 
     /// <summary>The stamp of <paramref name="path"/> (links followed), or null when it does not exist or cannot be stated.</summary>
-    public static FileStamp? Of(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="followLinks">False: the stamp of a symbolic link itself, not of what it names.</param>
+    public static FileStamp? Of(string path, bool followLinks = true)
     {
         if (!Supported)
         {
@@ -29,7 +35,7 @@ public readonly partial record struct FileStamp(ulong Device, ulong Inode, long 
         }
 
         var buffer = new byte[StatxSize];
-        if (NativeMethods.Statx(AtFdCwd, path, 0, StatxBasicStats, buffer) != 0)
+        if (NativeMethods.Statx(AtFdCwd, path, ForceSync | (followLinks ? 0 : NoFollow), StatxBasicStats, buffer) != 0)
         {
             return null;
         }
@@ -41,8 +47,51 @@ public readonly partial record struct FileStamp(ulong Device, ulong Inode, long 
             Size: (long)BinaryPrimitives.ReadUInt64LittleEndian(span[40..]),
             MtimeNs: Nanoseconds(span[112..]),
             CtimeNs: Nanoseconds(span[96..]),
-            Mode: BinaryPrimitives.ReadUInt16LittleEndian(span[28..]));
+            Mode: BinaryPrimitives.ReadUInt16LittleEndian(span[28..]),
+            Uid: BinaryPrimitives.ReadUInt32LittleEndian(span[20..]));
     }
+
+    /// <summary>This process's effective user id, or null where there is none (not Linux).</summary>
+    public static uint? EffectiveUser() => Supported ? NativeMethods.Geteuid() : null;
+
+    /// <summary>
+    /// Whether the file system holding <paramref name="path"/> gives trustworthy change times: false on network file
+    /// systems (NFS, SMB/CIFS, 9P, FUSE: another machine's clock and caches) and on FAT/exFAT/NTFS drivers, whose
+    /// "ctime" is not the Unix change time; false when it cannot be told.
+    /// </summary>
+    public static bool HasLocalChangeTimes(string path)
+    {
+        if (!Supported)
+        {
+            return false;
+        }
+
+        var buffer = new byte[256];
+        if (NativeMethods.Statfs(path, buffer) != 0)
+        {
+            return false;
+        }
+
+        // f_type is the first field, a long on 64-bit Linux.
+        var type = BinaryPrimitives.ReadInt64LittleEndian(buffer) & 0xffffffffL;
+        return type is not (0x6969 or 0x517B or 0xFF534D42 or 0xFE534D42 or 0x01021997 or 0x65735546 or 0x4d44 or 0x2011BAB0 or 0x5346544e or 0x7366746e);
+    }
+
+    /// <summary>The process's file-creation mask (umask), read by setting it and putting it back; null where there is none.</summary>
+    public static uint? FileCreationMask()
+    {
+        if (!Supported)
+        {
+            return null;
+        }
+
+        var mask = NativeMethods.Umask(0x12);
+        _ = NativeMethods.Umask(mask);
+        return mask;
+    }
+
+    /// <summary>Sets the file-creation mask; returns the one before.</summary>
+    public static uint SetFileCreationMask(uint mask) => NativeMethods.Umask(mask & 0x1FF);
 
     /// <summary>The present on the clock the file system stamps with (Unix time, nanoseconds).</summary>
     public static long NowNs() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
@@ -71,5 +120,14 @@ public readonly partial record struct FileStamp(ulong Device, ulong Inode, long 
     {
         [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
         internal static partial int Statx(int dirfd, string path, int flags, uint mask, Span<byte> buffer);
+
+        [LibraryImport("libc", EntryPoint = "statfs", StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial int Statfs(string path, Span<byte> buffer);
+
+        [LibraryImport("libc", EntryPoint = "geteuid")]
+        internal static partial uint Geteuid();
+
+        [LibraryImport("libc", EntryPoint = "umask")]
+        internal static partial uint Umask(uint mask);
     }
 }

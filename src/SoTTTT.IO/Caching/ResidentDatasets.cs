@@ -56,13 +56,19 @@ public static class ResidentDatasets
     /// <summary>The held load of the folder when its files are unchanged, else <paramref name="load"/>'s result (held when it may be).</summary>
     internal static LoadResult Load(string folder, LoadOptions options, Func<LoadResult> load)
     {
-        if (!Enabled || options.Mapping is not null || !FileStamp.Supported)
+        if (!Enabled || options.Mapping is not null || !FileStamp.Supported || string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
         {
             LastOutcome = "off";
             return load();
         }
 
         var full = Path.GetFullPath(folder);
+        if (!FileStamp.HasLocalChangeTimes(full))
+        {
+            LastOutcome = "not held (file system)";
+            return load();
+        }
+
         var key = full + "\n" + options.RepairPolygons;
         lock (Gate)
         {
@@ -127,6 +133,11 @@ public static class ResidentDatasets
             {
                 if (relative is not null && Path.GetFullPath(Path.Combine(folder, relative)) is var path && !stamps.Exists(s => s.Path == path))
                 {
+                    if (Path.GetDirectoryName(path) is not { } parent || !FileStamp.HasLocalChangeTimes(parent))
+                    {
+                        return null;
+                    }
+
                     stamps.Add((path, FileStamp.Of(path)));
                 }
             }

@@ -61,6 +61,11 @@ public sealed class DaemonCommandTests
             ["coverage", dataset, "--level", "district", "--no-raster", "--format", "csv"],
             ["indicators", Path.Combine(work, "absent"), "--level", "commune"],
             ["indicators", dataset, "--level", "hamlet"],
+            ["indicators", string.Empty, "--level", "commune"],
+
+            // Run by the caller itself: help (the terminal's width), a PostgreSQL source (the caller's PG* variables).
+            ["indicators", "--help"],
+            ["indicators", "postgresql://nobody@127.0.0.1:1/none?schema=s", "--level", "commune"],
         ];
         foreach (var args in cases)
         {
@@ -80,6 +85,8 @@ public sealed class DaemonCommandTests
             Assert.That(log, Does.Contain($"indicators {dataset} --level commune --format csv (in {work}): exit 0"), "the resident process ran it");
             Assert.That(log, Does.Contain($"indicators {Path.Combine(work, "absent")} --level commune (in {work}): exit 2"));
             Assert.That(log, Does.Contain("exit 0, ").And.Contain("dataset hit"), "the held dataset served the commands");
+            Assert.That(log, Does.Contain($"indicators  --level commune (in {work}): exit 2"), "an empty folder name: exit 2, as in its own process");
+            Assert.That(log, Does.Not.Contain("--help").And.Not.Contain("postgresql"), "help and PostgreSQL sources run in the caller's process");
         });
     }
 
@@ -144,6 +151,27 @@ public sealed class DaemonCommandTests
             Assert.That(resident.Out.Split('\n').Max(l => l.TrimEnd('\r').Length), Is.LessThanOrEqualTo(90 + 40), "90 columns (and colour codes)");
             Assert.That(resident.Out, Is.EqualTo(own.Out));
             Assert.That(Log(), Does.Contain($"indicators {dataset} --level district (in {work}): exit 0"));
+        });
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Resident_WritesFilesUnderTheCallersUmask_AndKeepsTheOrderOfStdoutAndStderr()
+    {
+        Assert.That(Sotttt(work, false, "daemon", "start", "--dataset", dataset).Exit, Is.Zero);
+        var dll = Path.Combine(AppContext.BaseDirectory, "sotttt.dll");
+        string Line(string name) =>
+            $"umask 077; dotnet '{dll}' indicators '{dataset}' --level commune --out out/{name}.csv && dotnet '{dll}' sharing '{dataset}' --level district --format csv 2>&1";
+        var resident = Program(work, false, [], "sh", "-c", Line("resident"));
+        var own = Program(work, true, [], "sh", "-c", Line("own"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(resident.Exit, Is.Zero, resident.Err);
+            Assert.That(resident.Out, Is.EqualTo(own.Out), "stdout and stderr merged (2>&1) in the same order");
+            Assert.That(resident.Err.Replace("resident", "own", StringComparison.Ordinal), Is.EqualTo(own.Err));
+            Assert.That(File.GetUnixFileMode(Path.Combine(work, "out", "resident.csv")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "umask 077");
+            Assert.That(File.GetUnixFileMode(Path.Combine(work, "out", "own.csv")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(Log(), Does.Contain("indicators " + dataset + " --level commune --out out/resident.csv").And.Contain("sharing " + dataset + " --level district --format csv"));
         });
     }
 
