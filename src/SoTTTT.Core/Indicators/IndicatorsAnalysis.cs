@@ -251,10 +251,18 @@ public static class IndicatorsAnalysis
             return done;
         }
 
+        // A unit without children (every commune) is its own total: no copy of its counts and sets (0.13 s of a
+        // national commune table).
+        var children = hierarchy.ChildrenOf(unit.Code);
+        if (children.Count == 0)
+        {
+            return totals[unit.Code] = own[unit.Code];
+        }
+
         var total = new Accumulator();
         total.Merge(own[unit.Code]);
         totals[unit.Code] = total;
-        foreach (var child in hierarchy.ChildrenOf(unit.Code))
+        foreach (var child in children)
         {
             total.Merge(Total(child, hierarchy, own, totals));
         }
