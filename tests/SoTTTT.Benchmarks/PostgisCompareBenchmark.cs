@@ -30,7 +30,20 @@ internal static class PostgisCompareBenchmark
     {
         var output = log ?? Console.Out;
         var state = new Harness(folder, url, runs, output);
-        return state.Run();
+
+        // The harness points sotttt's cache (and the resident process) at folders of its own through the environment;
+        // whoever called it gets theirs back.
+        var cacheDir = Environment.GetEnvironmentVariable("SOTTTT_CACHE_DIR");
+        var daemon = Environment.GetEnvironmentVariable("SOTTTT_DAEMON");
+        try
+        {
+            return state.Run();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SOTTTT_CACHE_DIR", cacheDir);
+            Environment.SetEnvironmentVariable("SOTTTT_DAEMON", daemon);
+        }
     }
 
     /// <summary>One whole-process run of sotttt: wall seconds, peak RSS (MiB, null when unknown), stderr, exit code.</summary>
@@ -546,8 +559,9 @@ internal static class PostgisCompareBenchmark
         }
 
         /// <summary>
-        /// The same command sent to the resident process (its timings line starts with "resident check", else this
-        /// throws); its output files are compared byte for byte with the one-process run's of the same run.
+        /// The same command sent to the resident process (its timings line starts with "resident check", which only the
+        /// resident process prints, else this throws); its output files are compared byte for byte with the
+        /// one-process run's of the same run.
         /// </summary>
         private void ResidentRun(string key, int run, params string[] args)
         {

@@ -87,6 +87,9 @@ public static class ResidentDatasets
             }
         }
 
+        // --timings shows the check first whether it found the dataset or not, then the load's own phases.
+        PhaseMarks.Mark("resident check");
+
         var startNs = FileStamp.NowNs();
         var result = load();
         if (!result.Succeeded || Snapshot(full, result.Settings) is not { } stamps || stamps.Any(s => s.Stamp is { } st && st.CtimeNs > startNs - RacyMarginNs))
