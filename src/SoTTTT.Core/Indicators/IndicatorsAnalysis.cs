@@ -29,6 +29,9 @@ public static class IndicatorsAnalysis
         // Predicted coverage runs beside the other indicators: its index builds and theirs are single-threaded, so on
         // two cores the two overlap instead of queueing.
         var coverageTask = Task.Run(() => CoveredByTech(dataset));
+
+        // So does the grouping of BTS into tower positions (single-threaded), beside the parallel placing of points.
+        var positionsTask = Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs)));
         var locator = DatasetIndexes.Locator(dataset);
         var scale = new UnitZoneScale(dataset);
         var reachM = dataset.Rules.FibreReachM;
@@ -78,7 +81,7 @@ public static class IndicatorsAnalysis
 
         // Tower positions: every existing tower of towers.csv, with or without BTS, and every position carrying BTS
         // (inferred from BTS near no tower, or a tower of another status that BTS name); each counts where it stands.
-        var positions = BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs))
+        var positions = positionsTask.GetAwaiter().GetResult()
             .Where(p => p.BtsIndices.Count > 0 || p.Tower is { Status: TowerStatus.Existing })
             .ToList();
         var positionUnits = positions.AsParallel().AsOrdered().Select(p => locator.Assign(p.Location.Coordinate)).ToArray();
