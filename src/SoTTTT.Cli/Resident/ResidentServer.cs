@@ -176,7 +176,7 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
                 { Build: var build } when build != ResidentProtocol.Build => Refuse(stream, gate, "sotttt: a request from another build\n"),
                 { Args: ["daemon", "status"] } => Reply(stream, gate, Status()),
                 { Args: var args } when !ResidentProtocol.MayForward(args) => RunLocally(stream, gate),
-                { Args: [var name, ..] } when ResidentProtocol.Commands.Contains(name) => Run(stream, gate, request),
+                { Args: [var name, ..] } when ResidentProtocol.Commands.Contains(name) => Run(connection, stream, gate, request),
                 _ => Refuse(stream, gate, "sotttt: not a command the resident process runs\n"),
             };
             if (exit is { } value)
@@ -200,7 +200,7 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
         }
     }
 
-    private int? Run(Stream stream, Lock gate, ResidentProtocol.Request request)
+    private int? Run(Socket connection, Stream stream, Lock gate, ResidentProtocol.Request request)
     {
         try
         {
@@ -215,7 +215,7 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
         var umask = request.Umask is { } mask ? FileStamp.SetFileCreationMask(mask) : (uint?)null;
         try
         {
-            return RunHere(stream, gate, request);
+            return RunHere(connection, stream, gate, request);
         }
         finally
         {
@@ -238,9 +238,15 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
 
     private static string Masked(string[] args) => IO.Postgis.CredentialMask.Apply(string.Join(' ', args));
 
-    private int RunHere(Stream stream, Lock gate, ResidentProtocol.Request request)
+    private int RunHere(Socket connection, Stream stream, Lock gate, ResidentProtocol.Request request)
     {
         Interlocked.Increment(ref commands);
+
+        // The caller sends nothing after its request: the socket turns readable only when it is gone (killed, Ctrl+C).
+        // Then the command's gate closes, and no file of it appears after that (WriteGate).
+        using var gone = new CancellationTokenSource();
+        using var watch = new Timer(_ => Watch(connection, gone), null, 100, 100);
+        IO.Writing.WriteGate.Token = gone.Token;
 
         // Both streams sent at every write, as the process's own console does: stdout and stderr keep their order (2>&1).
         using var stdout = new StreamWriter(new FrameStream(stream, ResidentProtocol.Stdout, gate), Utf8, 1 << 16) { AutoFlush = true };
@@ -248,10 +254,44 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
         var output = TextWriter.Synchronized(stdout);
         var errors = TextWriter.Synchronized(stderr);
         var console = new CliConsole(output, errors, TextReader.Null, request.Terminal, width: request.Width > 0 ? request.Width : null, colors: request.Colors);
-        var exit = CliApp.Execute(request.Args, console);
-        output.Flush();
-        errors.Flush();
-        return exit;
+        try
+        {
+            var exit = CliApp.Execute(request.Args, console);
+            output.Flush();
+            errors.Flush();
+            return exit;
+        }
+        finally
+        {
+            IO.Writing.WriteGate.Token = default;
+        }
+    }
+
+    private static void Watch(Socket connection, CancellationTokenSource gone)
+    {
+        try
+        {
+            if (CallerGone(connection))
+            {
+                gone.Cancel();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command ended while this tick ran.
+        }
+    }
+
+    private static bool CallerGone(Socket connection)
+    {
+        try
+        {
+            return connection.Poll(0, SelectMode.SelectRead) && connection.Available == 0;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return true;
+        }
     }
 
     private static int Refuse(Stream stream, Lock gate, string message)

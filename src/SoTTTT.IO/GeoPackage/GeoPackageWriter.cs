@@ -65,6 +65,7 @@ public static class GeoPackageWriter
                 transaction.Commit();
             }
 
+            Writing.WriteGate.ThrowIfClosed();
             File.Move(temp, full, overwrite: true);
         }
         finally

@@ -121,6 +121,7 @@ public static class ShapefileWriter
 
             // The .prj without a byte-order mark, as Esri tools write it.
             File.WriteAllText(Path.Combine(scratch, table.Name + ".prj"), CrsWkt.Wkt(table.Crs!), new UTF8Encoding(false));
+            Writing.WriteGate.ThrowIfClosed();
             foreach (var file in Directory.GetFiles(scratch))
             {
                 File.Move(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);

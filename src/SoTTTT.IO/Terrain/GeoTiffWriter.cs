@@ -131,6 +131,7 @@ public static class GeoTiffWriter
                 }
             }
 
+            Writing.WriteGate.ThrowIfClosed();
             File.Move(temp, full, overwrite: true);
         }
         finally

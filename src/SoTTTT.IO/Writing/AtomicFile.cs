@@ -44,6 +44,7 @@ public static partial class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
+            WriteGate.ThrowIfClosed();
             File.Move(temp, full, overwrite: true);
         }
         finally

@@ -176,6 +176,42 @@ public sealed class DaemonCommandTests
     }
 
     [Test]
+    public void ACallerKilledDuringItsCommand_SeesNoFileAppearAfterwards()
+    {
+        // The mountain sample's plan takes seconds (about 4.5 s warm here); its caller is killed 1.5 s in.
+        var mountain = Path.Combine(Path.GetDirectoryName(DemoSample.Folder)!, "sample-mountain");
+        Assert.That(Sotttt(work, false, "daemon", "start", "--dataset", mountain).Exit, Is.Zero);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "sotttt.dll"), "plan", mountain, "--out", "plan" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["SOTTTT_CACHE_DIR"] = cache;
+        start.Environment.Remove("SOTTTT_DAEMON");
+        DateTime killedAt;
+        using (var caller = Process.Start(start)!)
+        {
+            Thread.Sleep(1500);
+            killedAt = DateTime.UtcNow;
+            caller.Kill(entireProcessTree: true);
+            caller.WaitForExit();
+        }
+
+        // The resident process answers the next request only once the plan has ended.
+        Assert.That(Sotttt(work, false, "daemon", "status").Exit, Is.Zero);
+        var folder = Path.Combine(work, "plan");
+        var late = (Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [])
+            .Where(f => File.GetLastWriteTimeUtc(f) > killedAt.AddSeconds(0.3))
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Log(), Does.Contain($"plan {mountain} --out plan: the caller went away"), "the plan was running when its caller was killed");
+            Assert.That(late, Is.Empty, "no file appeared after the caller was killed");
+        });
+    }
+
+    [Test]
     public void Stop_EndsTheProcess_AndCommandsRunInTheirOwnAgain()
     {
         var started = Sotttt(work, false, "daemon", "start");
