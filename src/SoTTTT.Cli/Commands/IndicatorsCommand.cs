@@ -26,9 +26,24 @@ internal static class IndicatorsCommand
             }
         });
         var compare = new Option<string?>("--compare") { Description = "an older snapshot of the dataset: old, new, change and % change of every indicator and unit" };
+        var columns = new Option<string?>("--columns")
+        {
+            Description = "only these columns of the CSV (comma-separated names, or prefixes ending in *, e.g. postal_access_mean_km,bts_*), after the unit's code, name, level and parent; only the figures they need are computed",
+        };
+        columns.Validators.Add(r =>
+        {
+            if (ColumnList(r.GetValueOrDefault<string?>()) is { Count: 0 })
+            {
+                r.AddError("--columns needs at least one column name");
+            }
+            else if (ColumnList(r.GetValueOrDefault<string?>())?.FirstOrDefault(c => c.AsSpan().TrimEnd('*').ContainsAny("*, \t")) is { } bad)
+            {
+                r.AddError($"--columns: '{bad}' is not a column name (a * may only end a name)");
+            }
+        });
         var common = new CommonOptions();
         var timings = PhaseClock.CreateOption();
-        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target, compare, timings };
+        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target, compare, columns, timings };
         common.AddTo(command, "xlsx");
         command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
@@ -40,8 +55,15 @@ internal static class IndicatorsCommand
 
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
+            var chosen = ColumnList(parse.GetValue(columns));
             if (parse.GetValue(compare) is { } olderPath)
             {
+                if (chosen is not null)
+                {
+                    console.Error.WriteLine(Texts.Get("columns.compare", lang));
+                    return ExitCodes.BadInput;
+                }
+
                 var older = DatasetSupport.Load(console, olderPath, parse.GetValue(common.Lang), parse.GetValue(repair), out _, out var olderExit);
                 if (olderExit is { } oc)
                 {
@@ -51,13 +73,18 @@ internal static class IndicatorsCommand
                 return EmitComparison(console, older.Dataset!, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target));
             }
 
-            return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target));
+            return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target), chosen);
         }));
         return command;
     }
 
+    /// <summary>The names of <c>--columns</c> (trimmed, empty ones dropped), or null without the option.</summary>
+    private static List<string>? ColumnList(string? value) =>
+        value is null ? null : [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
+
     /// <summary>Computes and writes the table; shared with <c>demo</c>.</summary>
-    public static int Emit(CliConsole console, Dataset dataset, AdminLevel level, string? format, string? outPath, string lang, double? targetRadiusKm = null)
+    /// <param name="columns">The chosen columns of <c>--columns</c>, or null for all: only the costly parts they need are computed.</param>
+    public static int Emit(CliConsole console, Dataset dataset, AdminLevel level, string? format, string? outPath, string lang, double? targetRadiusKm = null, IReadOnlyList<string>? columns = null)
     {
         if (dataset.AdminUnits.All(u => u.Level != level))
         {
@@ -71,8 +98,17 @@ internal static class IndicatorsCommand
             return ExitCodes.BadInput;
         }
 
-        var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level, targetRadiusKm));
+        var parts = columns?.Aggregate(IndicatorParts.None, (p, c) => p | IndicatorPartsOf.For(c)) ?? IndicatorParts.All;
+        var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level, parts, targetRadiusKm)) with { Columns = columns };
         PhaseMarks.Mark("compute");
+        if (columns is not null && IndicatorColumns.Unknown(table, columns) is { Count: > 0 } unknown)
+        {
+            // The columns a part left out would have added (per operator, per kind) are named too: the whole table's.
+            var whole = IndicatorsAnalysis.Run(dataset, level, targetRadiusKm);
+            console.Error.WriteLine(Texts.Format("columns.unknown", lang, string.Join(", ", unknown), string.Join(", ", IndicatorColumns.Names(whole).Except(IndicatorColumns.Identity))));
+            return ExitCodes.BadInput;
+        }
+
         IndicatorTableView.ReportAssignment(console, table, lang);
         if (outPath is not null)
         {

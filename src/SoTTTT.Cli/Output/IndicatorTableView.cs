@@ -1,5 +1,6 @@
 using SoTTTT.Core.Indicators;
 using SoTTTT.Core.Model;
+using SoTTTT.IO.Layers;
 using SoTTTT.IO.Writing;
 using Spectre.Console;
 
@@ -41,13 +42,14 @@ internal static class IndicatorTableView
         }
 
         // Too many columns for one table within the width: the unit name, then as many columns as fit, repeated.
-        var cells = table.Rows.Select(r => Columns.Select(c => c.Cell(r) is { Length: > 0 } v ? v : "–").ToArray()).ToList();
-        var headers = Columns.Select(c => Texts.Get(c.Key, lang)).ToArray();
+        var columns = Shown(table, lang);
+        var cells = table.Rows.Select(r => columns.Select(c => c.Cell(r) is { Length: > 0 } v ? v : "–").ToArray()).ToList();
+        var headers = columns.Select(c => c.Header).ToArray();
         // A header wraps onto two or three lines rather than widening its column past 12 characters.
         int Width(int i) => Math.Max(cells.Select(r => r[i].Length).DefaultIfEmpty(0).Max(), i == 0 ? 0 : Math.Min(headers[i].Length, 12)) + 3;
         var groups = new List<List<int>>();
         var budget = CliConsole.MaxTableWidth - 1 - Width(0);
-        foreach (var i in Enumerable.Range(1, Columns.Length - 1))
+        foreach (var i in Enumerable.Range(1, columns.Length - 1))
         {
             if (groups.Count == 0 || groups[^1].Sum(Width) + Width(i) > budget)
             {
@@ -85,6 +87,12 @@ internal static class IndicatorTableView
         }
     }
 
+    /// <summary>The unit's name, then the headline columns, or the chosen ones of <c>--columns</c> (as in the CSV).</summary>
+    private static (string Header, Func<IndicatorRow, string> Cell)[] Shown(IndicatorTable table, string lang) =>
+        table.Columns is null
+            ? [.. Columns.Select(c => (Texts.Get(c.Key, lang), c.Cell))]
+            : [.. IndicatorColumns.For(table).Where(c => c.Name is not ("code" or "level" or "parent_code")).Select(c => (IndicatorHeaders.Title(c.Name, lang), c.Cell))];
+
     /// <summary>A single unit (the province) reads better as indicator / value lines, like a report.</summary>
     private static void RenderOne(CliConsole console, IndicatorTable table, string lang)
     {
@@ -95,9 +103,9 @@ internal static class IndicatorTableView
             .Border(TableBorder.Rounded)
             .AddColumn(Texts.Get("indicator", lang))
             .AddColumn(new TableColumn(Texts.Get("value", lang)).RightAligned());
-        foreach (var (key, cell) in Columns.Skip(1))
+        foreach (var (header, cell) in Shown(table, lang).Skip(1))
         {
-            view.AddRow(TerminalText.Cell(Texts.Get(key, lang)), TerminalText.Cell(cell(row) is { Length: > 0 } s ? s : "–"));
+            view.AddRow(TerminalText.Cell(header), TerminalText.Cell(cell(row) is { Length: > 0 } s ? s : "–"));
         }
 
         console.Ansi.Write(view);

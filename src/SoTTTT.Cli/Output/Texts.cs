@@ -65,6 +65,8 @@ internal static class Texts
         ["no.level.district"] = ("Bộ dữ liệu không có đơn vị cấp huyện ({0}) (dữ liệu sau 01/7/2025 không có cấp huyện; dùng --level province hoặc commune): admin_units có {1}.", "The dataset has no district units (data after 1 July 2025 has no district level; use --level province or commune): admin_units has {1}."),
         ["no.level.commune"] = ("Bộ dữ liệu không có đơn vị cấp xã ({0}): admin_units có {1}. Thêm các xã (level commune, parent_code là mã huyện hoặc tỉnh) để có bảng cấp xã.", "The dataset has no commune units: admin_units has {1}. Add the communes (level commune, parent_code their district or province) for the commune table."),
         ["xlsx.needs_out"] = ("--format xlsx cần --out TỆP.xlsx", "--format xlsx needs --out FILE.xlsx"),
+        ["columns.unknown"] = ("--columns: không có cột {0} trong bảng chỉ tiêu này; các cột có: {1}", "--columns: no column {0} in this indicator table; its columns: {1}"),
+        ["columns.compare"] = ("--columns không dùng cùng --compare", "--columns does not combine with --compare"),
         ["serve.listening"] = ("Bản đồ đang chạy tại {0} (Ctrl+C để dừng)", "The map viewer is at {0} (Ctrl+C stops it)"),
         ["serve.exposed"] = ("CẢNH BÁO: {0} không phải địa chỉ loopback — máy khác trong mạng xem được mọi lớp dữ liệu. Chỉ dùng trong mạng tin cậy.", "WARNING: {0} is not a loopback address — other machines on the network can read every layer. Use it on a trusted network only."),
         ["serve.cannot_listen"] = ("Không mở được {0}: {1} (cổng đang được dùng? thử --port khác)", "Cannot listen on {0}: {1} (port in use? try another --port)"),

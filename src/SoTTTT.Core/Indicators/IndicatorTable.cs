@@ -24,4 +24,13 @@ public sealed record IndicatorTable(
 
     /// <summary>The tolerance for giving a point to the nearest unit, metres.</summary>
     public double NearestUnitM { get; init; } = Spatial.UnitLocator.DefaultNearestUnitM;
+
+    /// <summary>The costly parts computed (<see cref="IndicatorParts.All"/> but for a table of chosen columns).</summary>
+    public IndicatorParts Parts { get; init; } = IndicatorParts.All;
+
+    /// <summary>
+    /// The flat columns chosen (<c>indicators --columns</c>: names, or prefixes ending in <c>*</c>), or null for all;
+    /// the CSV, JSON, spreadsheet and console show only these, after the unit's code, name, level and parent.
+    /// </summary>
+    public IReadOnlyList<string>? Columns { get; init; }
 }

@@ -24,20 +24,34 @@ public static class IndicatorsAnalysis
     private static readonly ConditionalWeakTable<Dataset, Lazy<bool[][]?>> Covered = [];
 
     /// <param name="targetRadiusKm">When given, each row's <see cref="IndicatorRow.PostalPointsNeeded"/> for this average service radius, km.</param>
-    public static IndicatorTable Run(Dataset dataset, AdminLevel level, double? targetRadiusKm = null)
+    public static IndicatorTable Run(Dataset dataset, AdminLevel level, double? targetRadiusKm = null) => Run(dataset, level, IndicatorParts.All, targetRadiusKm);
+
+    /// <summary>
+    /// The table with only the costly <paramref name="parts"/> computed (<c>indicators --columns</c>); the figures of a
+    /// part left out are not computed and stay empty or zero, so they must not be shown (<see cref="IndicatorTable.Parts"/>).
+    /// </summary>
+    public static IndicatorTable Run(Dataset dataset, AdminLevel level, IndicatorParts parts, double? targetRadiusKm = null)
     {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (parts.HasFlag(IndicatorParts.Coverage))
+        {
+            parts |= IndicatorParts.Bts;
+        }
+
         // Predicted coverage runs beside the other indicators: its index builds and theirs are single-threaded, so on
         // two cores the two overlap instead of queueing.
-        var coverageTask = Task.Run(() => CoveredByTech(dataset));
+        var coverageTask = parts.HasFlag(IndicatorParts.Coverage) ? Task.Run(() => CoveredByTech(dataset)) : Task.FromResult<bool[][]?>(null);
 
         // So does the grouping of BTS into tower positions (single-threaded), beside the parallel placing of points.
-        var positionsTask = Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs)));
+        var positionsTask = parts.HasFlag(IndicatorParts.Positions)
+            ? Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs)))
+            : Task.FromResult<IReadOnlyList<TowerPosition>>([]);
         var locator = DatasetIndexes.Locator(dataset);
         var scale = new UnitZoneScale(dataset);
         var reachM = dataset.Rules.FibreReachM;
         var acc = dataset.AdminUnits.ToDictionary(u => u.Code, _ => new Accumulator(), StringComparer.Ordinal);
-        var fibreIndex = DatasetIndexes.FibreSegments(dataset);
-        var postalIndex = DatasetIndexes.PostalPoints(dataset);
+        var fibreIndex = parts.HasFlag(IndicatorParts.FibreReach) ? DatasetIndexes.FibreSegments(dataset) : null;
+        var postalIndex = parts.HasFlag(IndicatorParts.PostalAccess) ? DatasetIndexes.PostalPoints(dataset) : null;
         var book = new AssignmentBook(dataset, level);
         PhaseMarks.Mark("index");
 
@@ -73,7 +87,7 @@ public static class IndicatorsAnalysis
             For(postalUnits[i], Dataset.LayerNames.PostalPoints, p.Id, p.Location.Coordinate)?.AddPostal(p.Kind, op);
         }
 
-        var btsUnits = dataset.Bts.AsParallel().AsOrdered().Select(b => locator.Assign(b.Location.Coordinate)).ToArray();
+        var btsUnits = parts.HasFlag(IndicatorParts.Bts) ? dataset.Bts.AsParallel().AsOrdered().Select(b => locator.Assign(b.Location.Coordinate)).ToArray() : [];
         for (var i = 0; i < btsUnits.Length; i++)
         {
             For(btsUnits[i], Dataset.LayerNames.Bts, dataset.Bts[i].Id, dataset.Bts[i].Location.Coordinate)?.AddBts(dataset.Bts[i]);
@@ -98,7 +112,7 @@ public static class IndicatorsAnalysis
             }
         }
 
-        var fibreParts = dataset.FibreRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator)).ToArray();
+        var fibreParts = parts.HasFlag(IndicatorParts.FibreRoutes) ? dataset.FibreRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator)).ToArray() : [];
         for (var i = 0; i < fibreParts.Length; i++)
         {
             foreach (var (assignment, metres, midpoint) in fibreParts[i])
@@ -183,6 +197,7 @@ public static class IndicatorsAnalysis
             UnassignedItems = book.Unassigned(),
             NearestUnitItems = book.Nearest(),
             NearestUnitM = locator.NearestUnitM,
+            Parts = parts,
         };
     }
 

@@ -11,8 +11,57 @@ namespace SoTTTT.IO.Writing;
 /// </summary>
 public static class IndicatorColumns
 {
-    /// <summary>Column names and a cell formatter (invariant culture, fixed decimals; empty for null).</summary>
+    /// <summary>The columns that always lead a table of chosen columns: the unit itself.</summary>
+    public static readonly IReadOnlyList<string> Identity = ["code", "name", "level", "parent_code"];
+
+    /// <summary>
+    /// Column names and a cell formatter (invariant culture, fixed decimals; empty for null): every column, or for a
+    /// table of chosen columns (<see cref="IndicatorTable.Columns"/>) the unit's <see cref="Identity"/> and then the chosen
+    /// ones in the order asked (a prefix ending in <c>*</c> gives its columns in table order).
+    /// </summary>
     public static IReadOnlyList<(string Name, Func<IndicatorRow, string> Cell)> For(IndicatorTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var all = All(table);
+        if (table.Columns is not { } chosen)
+        {
+            return all;
+        }
+
+        var byName = all.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var names = new List<string>(Identity);
+        foreach (var pattern in chosen)
+        {
+            // A column whose part was not computed would show zeros that are not the unit's: never.
+            var missing = IndicatorPartsOf.For(pattern) & ~table.Parts;
+            if (missing != IndicatorParts.None)
+            {
+                throw new InvalidOperationException($"column {pattern} needs {missing}, which this table was computed without");
+            }
+
+            names.AddRange(Matches(all, pattern));
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal).Select(n => byName[n])];
+    }
+
+    /// <summary>The chosen columns (names or prefixes ending in <c>*</c>) that name no column of the table, in the order given.</summary>
+    public static IReadOnlyList<string> Unknown(IndicatorTable table, IEnumerable<string> chosen)
+    {
+        ArgumentNullException.ThrowIfNull(chosen);
+        var all = All(table);
+        return [.. chosen.Where(p => !Matches(all, p).Any())];
+    }
+
+    /// <summary>Every column name of the table, in order (for the message that lists them).</summary>
+    public static IReadOnlyList<string> Names(IndicatorTable table) => [.. All(table).Select(c => c.Name)];
+
+    private static IEnumerable<string> Matches(List<(string Name, Func<IndicatorRow, string> Cell)> all, string pattern) =>
+        pattern.EndsWith('*')
+            ? all.Select(c => c.Name).Where(n => n.StartsWith(pattern[..^1], StringComparison.Ordinal))
+            : all.Select(c => c.Name).Where(n => n == pattern);
+
+    private static List<(string Name, Func<IndicatorRow, string> Cell)> All(IndicatorTable table)
     {
         var kinds = Keys(table, r => r.PostalPointsByKind.Keys);
         var operators = Keys(table, r => r.BtsByOperator.Keys);

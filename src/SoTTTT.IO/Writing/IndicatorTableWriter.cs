@@ -47,6 +47,38 @@ public static class IndicatorTableWriter
     /// keys of the README (breakdowns as nested objects: <c>postal_points_by_kind</c>, <c>bts_by_operator</c>,
     /// <c>bts_by_tech</c>, <c>fibre_km_by_operator</c>, <c>fibre_km_by_placement</c>).
     /// </summary>
+    /// <summary>
+    /// The units of a table of chosen columns (<c>indicators --columns</c>): flat objects keyed by the CSV's column
+    /// names, numbers as numbers (rounded as in the CSV), an empty cell as null.
+    /// </summary>
+    private static void ChosenUnits(Utf8JsonWriter w, IndicatorTable table)
+    {
+        var columns = IndicatorColumns.For(table);
+        foreach (var r in table.Rows)
+        {
+            w.WriteStartObject();
+            foreach (var (name, cell) in columns)
+            {
+                var text = cell(r);
+                if (text.Length == 0)
+                {
+                    w.WriteNull(name);
+                }
+                else if (name is "code" or "name" or "level" or "parent_code" or "area_source"
+                    || !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    w.WriteString(name, text);
+                }
+                else
+                {
+                    w.WriteNumber(name, number);
+                }
+            }
+
+            w.WriteEndObject();
+        }
+    }
+
     public static string ToJson(IndicatorTable table)
     {
         using var buffer = new MemoryStream();
@@ -94,7 +126,12 @@ public static class IndicatorTableWriter
 
             w.WriteEndArray();
             w.WriteStartArray("units");
-            foreach (var r in table.Rows)
+            if (table.Columns is not null)
+            {
+                ChosenUnits(w, table);
+            }
+
+            foreach (var r in table.Columns is null ? table.Rows : [])
             {
                 w.WriteStartObject();
                 w.WriteString("code", r.Code);

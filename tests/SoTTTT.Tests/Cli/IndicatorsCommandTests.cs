@@ -77,4 +77,48 @@ public class IndicatorsCommandTests
         var (exit, _, _) = CliRunner.Run("indicators", "x", "--no-such-option");
         Assert.That(exit, Is.EqualTo(2));
     }
+    [Test]
+    public void Columns_GiveTheUnitThenTheChosenColumnsInOrder_InEveryFormat()
+    {
+        using var ds = SmallProvince.Create();
+        var (exit, output, error) = CliRunner.Run("indicators", ds.Folder, "--level", "commune", "--columns", "service_radius_km, postal_points*", "--format", "csv");
+        Assert.That(exit, Is.EqualTo(0), error);
+        var whole = CliRunner.Run("indicators", ds.Folder, "--level", "commune", "--format", "csv").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        string[] expected = ["code", "name", "level", "parent_code", "service_radius_km", .. whole[0].Where(h => h.StartsWith("postal_points", StringComparison.Ordinal))];
+        Assert.That(lines[0], Is.EqualTo(expected));
+        Assert.That(lines.Count, Is.EqualTo(whole.Count));
+        for (var r = 1; r < lines.Count; r++)
+        {
+            Assert.That(lines[r], Is.EqualTo(expected.Select(h => whole[r][Array.IndexOf(whole[0], h)])));
+        }
+
+        var json = CliRunner.Run("indicators", ds.Folder, "--level", "commune", "--columns", "service_radius_km", "--format", "json");
+        Assert.That(json.Exit, Is.EqualTo(0), json.Err);
+        using var doc = JsonDocument.Parse(json.Out);
+        var unit = doc.RootElement.GetProperty("units")[0];
+        Assert.That(unit.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "code", "name", "level", "parent_code", "service_radius_km" }));
+        Assert.That(unit.GetProperty("service_radius_km").GetDouble(), Is.EqualTo(1.128).Within(0.0005));
+    }
+
+    [Test]
+    public void Columns_UnknownOrMalformedOrWithCompare_Exit2NamingThem()
+    {
+        using var ds = SmallProvince.Create();
+        var unknown = CliRunner.Run("indicators", ds.Folder, "--columns", "bts_orange,fibre_km,nope*");
+        var malformed = CliRunner.Run("indicators", ds.Folder, "--columns", "bts*viettel");
+        var empty = CliRunner.Run("indicators", ds.Folder, "--columns", ",");
+        var compare = CliRunner.Run("indicators", ds.Folder, "--columns", "bts", "--compare", ds.Folder, "--lang", "en");
+        Assert.Multiple(() =>
+        {
+            Assert.That(unknown.Exit, Is.EqualTo(2));
+            Assert.That(unknown.Out, Is.Empty);
+            Assert.That(unknown.Err, Does.Contain("bts_orange, nope*").And.Contain("fibre_km_").And.Contain("postal_access_max_km"));
+            Assert.That(malformed.Exit, Is.EqualTo(2));
+            Assert.That(malformed.Err, Does.Contain("'bts*viettel'"));
+            Assert.That(empty.Exit, Is.EqualTo(2));
+            Assert.That(compare.Exit, Is.EqualTo(2));
+            Assert.That(compare.Err, Does.Contain("--columns does not combine with --compare"));
+        });
+    }
 }
