@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
+using SoTTTT.IO.Caching;
 
 namespace SoTTTT.Cli.Resident;
 
@@ -56,17 +57,12 @@ internal static class ResidentClient
     /// </summary>
     public static int? Exchange(string socketPath, ResidentProtocol.Request request, Stream stdout, Stream stderr)
     {
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
-        }
-        catch (SocketException)
+        using var stream = Open(socketPath);
+        if (stream is null)
         {
             return null;
         }
 
-        using var stream = new NetworkStream(socket, ownsSocket: false);
         try
         {
             ResidentProtocol.WriteFrame(stream, ResidentProtocol.Ask, ResidentProtocol.Encode(request));
@@ -83,7 +79,7 @@ internal static class ResidentClient
             {
                 frame = ResidentProtocol.ReadFrame(stream);
             }
-            catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or SocketException)
+            catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or SocketException or ObjectDisposedException)
             {
                 frame = null;
             }
@@ -108,6 +104,30 @@ internal static class ResidentClient
                 default:
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// The stream to the socket at <paramref name="socketPath"/>, or null when nothing listens there: on Linux by the C
+    /// library's calls (<see cref="UnixSocketStream"/>, no socket library to load), elsewhere by .NET's sockets.
+    /// </summary>
+    private static Stream? Open(string socketPath)
+    {
+        if (UnixSocketStream.Supported)
+        {
+            return UnixSocketStream.Connect(socketPath);
+        }
+
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            return null;
         }
     }
 

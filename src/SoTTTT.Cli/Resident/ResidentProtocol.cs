@@ -1,14 +1,12 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using SoTTTT.IO.Caching;
 
 namespace SoTTTT.Cli.Resident;
 
 /// <summary>
 /// How a <c>sotttt</c> command talks to the resident process (<c>sotttt daemon</c>) over a Unix socket: one request
-/// frame (length, then UTF-8 JSON: build, working folder, arguments, terminal facts), answered by frames of stdout
+/// frame (length, then <see cref="Encode"/>'s bytes: build, working folder, arguments, terminal facts), answered by frames of stdout
 /// bytes, stderr bytes and at last the exit code. The socket lives in the cache folder's <c>resident</c> folder
 /// (mode 0700, so only the user reaches it) under the build's name: a rebuilt <c>sotttt</c> never talks to an older
 /// resident process.
@@ -41,11 +39,26 @@ internal static class ResidentProtocol
     /// caller's), and no path to the caller's own streams or process (<c>/dev/stdin</c>, <c>/dev/fd/N</c> of
     /// <c>&lt;(…)</c>, <c>/proc/self</c>).
     /// </summary>
-    public static bool MayForward(string[] args) =>
-        args.Length > 0 && Commands.Contains(args[0]) && !args.Any(a =>
-            a is "-h" or "--help" or "-?" or "/?" or "--conn" || a.StartsWith("--conn=", StringComparison.Ordinal)
-            || a.StartsWith("postgres", StringComparison.OrdinalIgnoreCase)
-            || a.StartsWith("/dev/", StringComparison.Ordinal) || a.StartsWith("/proc/", StringComparison.Ordinal));
+    public static bool MayForward(string[] args)
+    {
+        if (args.Length == 0 || !Commands.Contains(args[0]))
+        {
+            return false;
+        }
+
+        // A plain loop: the command line's start loads no more than it needs before it hands the command over.
+        foreach (var a in args)
+        {
+            if (a is "-h" or "--help" or "-?" or "/?" or "--conn" || a.StartsWith("--conn=", StringComparison.Ordinal)
+                || a.StartsWith("postgres", StringComparison.OrdinalIgnoreCase)
+                || a.StartsWith("/dev/", StringComparison.Ordinal) || a.StartsWith("/proc/", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Whether <paramref name="folder"/> is this user's own, private and real: a folder (not a link) owned by the
@@ -55,12 +68,31 @@ internal static class ResidentProtocol
         FileStamp.Of(folder, followLinks: false) is { } stamp && FileStamp.EffectiveUser() is { } me
         && stamp.Uid == me && (stamp.Mode & 0xF000) == 0x4000 && (stamp.Mode & 0x3F) == 0;
 
-    /// <summary>This build of the program: its three assemblies' module ids, hashed (16 hex digits).</summary>
-    public static string Build { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
-        ' ',
+    /// <summary>
+    /// This build of the program: its three assemblies' module ids, hashed (FNV-1a, 16 hex digits). Not a secret and not
+    /// a defence (the socket's folder is private); only a rebuilt sotttt must never talk to an older process, and the
+    /// command line's own start must stay short (no cryptography library loaded for it).
+    /// </summary>
+    public static string Build { get; } = BuildOf(
         typeof(ResidentProtocol).Assembly.ManifestModule.ModuleVersionId,
         typeof(Core.Model.Dataset).Assembly.ManifestModule.ModuleVersionId,
-        typeof(DatasetCache).Assembly.ManifestModule.ModuleVersionId))))[..16];
+        typeof(DatasetCache).Assembly.ManifestModule.ModuleVersionId);
+
+    private static string BuildOf(params Guid[] ids)
+    {
+        var hash = 14695981039346656037UL;
+        Span<byte> bytes = stackalloc byte[16];
+        foreach (var id in ids)
+        {
+            _ = id.TryWriteBytes(bytes);
+            foreach (var b in bytes)
+            {
+                hash = (hash ^ b) * 1099511628211UL;
+            }
+        }
+
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The folder of this user's resident processes, or null when the cache is off.</summary>
     public static string? Folder => DatasetCache.Folder is { } cache ? Path.Combine(Path.GetFullPath(cache), "resident") : null;
@@ -116,54 +148,64 @@ internal static class ResidentProtocol
         return term is "linux" or "vt100" or "vt220" || term.StartsWith("ansi", StringComparison.Ordinal) ? 1 : 2;
     }
 
+    /// <summary>The largest number of arguments a request may carry.</summary>
+    private const int MaxArgs = 4096;
+
+    /// <summary>
+    /// The request as bytes: build, working folder, the arguments (count, then each), terminal, width, colours and the
+    /// umask (-1: unknown); strings as UTF-8 with a 7-bit-encoded length (<see cref="BinaryWriter"/>). Plain binary, so
+    /// the command line's start loads no JSON library.
+    /// </summary>
     public static byte[] Encode(Request request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            json.WriteStartObject();
-            json.WriteString("build", request.Build);
-            json.WriteString("cwd", request.WorkingFolder);
-            json.WriteStartArray("args");
+            w.Write(request.Build);
+            w.Write(request.WorkingFolder);
+            w.Write(request.Args.Length);
             foreach (var arg in request.Args)
             {
-                json.WriteStringValue(arg);
+                w.Write(arg);
             }
 
-            json.WriteEndArray();
-            json.WriteBoolean("terminal", request.Terminal);
-            json.WriteNumber("width", request.Width);
-            json.WriteNumber("colors", request.Colors);
-            if (request.Umask is { } umask)
-            {
-                json.WriteNumber("umask", umask);
-            }
-
-            json.WriteEndObject();
+            w.Write(request.Terminal);
+            w.Write(request.Width);
+            w.Write(request.Colors);
+            w.Write(request.Umask is { } umask ? (long)umask : -1L);
         }
 
         return buffer.ToArray();
     }
 
-    /// <summary>The request in <paramref name="bytes"/>, or null when it is not one.</summary>
+    /// <summary>The request in <paramref name="bytes"/>, or null when it is not one (cut short, malformed or with bytes left over).</summary>
     public static Request? Decode(ReadOnlySpan<byte> bytes)
     {
         try
         {
-            using var doc = JsonDocument.Parse(bytes.ToArray());
-            var root = doc.RootElement;
-            return new Request(
-                root.GetProperty("build").GetString()!,
-                root.GetProperty("cwd").GetString()!,
-                [.. root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!)],
-                root.GetProperty("terminal").GetBoolean(),
-                root.GetProperty("width").GetInt32(),
-                root.GetProperty("colors").GetInt32())
+            using var r = new BinaryReader(new MemoryStream(bytes.ToArray(), writable: false), new UTF8Encoding(false, throwOnInvalidBytes: true));
+            var build = r.ReadString();
+            var cwd = r.ReadString();
+            var count = r.ReadInt32();
+            if (count is < 0 or > MaxArgs)
             {
-                Umask = root.TryGetProperty("umask", out var umask) ? umask.GetUInt32() : null,
+                return null;
+            }
+
+            var args = new string[count];
+            for (var i = 0; i < count; i++)
+            {
+                args[i] = r.ReadString();
+            }
+
+            var request = new Request(build, cwd, args, r.ReadBoolean(), r.ReadInt32(), r.ReadInt32())
+            {
+                Umask = r.ReadInt64() is var umask and >= 0 and <= 0x1FF ? (uint)umask : null,
             };
+            return r.BaseStream.Position == r.BaseStream.Length ? request : null;
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or DecoderFallbackException or ArgumentException)
         {
             return null;
         }
