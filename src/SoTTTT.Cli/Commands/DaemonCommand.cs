@@ -215,7 +215,9 @@ internal static class DaemonCommand
     private static int? Ask(string socket, string[] args, out string stdout)
     {
         using var output = new MemoryStream();
-        var exit = File.Exists(socket) && ResidentProtocol.IsPrivate(Path.GetDirectoryName(socket)!) ? ResidentClient.Exchange(socket, ResidentServer.StatusRequest with { Args = args }, output, Stream.Null) : null;
+        // Another build's process may read only the first builds' JSON requests.
+        var otherBuild = Path.GetFileName(socket) != ResidentProtocol.Build + ".sock";
+        var exit = File.Exists(socket) && ResidentProtocol.IsPrivate(Path.GetDirectoryName(socket)!) ? ResidentClient.Exchange(socket, ResidentServer.StatusRequest with { Args = args }, output, Stream.Null, asJson: otherBuild) : null;
         stdout = System.Text.Encoding.UTF8.GetString(output.ToArray());
         return exit;
     }

@@ -55,7 +55,8 @@ internal static class ResidentClient
     /// to the two streams as it comes; the exit code, <see cref="Lost"/> when the process ended before giving one, or
     /// null when nothing listens there or it answers that this process should run the command (<see cref="ResidentProtocol.Local"/>).
     /// </summary>
-    public static int? Exchange(string socketPath, ResidentProtocol.Request request, Stream stdout, Stream stderr)
+    /// <param name="asJson">Send the request as the first builds wrote it (<see cref="ResidentProtocol.EncodeJson"/>), for a process of another build.</param>
+    public static int? Exchange(string socketPath, ResidentProtocol.Request request, Stream stdout, Stream stderr, bool asJson = false)
     {
         using var stream = Open(socketPath);
         if (stream is null)
@@ -65,7 +66,7 @@ internal static class ResidentClient
 
         try
         {
-            ResidentProtocol.WriteFrame(stream, ResidentProtocol.Ask, ResidentProtocol.Encode(request));
+            ResidentProtocol.WriteFrame(stream, ResidentProtocol.Ask, asJson ? ResidentProtocol.EncodeJson(request) : ResidentProtocol.Encode(request));
         }
         catch (IOException)
         {

@@ -148,6 +148,9 @@ internal static class ResidentProtocol
         return term is "linux" or "vt100" or "vt220" || term.StartsWith("ansi", StringComparison.Ordinal) ? 1 : 2;
     }
 
+    /// <summary>The first byte of <see cref="Encode"/>'s requests (the JSON of the first builds starts with <c>{</c>).</summary>
+    private const byte BinaryFormat = 2;
+
     /// <summary>The largest number of arguments a request may carry.</summary>
     private const int MaxArgs = 4096;
 
@@ -162,6 +165,7 @@ internal static class ResidentProtocol
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
+            w.Write(BinaryFormat);
             w.Write(request.Build);
             w.Write(request.WorkingFolder);
             w.Write(request.Args.Length);
@@ -179,12 +183,25 @@ internal static class ResidentProtocol
         return buffer.ToArray();
     }
 
-    /// <summary>The request in <paramref name="bytes"/>, or null when it is not one (cut short, malformed or with bytes left over).</summary>
+    /// <summary>
+    /// The request in <paramref name="bytes"/> (<see cref="Encode"/>'s, or <see cref="EncodeJson"/>'s), or null when it
+    /// is not one (cut short, malformed or with bytes left over).
+    /// </summary>
     public static Request? Decode(ReadOnlySpan<byte> bytes)
     {
+        if (bytes.Length > 0 && bytes[0] == (byte)'{')
+        {
+            return DecodeJson(bytes);
+        }
+
+        if (bytes.Length == 0 || bytes[0] != BinaryFormat)
+        {
+            return null;
+        }
+
         try
         {
-            using var r = new BinaryReader(new MemoryStream(bytes.ToArray(), writable: false), new UTF8Encoding(false, throwOnInvalidBytes: true));
+            using var r = new BinaryReader(new MemoryStream(bytes[1..].ToArray(), writable: false), new UTF8Encoding(false, throwOnInvalidBytes: true));
             var build = r.ReadString();
             var cwd = r.ReadString();
             var count = r.ReadInt32();
@@ -206,6 +223,62 @@ internal static class ResidentProtocol
             return r.BaseStream.Position == r.BaseStream.Length ? request : null;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or DecoderFallbackException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The request as the first builds wrote it (UTF-8 JSON), which every build reads: <c>daemon stop</c> sends it to
+    /// the processes of other builds, so that an upgraded sotttt still stops an older one (and an older one a newer).
+    /// </summary>
+    public static byte[] EncodeJson(Request request)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("build", request.Build);
+            json.WriteString("cwd", request.WorkingFolder);
+            json.WriteStartArray("args");
+            foreach (var arg in request.Args)
+            {
+                json.WriteStringValue(arg);
+            }
+
+            json.WriteEndArray();
+            json.WriteBoolean("terminal", request.Terminal);
+            json.WriteNumber("width", request.Width);
+            json.WriteNumber("colors", request.Colors);
+            if (request.Umask is { } umask)
+            {
+                json.WriteNumber("umask", umask);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static Request? DecodeJson(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(bytes.ToArray());
+            var root = doc.RootElement;
+            return new Request(
+                root.GetProperty("build").GetString()!,
+                root.GetProperty("cwd").GetString()!,
+                [.. root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!)],
+                root.GetProperty("terminal").GetBoolean(),
+                root.GetProperty("width").GetInt32(),
+                root.GetProperty("colors").GetInt32())
+            {
+                Umask = root.TryGetProperty("umask", out var umask) ? umask.GetUInt32() : null,
+            };
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             return null;
         }

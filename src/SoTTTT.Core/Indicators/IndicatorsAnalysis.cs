@@ -47,7 +47,7 @@ public static class IndicatorsAnalysis
             ? Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs)))
             : Task.FromResult<IReadOnlyList<TowerPosition>>([]);
         var locator = DatasetIndexes.Locator(dataset);
-        var scale = new UnitZoneScale(dataset);
+        var scale = DatasetIndexes.ZoneScale(dataset);
         var reachM = dataset.Rules.FibreReachM;
         var acc = dataset.AdminUnits.ToDictionary(u => u.Code, _ => new Accumulator(), StringComparer.Ordinal);
         var fibreIndex = parts.HasFlag(IndicatorParts.FibreReach) ? DatasetIndexes.FibreSegments(dataset) : null;
@@ -151,7 +151,7 @@ public static class IndicatorsAnalysis
 
         // A commune's own postal count is taken before any merge: a point placed in the commune itself (by admin_code or
         // containment) meets criterion 8.
-        var centreOf = CommuneCentres.Of(dataset, locator).ToDictionary(c => c.Commune.Code, StringComparer.Ordinal);
+        var centreOf = DatasetIndexes.CommuneCentres(dataset).ToDictionary(c => c.Commune.Code, StringComparer.Ordinal);
         foreach (var unit in dataset.AdminUnits.Where(u => u.Level == AdminLevel.Commune))
         {
             bool? reached = centreOf.TryGetValue(unit.Code, out var centre) && fibreIndex is not null ? fibreIndex.IsWithin(centre.At, reachM) : null;
@@ -313,8 +313,8 @@ public static class IndicatorsAnalysis
             t.Positions.Count,
             t.Positions.Count > 0 ? (double)t.Bts / t.Positions.Count : null,
             t.FibreM / 1000,
-            t.FibreMByOperator.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value / 1000),
-            t.FibreMByPlacement.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value / 1000),
+            Kilometres(t.FibreMByOperator),
+            Kilometres(t.FibreMByPlacement),
             t.Communes,
             t.CommunesWithCentre > 0 ? 100.0 * t.CommunesWithFibre / t.CommunesWithCentre : null,
             t.Settlements > 0 && t.FibreKnown ? 100.0 * t.SettlementsWithFibre / t.Settlements : null);
@@ -433,6 +433,14 @@ public static class IndicatorsAnalysis
         return parts;
     }
 
+    // Most breakdowns of most units are empty: one shared empty answer, not a sorted copy each (3,000 communes × a dozen).
+    private static readonly IReadOnlyDictionary<string, int> NoCounts = new Dictionary<string, int>();
+
+    private static readonly IReadOnlyDictionary<string, double> NoKilometres = new Dictionary<string, double>();
+
     private static IReadOnlyDictionary<string, int> Sorted(Dictionary<string, int> counts) =>
-        counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);
+        counts.Count == 0 ? NoCounts : counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    private static IReadOnlyDictionary<string, double> Kilometres(Dictionary<string, double> metres) =>
+        metres.Count == 0 ? NoKilometres : metres.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value / 1000);
 }

@@ -20,6 +20,11 @@ public sealed class SubscriberTotals
     private readonly Dictionary<string, Dictionary<SubscriberService, long>> totals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<SubscriberService, Dictionary<string, long>>> byOperator = new(StringComparer.Ordinal);
 
+    /// <summary>A dataset without subscriber counts: every unit's answer (no per-unit work, no allocation).</summary>
+    private static readonly IReadOnlyDictionary<SubscriberService, long> NoCounts = new Dictionary<SubscriberService, long>();
+
+    private static readonly IReadOnlyDictionary<SubscriberService, Dictionary<string, long>> NoOperators = new Dictionary<SubscriberService, Dictionary<string, long>>();
+
     public SubscriberTotals(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -35,6 +40,11 @@ public sealed class SubscriberTotals
     /// <summary>Subscribers of all operators by service for the unit; services without any figure are absent.</summary>
     public IReadOnlyDictionary<SubscriberService, long> Total(string unitCode)
     {
+        if (own.Count == 0)
+        {
+            return NoCounts;
+        }
+
         if (totals.TryGetValue(unitCode, out var done))
         {
             return done;
@@ -80,6 +90,11 @@ public sealed class SubscriberTotals
     /// <summary>Subscribers by service and operator for the unit, where counts name the operator.</summary>
     public IReadOnlyDictionary<SubscriberService, Dictionary<string, long>> ByOperator(string unitCode)
     {
+        if (own.Count == 0)
+        {
+            return NoOperators;
+        }
+
         if (byOperator.TryGetValue(unitCode, out var done))
         {
             return done;

@@ -5,7 +5,8 @@ namespace SoTTTT.Core.Spatial;
 
 /// <summary>
 /// The spatial indexes every analysis asks of a dataset the same way — the admin units (<see cref="UnitLocator"/> with
-/// the rules' tolerance), the zones, the urban area, the fibre segments and the postal points — built once per dataset
+/// the rules' tolerance), the zones, the urban area, the fibre segments, the postal points, the units' zone scales and
+/// the commune centres — built once per dataset
 /// (by reference: a dataset is immutable; a changed copy made with <c>with</c> gets its own) and kept while it lives,
 /// as a database keeps its indexes beside its tables. In a one-command process they serve the analyses of that
 /// command (the plan's several parts, the report's levels); in the resident process (<c>sotttt daemon</c>) the
@@ -30,6 +31,12 @@ public static class DatasetIndexes
     /// <summary>The postal service points, or null when there are none.</summary>
     public static NearestPointGrid? PostalPoints(Dataset dataset) => Of(dataset).Postal.Value;
 
+    /// <summary>Each unit's length factor to its own province's zone (<see cref="UnitZoneScale"/>).</summary>
+    public static UnitZoneScale ZoneScale(Dataset dataset) => Of(dataset).Scale.Value;
+
+    /// <summary>The commune centres over <see cref="Locator"/> (<see cref="Spatial.CommuneCentres"/>); their coordinates are shared: read them only.</summary>
+    public static IReadOnlyList<CommuneCentre> CommuneCentres(Dataset dataset) => Of(dataset).Centres.Value;
+
     /// <summary>Whether <paramref name="locator"/> is the dataset's shared <see cref="Locator"/>.</summary>
     internal static bool Holds(Dataset dataset, UnitLocator locator) =>
         Sets.TryGetValue(dataset, out var set) && set.Locator.IsValueCreated && ReferenceEquals(set.Locator.Value, locator);
@@ -49,6 +56,8 @@ public static class DatasetIndexes
             Urban = new(() => new UrbanArea(dataset, Locator.Value, Zones.Value));
             Fibre = new(() => dataset.Layers.Contains(Dataset.LayerNames.FibreRoutes) ? new SegmentIndex(dataset.FibreRoutes.Select(r => r.Path)) : null);
             Postal = new(() => dataset.PostalPoints.Count > 0 ? new NearestPointGrid([.. dataset.PostalPoints.Select(p => p.Location.Coordinate)]) : null);
+            Scale = new(() => new UnitZoneScale(dataset));
+            Centres = new(() => Spatial.CommuneCentres.Of(dataset, Locator.Value));
         }
 
         public Lazy<UnitLocator> Locator { get; }
@@ -60,5 +69,9 @@ public static class DatasetIndexes
         public Lazy<SegmentIndex?> Fibre { get; }
 
         public Lazy<NearestPointGrid?> Postal { get; }
+
+        public Lazy<UnitZoneScale> Scale { get; }
+
+        public Lazy<IReadOnlyList<CommuneCentre>> Centres { get; }
     }
 }

@@ -61,7 +61,13 @@ public static class IndicatorColumns
             ? all.Select(c => c.Name).Where(n => n.StartsWith(pattern[..^1], StringComparison.Ordinal))
             : all.Select(c => c.Name).Where(n => n == pattern);
 
-    private static List<(string Name, Func<IndicatorRow, string> Cell)> All(IndicatorTable table)
+    /// <summary>Every column of each table, built once per table object (a table is immutable; the CSV, the check of
+    /// <c>--columns</c> and the spreadsheet each ask).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndicatorTable, List<(string Name, Func<IndicatorRow, string> Cell)>> AllOf = [];
+
+    private static List<(string Name, Func<IndicatorRow, string> Cell)> All(IndicatorTable table) => AllOf.GetValue(table, Build);
+
+    private static List<(string Name, Func<IndicatorRow, string> Cell)> Build(IndicatorTable table)
     {
         var kinds = Keys(table, r => r.PostalPointsByKind.Keys);
         var operators = Keys(table, r => r.BtsByOperator.Keys);

@@ -30,6 +30,11 @@ public sealed class ResidentProtocolTests
         }
 
         Assert.That(ResidentProtocol.Decode([.. bytes, 0]), Is.Null);
+
+        // The first builds' JSON, which daemon stop sends to other builds' processes, is read too.
+        var json = ResidentProtocol.Decode(ResidentProtocol.EncodeJson(request))!;
+        Assert.That((json.Build, json.WorkingFolder, json.Args, json.Terminal, json.Width, json.Colors, json.Umask), Is.EqualTo((request.Build, request.WorkingFolder, request.Args, true, 132, 2, (uint?)0x12)));
+        Assert.That(System.Text.Encoding.UTF8.GetString(ResidentProtocol.EncodeJson(request)), Does.StartWith("{\"build\":"));
         var random = new Random(13);
         for (var i = 0; i < 2000; i++)
         {
