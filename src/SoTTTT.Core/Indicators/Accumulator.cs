@@ -63,7 +63,8 @@ internal sealed class Accumulator
 
     public Dictionary<string, int> PublicSitesFibreByKind { get; } = new(StringComparer.Ordinal);
 
-    public HashSet<string> FibreRouteIds { get; } = new(StringComparer.Ordinal);
+    /// <summary>The routes with length in the unit, each by the first index of its id in the layer (an int hashes far faster than the id).</summary>
+    public HashSet<int> FibreRouteKeys { get; } = [];
 
     public HashSet<string> CopperRouteIds { get; } = new(StringComparer.Ordinal);
 
@@ -129,9 +130,10 @@ internal sealed class Accumulator
 
     public void AddPosition(string positionKey) => Positions.Add(positionKey);
 
-    public void AddFibre(FibreRoute route, double metres)
+    /// <param name="routeKey">The first index of the route's id in the layer (<see cref="IndicatorsAnalysis"/>).</param>
+    public void AddFibre(FibreRoute route, int routeKey, double metres)
     {
-        FibreRouteIds.Add(route.Id);
+        FibreRouteKeys.Add(routeKey);
         FibreM += metres;
         var op = route.Operator ?? "unspecified";
         FibreMByOperator[op] = FibreMByOperator.GetValueOrDefault(op) + metres;
@@ -206,7 +208,7 @@ internal sealed class Accumulator
         MergeCounts(PostalByOperator, o.PostalByOperator);
         MergeCounts(PublicSitesByKind, o.PublicSitesByKind);
         MergeCounts(PublicSitesFibreByKind, o.PublicSitesFibreByKind);
-        FibreRouteIds.UnionWith(o.FibreRouteIds);
+        FibreRouteKeys.UnionWith(o.FibreRouteKeys);
         CopperRouteIds.UnionWith(o.CopperRouteIds);
         CopperM += o.CopperM;
         Nodes += o.Nodes;

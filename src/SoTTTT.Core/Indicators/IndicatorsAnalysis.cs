@@ -113,6 +113,7 @@ public static class IndicatorsAnalysis
         }
 
         var fibreParts = parts.HasFlag(IndicatorParts.FibreRoutes) ? dataset.FibreRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator)).ToArray() : [];
+        var routeKeys = parts.HasFlag(IndicatorParts.FibreRoutes) ? RouteKeys.GetValue(dataset, d => FirstIndexOfId(d.FibreRoutes)) : [];
         for (var i = 0; i < fibreParts.Length; i++)
         {
             foreach (var (assignment, metres, midpoint) in fibreParts[i])
@@ -121,7 +122,7 @@ public static class IndicatorsAnalysis
                 book.NoteFibre(assignment, dataset.FibreRoutes[i].Id, midpoint, km);
                 if (assignment.Unit is { } unit)
                 {
-                    acc[unit.Code].AddFibre(dataset.FibreRoutes[i], km * 1000);
+                    acc[unit.Code].AddFibre(dataset.FibreRoutes[i], routeKeys[i], km * 1000);
                 }
             }
         }
@@ -342,7 +343,7 @@ public static class IndicatorsAnalysis
             CommunesWithPostalPct = t.Communes > 0 ? 100.0 * t.CommunesWithPostal / t.Communes : null,
             PostalPointsByOperator = Sorted(t.PostalByOperator),
             PostalPointsNeeded = targetRadiusKm is { } r && row.AreaKm2 is { } s ? IndicatorsCalculator.PointsNeeded(s, r, t.Postal) : null,
-            FibreRoutes = t.FibreRouteIds.Count,
+            FibreRoutes = t.FibreRouteKeys.Count,
             FibreUndergroundPct = t.FibreM > 0 ? 100.0 * t.FibreMByPlacement.GetValueOrDefault(Codes.Key(CablePlacement.Underground)) / t.FibreM : null,
             CopperRoutes = t.CopperRouteIds.Count,
             CopperKm = t.CopperM / 1000,
@@ -405,6 +406,13 @@ public static class IndicatorsAnalysis
     {
         var parts = new List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)>();
 
+        // Most routes lie wholly inside one commune's interior cells: every midpoint (inside the route's box) goes there,
+        // so the one part is the whole length, summed in the same order, with the first midpoint.
+        if (locator.WholeIn(route.Path.EnvelopeInternal) is not null)
+        {
+            return WholeRoute(route, locator);
+        }
+
         // The locator only reads the point: one probe moved along the route, a midpoint kept only where a part starts.
         var probe = new Coordinate();
         for (var g = 0; g < route.Path.NumGeometries; g++)
@@ -437,6 +445,39 @@ public static class IndicatorsAnalysis
     private static readonly IReadOnlyDictionary<string, int> NoCounts = new Dictionary<string, int>();
 
     private static readonly IReadOnlyDictionary<string, double> NoKilometres = new Dictionary<string, double>();
+
+    /// <summary>Per fibre route of a dataset, the first index of its id (routes counted once per id, as by the id itself).</summary>
+    private static readonly ConditionalWeakTable<Dataset, int[]> RouteKeys = [];
+
+    private static int[] FirstIndexOfId(IReadOnlyList<FibreRoute> routes)
+    {
+        var first = new Dictionary<string, int>(routes.Count, StringComparer.Ordinal);
+        var keys = new int[routes.Count];
+        for (var i = 0; i < routes.Count; i++)
+        {
+            keys[i] = first.TryAdd(routes[i].Id, i) ? i : first[routes[i].Id];
+        }
+
+        return keys;
+    }
+
+    /// <summary><see cref="SplitByUnit"/>'s one part of a route that lies in one unit: its length, at its first segment's midpoint.</summary>
+    private static List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)> WholeRoute(FibreRoute route, UnitLocator locator)
+    {
+        Coordinate? first = null;
+        double metres = 0;
+        for (var g = 0; g < route.Path.NumGeometries; g++)
+        {
+            var coords = route.Path.GetGeometryN(g).Coordinates;
+            for (var i = 1; i < coords.Length; i++)
+            {
+                first ??= new Coordinate((coords[i - 1].X + coords[i].X) / 2, (coords[i - 1].Y + coords[i].Y) / 2);
+                metres += coords[i - 1].Distance(coords[i]);
+            }
+        }
+
+        return first is null ? [] : [(locator.Assign(first), metres, first)];
+    }
 
     private static IReadOnlyDictionary<string, int> Sorted(Dictionary<string, int> counts) =>
         counts.Count == 0 ? NoCounts : counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value);

@@ -91,6 +91,46 @@ internal sealed class InteriorCellGrid
     }
 
     /// <summary>
+    /// Whether every point of <paramref name="box"/> lies in a free cell answering one and the same polygon (the cells
+    /// are found as <see cref="TryFind"/> finds a point's, monotone in x and y, so a point of the box is in one of the
+    /// cells from its lower-left corner's to its upper-right corner's); if so, <paramref name="index"/> is that
+    /// polygon. False, with -1, when the box reaches a crossed cell, a cell of no polygon, two polygons, leaves the grid or
+    /// spans more than <paramref name="maxCells"/> cells.
+    /// </summary>
+    public bool TryFindAll(Envelope box, out int index, int maxCells = 4096)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        index = -1;
+        var low = box.IsNull ? -1 : CellOf(box.MinX, box.MinY);
+        var high = box.IsNull ? -1 : CellOf(box.MaxX, box.MaxY);
+        if (low < 0 || high < 0 || answers[low] <= 0)
+        {
+            return false;
+        }
+
+        int x0 = low % width, y0 = low / width, x1 = high % width, y1 = high / width;
+        if ((long)(x1 - x0 + 1) * (y1 - y0 + 1) > maxCells)
+        {
+            return false;
+        }
+
+        var answer = answers[low];
+        for (var y = y0; y <= y1; y++)
+        {
+            for (var x = x0; x <= x1; x++)
+            {
+                if (answers[(y * width) + x] != answer)
+                {
+                    return false;
+                }
+            }
+        }
+
+        index = answer - 1;
+        return true;
+    }
+
+    /// <summary>
     /// Gives every free cell its answer: one search per connected region of free cells (two free cells side by side are
     /// joined by a segment between their centres that crosses no edge, so they have the same answer), spread by a
     /// flood fill. About one search per polygon, however many cells.

@@ -137,6 +137,13 @@ public sealed class UnitLocator
         return In(inside);
     }
 
+    /// <summary>
+    /// The unit <see cref="Assign"/> gives every point of <paramref name="box"/> (without a code), when the grid of
+    /// interior cells tells it at once: the box lies wholly in cells inside one deepest-level polygon. Null when it
+    /// cannot be told so (the box meets a boundary, or no grid): ask point by point.
+    /// </summary>
+    public AdminUnit? WholeIn(Envelope box) => interior is not null && interior.TryFindAll(box, out var index) ? interiorUnits[index] : null;
+
     private UnitAssignment In(AdminUnit? unit) =>
         unit is null ? UnitAssignment.None : inUnit.TryGetValue(unit, out var known) ? known : new UnitAssignment(unit, null);
 

@@ -46,6 +46,44 @@ public sealed class InteriorCellGridTests
         }
     }
 
+    [TestCase(6)]
+    [TestCase(7)]
+    public void TryFindAll_AnswersABoxOnlyWhenThePolygonCoversItWhole(int seed)
+    {
+        var polygons = RandomPolygons(new Random(seed));
+        var grid = new InteriorCellGrid(polygons, c => FirstCovering(polygons, c));
+        var random = new Random(seed);
+        var extent = new Envelope();
+        polygons.ForEach(p => extent.ExpandToInclude(p.EnvelopeInternal));
+        var answered = 0;
+        for (var i = 0; i < 3_000; i++)
+        {
+            // Boxes from a point to a few cells wide, as a fibre route's.
+            var x = extent.MinX + (random.NextDouble() * extent.Width);
+            var y = extent.MinY + (random.NextDouble() * extent.Height);
+            var size = extent.Width * Math.Pow(10, -1 - (random.NextDouble() * 3));
+            var box = new Envelope(x, x + (size * random.NextDouble()), y, y + (size * random.NextDouble()));
+            if (!grid.TryFindAll(box, out var index))
+            {
+                Assert.That(index, Is.EqualTo(-1));
+                continue;
+            }
+
+            answered++;
+            var geometry = Factory.ToGeometry(box);
+            Assert.That(polygons[index].Covers(geometry), Is.True, $"box {box} is not inside polygon {index}");
+            Assert.That(Enumerable.Range(0, index).Where(j => !polygons[j].Disjoint(geometry)), Is.Empty, $"box {box}: an earlier polygon meets it");
+            foreach (var corner in new[] { new Coordinate(box.MinX, box.MinY), new Coordinate(box.MaxX, box.MaxY), new Coordinate(box.MinX, box.MaxY), box.Centre })
+            {
+                Assert.That(grid.TryFind(corner, out var at) && at == index, Is.True, $"corner {corner} of {box}");
+            }
+        }
+
+        Assert.That(answered, Is.GreaterThan(300), "boxes answered at once");
+        Assert.That(grid.TryFindAll(new Envelope(), out _), Is.False, "an empty box");
+        Assert.That(grid.TryFindAll(extent, out _), Is.False, "the whole extent");
+    }
+
     [TestCase(4)]
     [TestCase(5)]
     public void TryFind_AnswersOnlyWhatTheSearchAnswersAtThePoint(int seed)
