@@ -380,6 +380,19 @@ internal static class PostgisCompareBenchmark
         public string? Reason { get; set; }
 
         public Answer? SqlAnswer { get; set; }
+
+        /// <summary>
+        /// The question's own sotttt command, when it is narrower than <see cref="Command"/> (<c>indicators --columns</c>:
+        /// only the figures it asks for are computed); run through the resident process, its output read by <see cref="Ours"/>.
+        /// </summary>
+        public string[]? Own { get; set; }
+
+        /// <summary>The file <see cref="Own"/> writes (its <c>--out</c>).</summary>
+        public string OwnFile { get; set; } = "indicators_commune.csv";
+
+        public List<ProcessRun> OwnRuns { get; } = [];
+
+        public string? OwnOut { get; set; }
     }
 
     private sealed class Harness(string folder, string url, int runs, TextWriter output)
@@ -481,6 +494,7 @@ internal static class PostgisCompareBenchmark
                 foreach (var q in questions.Where(q => q.SotttKey == "indicators"))
                 {
                     SqlRun(connection, q, run);
+                    OwnRun(q, run);
                 }
 
                 SotttRun("sharing", run, "sharing", folder, "--level", "province", "--out", OutPath("sharing", run, "sharing.json"), "--timings");
@@ -593,6 +607,29 @@ internal static class PostgisCompareBenchmark
             Say($"run {run}: sotttt {args[0]} (resident) {result.Seconds:F1} s; {timings}; load average {LoadAverage()}");
         }
 
+        /// <summary>The question's own command (<see cref="Question.Own"/>), through the resident process.</summary>
+        private void OwnRun(Question q, int run)
+        {
+            if (q.Own is null)
+            {
+                return;
+            }
+
+            UseCache("resident", daemon: true);
+            var dir = OutPath("own-" + string.Concat(q.Name.Where(char.IsLetterOrDigit)), run, null);
+            string[] args = [.. q.Own, "--out", Path.Combine(dir, q.OwnFile), "--timings"];
+            var result = Sotttt(args);
+            var timings = result.Stderr.Split('\n').LastOrDefault(l => l.StartsWith("timings:", StringComparison.Ordinal)) ?? string.Empty;
+            if (result.Exit != 0 || !timings.StartsWith("timings: resident check", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"sotttt {string.Join(' ', args)} through the resident process exited {result.Exit}: {result.Stderr}");
+            }
+
+            q.OwnRuns.Add(result);
+            q.OwnOut = dir;
+            Say($"run {run}: sotttt {string.Join(' ', q.Own.Skip(2))} (resident, the question's own columns) {result.Seconds:F2} s; {timings}");
+        }
+
         /// <summary>The resident process's memory now and at its peak (/proc), from the pid its status gives.</summary>
         private static string ResidentMemory()
         {
@@ -630,8 +667,9 @@ internal static class PostgisCompareBenchmark
             Say($"load average {LoadAverage()} after run {done} of {runs}; medians of {done} run(s); the SQL is timed from the client, data already in PostGIS (prep above not counted); sotttt is the whole process (load, validate, project, analyse, write)");
             Say("sotttt cold: run 1, without the dataset cache; warm: median of runs 2 and later, the cache found (the ratio uses warm when there is one)");
             Say("sotttt resident: the same command sent to the resident process (sotttt daemon, both datasets held since its start): median of every run, the first included; the whole client process");
-            Say("| question | sotttt command | sotttt cold | sotttt warm median | sotttt resident median | SQL median | SQL ÷ sotttt warm | SQL ÷ sotttt resident | agreement | sotttt peak RSS |");
-            Say("|---|---|---|---|---|---|---|---|---|---|");
+            Say("sotttt own columns: the question's own command where it is narrower (indicators --columns: only the figures asked for are computed), through the resident process, median of every run; its own agreement with the SQL");
+            Say("| question | sotttt command | sotttt cold | sotttt warm median | sotttt resident median | SQL median | SQL ÷ sotttt warm | SQL ÷ sotttt resident | agreement | sotttt peak RSS | own columns (resident) | SQL ÷ own columns | own columns' agreement |");
+            Say("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var q in questions)
             {
                 var ours = sotttRuns[q.SotttKey];
@@ -641,7 +679,9 @@ internal static class PostgisCompareBenchmark
                 var peaks = ours.Where(r => r.PeakMiB is not null).Select(r => r.PeakMiB!.Value).ToList();
                 var agreement = Agreement(q);
                 double? resident = residentRuns.TryGetValue(q.SotttKey, out var held) && held.Count > 0 ? Median([.. held.Select(r => r.Seconds)]) : null;
-                Say($"| {q.Name} | `{q.Command}` | {cold:F1} s | {(warm is { } w ? $"{w:F1} s" : "n/a")} | {(resident is { } r ? $"{r:F2} s" : "n/a")} | {sqlMedian:F1} s | {sqlMedian / (warm ?? cold):F2} | {(resident is { } r2 ? $"{sqlMedian / r2:F2}" : "n/a")} | {agreement} | {(peaks.Count > 0 ? $"{peaks.Max():F0} MiB" : "n/a")} |");
+                double? own = q.OwnRuns.Count > 0 ? Median([.. q.OwnRuns.Select(r => r.Seconds)]) : null;
+                var ownAgreement = q.OwnOut is { } ownOut ? Agreement(q, ownOut) : "n/a";
+                Say($"| {q.Name} | `{q.Command}` | {cold:F1} s | {(warm is { } w ? $"{w:F1} s" : "n/a")} | {(resident is { } r ? $"{r:F2} s" : "n/a")} | {sqlMedian:F1} s | {sqlMedian / (warm ?? cold):F2} | {(resident is { } r2 ? $"{sqlMedian / r2:F2}" : "n/a")} | {agreement} | {(peaks.Count > 0 ? $"{peaks.Max():F0} MiB" : "n/a")} | {(own is { } o ? $"`{string.Join(' ', q.Own!.Skip(2))}` {o:F2} s" : "n/a")} | {(own is { } o2 ? $"{sqlMedian / o2:F2}" : "n/a")} | {ownAgreement} |");
             }
 
             Say(string.Empty);
@@ -659,11 +699,11 @@ internal static class PostgisCompareBenchmark
                 : $"resident output files that differ from the one-process runs': {string.Join("; ", residentDifferences)}");
         }
 
-        private string Agreement(Question q)
+        private string Agreement(Question q, string? outDir = null)
         {
             try
             {
-                var ours = q.Ours!(lastOut[q.SotttKey]);
+                var ours = q.Ours!(outDir ?? lastOut[q.SotttKey]);
                 return Compare(ours, q.SqlAnswer!, q.Columns, q.Units, q.Reason).Text;
             }
             catch (Exception ex) when (ex is IOException or KeyNotFoundException or FormatException or JsonException or InvalidOperationException)
@@ -929,6 +969,7 @@ internal static class PostgisCompareBenchmark
 
             var nearest = new Question("nearest postal point per settlement", "indicators --level commune", "indicators")
             {
+                Own = ["indicators", folder, "--level", "commune", "--columns", "settlements,postal_access_mean_km,postal_access_max_km"],
                 Units = "communes",
                 Columns = [new("postal_access_mean_km", 0.0011), new("postal_access_max_km", 0.0011)],
                 Reason = "settlements moved to the nearest commune can land on either side",
@@ -939,6 +980,7 @@ internal static class PostgisCompareBenchmark
 
             var fibreMid = new Question("fibre km per commune (midpoint rule)", "indicators --level commune", "indicators")
             {
+                Own = ["indicators", folder, "--level", "commune", "--columns", "fibre_km"],
                 Units = "communes",
                 Columns = [new("fibre_km", 0.002, 0.005)],
                 Reason = Midpoint,
@@ -948,6 +990,7 @@ internal static class PostgisCompareBenchmark
 
             var fibreExact = new Question("fibre km per commune (exact overlay)", "indicators --level commune", "indicators")
             {
+                Own = ["indicators", folder, "--level", "commune", "--columns", "fibre_km"],
                 Units = "communes",
                 Columns = [new("fibre_km", 0.002, 0.005)],
                 Reason = "sotttt gives each segment to the commune of its midpoint (a segment crossing a boundary counts whole on one side), the overlay cuts it at the boundary; and " + Midpoint,
