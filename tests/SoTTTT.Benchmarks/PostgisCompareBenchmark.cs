@@ -627,8 +627,11 @@ internal static class PostgisCompareBenchmark
 
             q.OwnRuns.Add(result);
             q.OwnOut = dir;
-            Say($"run {run}: sotttt {string.Join(' ', q.Own.Skip(2))} (resident, the question's own columns) {result.Seconds:F2} s; {timings}");
+            Say($"run {run}: sotttt {OwnText(q)} (resident, the question's own columns) {result.Seconds:F2} s; {timings}");
         }
+
+        /// <summary>The question's own command as the table prints it (without the dataset folder).</summary>
+        private static string OwnText(Question q) => string.Join(' ', [q.Own![0], .. q.Own.Skip(2)]);
 
         /// <summary>The resident process's memory now and at its peak (/proc), from the pid its status gives.</summary>
         private static string ResidentMemory()
@@ -681,7 +684,7 @@ internal static class PostgisCompareBenchmark
                 double? resident = residentRuns.TryGetValue(q.SotttKey, out var held) && held.Count > 0 ? Median([.. held.Select(r => r.Seconds)]) : null;
                 double? own = q.OwnRuns.Count > 0 ? Median([.. q.OwnRuns.Select(r => r.Seconds)]) : null;
                 var ownAgreement = q.OwnOut is { } ownOut ? Agreement(q, ownOut) : "n/a";
-                Say($"| {q.Name} | `{q.Command}` | {cold:F1} s | {(warm is { } w ? $"{w:F1} s" : "n/a")} | {(resident is { } r ? $"{r:F2} s" : "n/a")} | {sqlMedian:F1} s | {sqlMedian / (warm ?? cold):F2} | {(resident is { } r2 ? $"{sqlMedian / r2:F2}" : "n/a")} | {agreement} | {(peaks.Count > 0 ? $"{peaks.Max():F0} MiB" : "n/a")} | {(own is { } o ? $"`{string.Join(' ', q.Own!.Skip(2))}` {o:F2} s" : "n/a")} | {(own is { } o2 ? $"{sqlMedian / o2:F2}" : "n/a")} | {ownAgreement} |");
+                Say($"| {q.Name} | `{q.Command}` | {cold:F1} s | {(warm is { } w ? $"{w:F1} s" : "n/a")} | {(resident is { } r ? $"{r:F2} s" : "n/a")} | {sqlMedian:F1} s | {sqlMedian / (warm ?? cold):F2} | {(resident is { } r2 ? $"{sqlMedian / r2:F2}" : "n/a")} | {agreement} | {(peaks.Count > 0 ? $"{peaks.Max():F0} MiB" : "n/a")} | {(own is { } o ? $"`{OwnText(q)}` {o:F2} s" : "n/a")} | {(own is { } o2 ? $"{sqlMedian / o2:F2}" : "n/a")} | {ownAgreement} |");
             }
 
             Say(string.Empty);

@@ -192,6 +192,11 @@ internal sealed class ResidentServer(string socketPath, TimeSpan idle, TextWrite
             if (exit is { } code && request is { Args: [var first, ..] } && first != "daemon")
             {
                 Log($"{Masked(request.Args)} (in {request.WorkingFolder}): exit {code}, {clock.Elapsed.TotalSeconds:F2} s, dataset {ResidentDatasets.LastOutcome}");
+
+                // The command's garbage is collected now, after its caller has its exit code, rather than in the middle
+                // of the next command: on the national dataset a young-generation collection of this process pauses it
+                // 60-160 ms, a third of a narrow command's time.
+                GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
