@@ -22,7 +22,12 @@ internal static class SharingCommand
         var repair = new Option<bool>("--repair-polygons") { Description = "repair invalid polygons instead of rejecting them" };
         var common = new CommonOptions();
         var timings = PhaseClock.CreateOption();
-        var command = new Command("sharing", "dùng chung hạ tầng: vị trí cột, tỷ lệ dùng chung, cơ hội dùng chung / infrastructure sharing") { dataset, level, repair, timings };
+        var only = new Option<string?>("--only")
+        {
+            Description = "units: only the unit table (tower positions, BTS, shared positions, sharing rate, spare slots per unit and operator), as CSV on stdout or --out FILE.csv; nothing else is computed",
+        };
+        only.AcceptOnlyFromAmong("units");
+        var command = new Command("sharing", "dùng chung hạ tầng: vị trí cột, tỷ lệ dùng chung, cơ hội dùng chung / infrastructure sharing") { dataset, level, repair, only, timings };
         common.AddTo(command, "xlsx");
         command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
@@ -34,9 +39,46 @@ internal static class SharingCommand
 
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
-            return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
+            return parse.GetValue(only) is "units"
+                ? EmitUnits(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang)
+                : Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// <c>--only units</c>: the unit table alone (<see cref="SharingAnalysis.Units"/>), the rows of <c>sharing_units.csv</c>
+    /// byte for byte, as CSV on stdout or to <c>--out FILE.csv</c>; any other output would show tables not computed.
+    /// </summary>
+    public static int EmitUnits(CliConsole console, Dataset dataset, AdminLevel level, string? format, string? outPath, string lang)
+    {
+        if (dataset.AdminUnits.Count > 0 && dataset.AdminUnits.All(u => u.Level != level))
+        {
+            console.Error.WriteLine(Texts.NoLevel(dataset, level, lang));
+            return ExitCodes.BadInput;
+        }
+
+        if (format is not (null or "csv") || (outPath is not null && !outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
+        {
+            console.Error.WriteLine(Texts.Get("sharing.only_units", lang));
+            return ExitCodes.BadInput;
+        }
+
+        var (rows, _) = console.WithStatus(Texts.Get("sharing.computing", lang), () => SharingAnalysis.Units(dataset, level));
+        PhaseMarks.Mark("compute");
+        var csv = SharingWriter.UnitsCsv(rows);
+        if (outPath is not null)
+        {
+            AtomicFile.WriteAllText(outPath, csv);
+            console.Error.WriteLine(Texts.Format("written", lang, outPath));
+            if (format is null)
+            {
+                return ExitCodes.Ok;
+            }
+        }
+
+        console.Out.Write(csv);
+        return ExitCodes.Ok;
     }
 
     /// <summary>Runs the analysis and writes it; shared with <c>demo</c>.</summary>

@@ -54,6 +54,28 @@ public static class SharingAnalysis
         };
     }
 
+    /// <summary>
+    /// The unit table alone (<c>sharing --only units</c>): the tower positions and their rows, exactly as
+    /// <see cref="Run"/> gives them, with nothing else computed (no missed sharing, capacity, conversion, spacing or
+    /// fibre). Also the count of positions outside every unit of the level.
+    /// </summary>
+    public static (IReadOnlyList<SharingRow> Rows, int Unassigned) Units(Dataset dataset, AdminLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var grouping = Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs)));
+        var locator = DatasetIndexes.Locator(dataset);
+        PhaseMarks.Mark("index");
+        var positions = grouping.GetAwaiter().GetResult();
+
+        // The rows read only the unit of each position (urban or not is for the pairs).
+        var facts = positions
+            .AsParallel()
+            .AsOrdered()
+            .Select(p => (Unit: locator.Locate(p.Location.Coordinate), Urban: false))
+            .ToArray();
+        return Rows(dataset, level, positions, facts);
+    }
+
     private static bool ExistingTower(TowerPosition p) => p.Tower is { Status: TowerStatus.Existing };
 
     private static (List<SharingRow> Rows, int Unassigned) Rows(Dataset dataset, AdminLevel level, IReadOnlyList<TowerPosition> positions, (AdminUnit? Unit, bool Urban)[] facts)

@@ -102,7 +102,10 @@ public static class SharingWriter
     ];
 
     /// <summary>The per-unit, per-operator table (what <c>--format csv</c> prints).</summary>
-    public static string UnitsCsv(SharingResult r) => CsvOutput.Write(UnitColumns, r.Rows);
+    public static string UnitsCsv(SharingResult r) => UnitsCsv(r.Rows);
+
+    /// <summary>The unit table as CSV (<c>sharing_units.csv</c>; <c>sharing --only units</c>).</summary>
+    public static string UnitsCsv(IReadOnlyList<SharingRow> rows) => CsvOutput.Write(UnitColumns, rows);
 
     /// <summary>The CSV tables as workbook sheets (sheet name vi/en, CSV file, title), headings in <paramref name="lang"/>.</summary>
     public static IReadOnlyList<XlsxSheet> Sheets(SharingResult r, string lang)

@@ -73,4 +73,52 @@ public class SharingCommandTests
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(error, Does.Contain("zones.csv, row 2, column 'kind' (id Z1): UNKNOWN_VALUE"));
     }
+    [TestCase("province")]
+    [TestCase("commune")]
+    public void OnlyUnits_IsTheWholeRunsUnitTable_ByteForByte(string level)
+    {
+        // Both samples: the province of the demo and the mountain one (inferred positions, a DEM).
+        foreach (var folder in new[] { DemoSample.Folder, global::SoTTTT.Cli.Commands.DemoCommand.SampleFolder(global::SoTTTT.Cli.Commands.DemoCommand.MountainSample) })
+        {
+            var outDir = Path.Combine(Path.GetTempPath(), $"sotttt-only-units-{Guid.NewGuid():N}");
+            try
+            {
+                var whole = CliRunner.Run("sharing", folder, "--level", level, "--out", outDir);
+                Assert.That(whole.Exit, Is.Zero, whole.Err);
+                var only = CliRunner.Run("sharing", folder, "--level", level, "--only", "units", "--format", "csv");
+                Assert.That(only.Exit, Is.Zero, only.Err);
+                var expected = File.ReadAllText(Path.Combine(outDir, "sharing_units.csv"));
+                Assert.That(only.Out, Is.EqualTo(expected), folder);
+                Assert.That(expected.Split('\n').Length, Is.GreaterThan(3));
+
+                var file = Path.Combine(outDir, "units-only.csv");
+                Assert.That(CliRunner.Run("sharing", folder, "--level", level, "--only", "units", "--out", file).Exit, Is.Zero);
+                Assert.That(File.ReadAllText(file), Is.EqualTo(expected));
+            }
+            finally
+            {
+                if (Directory.Exists(outDir))
+                {
+                    Directory.Delete(outDir, recursive: true);
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void OnlyUnits_WithAnOutputOfOtherTables_Exit2()
+    {
+        using var ds = SmallProvince.Create();
+        var json = CliRunner.Run("sharing", ds.Folder, "--only", "units", "--format", "json", "--lang", "en");
+        var folder = CliRunner.Run("sharing", ds.Folder, "--only", "units", "--out", Path.Combine(ds.Folder, "out"));
+        var other = CliRunner.Run("sharing", ds.Folder, "--only", "pairs");
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.Exit, Is.EqualTo(2));
+            Assert.That(json.Err, Does.Contain("--only units gives the unit table only"));
+            Assert.That(folder.Exit, Is.EqualTo(2));
+            Assert.That(Directory.Exists(Path.Combine(ds.Folder, "out")), Is.False);
+            Assert.That(other.Exit, Is.EqualTo(2));
+        });
+    }
 }
