@@ -17,23 +17,56 @@ public static class BtsPositionGrouping
     /// </summary>
     public static IReadOnlyList<TowerPosition> Positions(IReadOnlyList<Bts> bts, IReadOnlyList<Tower> towers, double coLocationM, GeometryFactory factory)
     {
-        var keys = Group(bts, towers, coLocationM);
-        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(bts);
+        ArgumentNullException.ThrowIfNull(towers);
+        var keys = Group(bts, towers, coLocationM, out var towerOf);
+
+        // The BTS of each tower (by the first row of its id) in input order, by a counting sort into one array: no list
+        // and no string hashed per BTS. Keys that are no tower's id (a named tower missing from the list, a cluster) go
+        // by name, as before.
+        var ids = TowerIds.Of(towers);
+        var starts = new int[towers.Count + 1];
+        Dictionary<string, List<int>>? others = null;
         for (var i = 0; i < keys.Length; i++)
         {
-            if (!members.TryGetValue(keys[i], out var list))
+            var t = towerOf[i] >= 0 ? towerOf[i] : ids.FirstRow(keys[i]);
+            towerOf[i] = t;
+            if (t >= 0)
             {
-                members[keys[i]] = list = [];
+                starts[t + 1]++;
             }
+            else
+            {
+                others ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                if (!others.TryGetValue(keys[i], out var list))
+                {
+                    others[keys[i]] = list = [];
+                }
 
-            list.Add(i);
+                list.Add(i);
+            }
+        }
+
+        for (var t = 0; t < towers.Count; t++)
+        {
+            starts[t + 1] += starts[t];
+        }
+
+        var order = new int[starts[towers.Count]];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < towerOf.Length; i++)
+        {
+            if (towerOf[i] >= 0)
+            {
+                order[next[towerOf[i]]++] = i;
+            }
         }
 
         // Distinct, in ordinal order; a position carries a few BTS, so an insertion sort into a small array does it (a
         // sort of the set for the rare position with many).
-        IReadOnlyList<string> OperatorsOf(List<int>? indices)
+        IReadOnlyList<string> OperatorsOf(IReadOnlyList<int> indices)
         {
-            if (indices is null || indices.Count == 0)
+            if (indices.Count == 0)
             {
                 return [];
             }
@@ -67,18 +100,18 @@ public static class BtsPositionGrouping
             return n == found.Length ? found : found[..n];
         }
 
-        var positions = new List<TowerPosition>(towers.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tower in towers)
+        var positions = new List<TowerPosition>(towers.Count + (others?.Count ?? 0));
+        for (var t = 0; t < towers.Count; t++)
         {
-            if (seen.Add(tower.Id))
+            // A repeated id counts once, at its first row, with every BTS of that id.
+            if (ids.IsFirst(t))
             {
-                var at = members.GetValueOrDefault(tower.Id);
-                positions.Add(new TowerPosition(tower.Id, tower.Location, tower, at ?? [], OperatorsOf(at)));
+                IReadOnlyList<int> at = starts[t + 1] > starts[t] ? new ArraySegment<int>(order, starts[t], starts[t + 1] - starts[t]) : [];
+                positions.Add(new TowerPosition(towers[t].Id, towers[t].Location, towers[t], at, OperatorsOf(at)));
             }
         }
 
-        foreach (var (key, indices) in members.Where(kv => !seen.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (key, indices) in (others ?? []).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var x = indices.Average(i => bts[i].Location.X);
             var y = indices.Average(i => bts[i].Location.Y);
@@ -89,9 +122,14 @@ public static class BtsPositionGrouping
     }
 
     /// <summary>The position key of each BTS, in input order: the tower id, or <c>~</c> + the smallest BTS id of its cluster.</summary>
-    public static string[] Group(IReadOnlyList<Bts> bts, IReadOnlyList<Tower> towers, double coLocationM)
+    public static string[] Group(IReadOnlyList<Bts> bts, IReadOnlyList<Tower> towers, double coLocationM) => Group(bts, towers, coLocationM, out _);
+
+    /// <param name="towerOf">Per BTS, the row of the tower found within the co-location distance (-1: a named tower, or none).</param>
+    private static string[] Group(IReadOnlyList<Bts> bts, IReadOnlyList<Tower> towers, double coLocationM, out int[] towerOf)
     {
         var keys = new string[bts.Count];
+        towerOf = new int[bts.Count];
+        Array.Fill(towerOf, -1);
 
         // Towers by the square of the co-location distance around them: a BTS's candidates are the towers whose square
         // holds it, the towers a query of its own square would find (a grid, no tree to build; the rule below does not
@@ -106,9 +144,10 @@ public static class BtsPositionGrouping
                 continue;
             }
 
-            towerGrid ??= PointSquares.Grid([.. Enumerable.Range(0, towers.Count)], t => towers[t].Location.Coordinate, coLocationM);
+            towerGrid ??= TowerIds.Grid(towers, coLocationM);
             var c = bts[i].Location.Coordinate;
             Tower? nearest = null;
+            var nearestRow = -1;
             var best = double.MaxValue;
             foreach (var t in towerGrid.At(c))
             {
@@ -118,12 +157,16 @@ public static class BtsPositionGrouping
                 {
                     best = d;
                     nearest = tower;
+                    nearestRow = t;
                 }
             }
 
             if (nearest is not null)
             {
                 keys[i] = nearest.Id;
+
+                // The position is the first row of that id (a repeated id counts once).
+                towerOf[i] = TowerIds.Of(towers).FirstRow(nearest.Id, nearestRow);
             }
             else
             {
@@ -177,5 +220,52 @@ public static class BtsPositionGrouping
         {
             keys[loose[j]] = "~" + label[Find(j)];
         }
+    }
+
+    /// <summary>
+    /// Per tower list (a dataset's, immutable), kept while it lives: the first row of each id and the towers' grid
+    /// for the co-location search — indexes, as a database keeps one on a key, not answers.
+    /// </summary>
+    private sealed class TowerIds
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Tower>, TowerIds> Kept = [];
+        private readonly Dictionary<string, int> firstRow;
+        private readonly int[] first;
+        private readonly Dictionary<double, PointQueryGrid<int>> grids = [];
+
+        private TowerIds(IReadOnlyList<Tower> towers)
+        {
+            firstRow = new Dictionary<string, int>(towers.Count, StringComparer.Ordinal);
+            first = new int[towers.Count];
+            for (var t = 0; t < towers.Count; t++)
+            {
+                first[t] = firstRow.TryAdd(towers[t].Id, t) ? t : firstRow[towers[t].Id];
+            }
+        }
+
+        public static TowerIds Of(IReadOnlyList<Tower> towers) => Kept.GetValue(towers, static t => new TowerIds(t));
+
+        public static PointQueryGrid<int> Grid(IReadOnlyList<Tower> towers, double coLocationM)
+        {
+            var ids = Of(towers);
+            lock (ids.grids)
+            {
+                if (!ids.grids.TryGetValue(coLocationM, out var grid))
+                {
+                    ids.grids[coLocationM] = grid = PointSquares.Grid([.. Enumerable.Range(0, towers.Count)], t => towers[t].Location.Coordinate, coLocationM);
+                }
+
+                return grid;
+            }
+        }
+
+        /// <summary>Whether row <paramref name="t"/> is the first of its id.</summary>
+        public bool IsFirst(int t) => first[t] == t;
+
+        /// <summary>The first row with the id, or -1 when no tower has it.</summary>
+        public int FirstRow(string id) => firstRow.TryGetValue(id, out var t) ? t : -1;
+
+        /// <summary>The first row with the id of row <paramref name="t"/>.</summary>
+        public int FirstRow(string id, int t) => first[t] >= 0 && first[t] <= t ? first[t] : FirstRow(id);
     }
 }

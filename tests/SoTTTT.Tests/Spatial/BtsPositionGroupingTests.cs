@@ -148,4 +148,67 @@ public class BtsPositionGroupingTests
             Assert.That((positions[2].Location.X, positions[2].BtsIndices.Count), Is.EqualTo((603010.0, 3)));
         });
     }
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Positions_RandomNetwork_MatchTheirDefinitionByScan(int seed)
+    {
+        // Towers (a few ids repeated), BTS declaring a tower (some a tower missing from the list), BTS near a tower, loose
+        // chains; several operators. The reference groups by scanning every key, without indexes.
+        var random = new Random(seed);
+        var network = new TestNetwork();
+        string[] operators = ["Viettel", "VNPT", "MobiFone", "Vietnamobile"];
+        var n = 0;
+        for (var g = 0; g < 400; g++)
+        {
+            var (x, y) = (600000 + (random.NextDouble() * 30000), 2300000 + (random.NextDouble() * 30000));
+            var roll = random.NextDouble();
+            var tower = roll < 0.5 ? $"T{g % 350:D3}" : roll < 0.6 ? $"GONE{g % 7}" : null;
+            if (tower is not null && !tower.StartsWith("GONE", StringComparison.Ordinal))
+            {
+                network.Tower(tower, x, y, "A2b");
+            }
+
+            for (var k = random.Next(4); k >= 0; k--)
+            {
+                var declared = tower is not null && random.NextDouble() < 0.6 ? tower : null;
+                network.Bts($"B{n++:D4}", operators[random.Next(operators.Length)], x, y, declared);
+                (x, y) = (x + (random.NextDouble() * 30) - 15, y + (random.NextDouble() * 30) - 15);
+            }
+        }
+
+        for (var g = 0; g < 30; g++)
+        {
+            network.Tower($"EMPTY{g:D2}", 700000 + (g * 100), 2300000, "A2b");
+        }
+
+        var dataset = network.Build();
+        var (bts, towers) = (dataset.Bts, dataset.Towers);
+        var keys = Reference(bts, towers, 20);
+        var expected = new List<(string Id, int[] Members, string Operators, double X, double Y, bool Inferred)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string Ops(int[] members) => string.Join("+", members.Select(i => bts[i].Operator).Distinct().Order(StringComparer.Ordinal));
+        foreach (var tower in towers.Where(t => seen.Add(t.Id)))
+        {
+            var members = Enumerable.Range(0, bts.Count).Where(i => keys[i] == tower.Id).ToArray();
+            expected.Add((tower.Id, members, Ops(members), tower.Location.X, tower.Location.Y, false));
+        }
+
+        foreach (var key in keys.Distinct().Where(k => !seen.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            var members = Enumerable.Range(0, bts.Count).Where(i => keys[i] == key).ToArray();
+            expected.Add((key, members, Ops(members), members.Average(i => bts[i].Location.X), members.Average(i => bts[i].Location.Y), true));
+        }
+
+        var positions = BtsPositionGrouping.Positions(bts, towers, 20, bts[0].Location.Factory);
+        Assert.That(
+            positions.Select(p => (p.Id, p.BtsIndices.ToArray(), string.Join("+", p.Operators), p.Location.X, p.Location.Y, p.Inferred)),
+            Is.EqualTo(expected));
+        Assert.Multiple(() =>
+        {
+            Assert.That(towers.Count, Is.GreaterThan(towers.Select(t => t.Id).Distinct().Count()), "repeated tower ids");
+            Assert.That(expected.Count(p => p.Id.StartsWith("GONE", StringComparison.Ordinal)), Is.GreaterThan(0), "named towers missing from the list");
+            Assert.That(expected.Count(p => p.Id.StartsWith('~')), Is.GreaterThan(20), "inferred clusters");
+            Assert.That(expected.Count(p => p.Members.Length == 0), Is.GreaterThan(0), "towers without BTS");
+        });
+    }
 }
