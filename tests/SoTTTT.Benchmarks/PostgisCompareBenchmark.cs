@@ -390,6 +390,9 @@ internal static class PostgisCompareBenchmark
         /// <summary>The file <see cref="Own"/> writes (its <c>--out</c>).</summary>
         public string OwnFile { get; set; } = "indicators_commune.csv";
 
+        /// <summary>How <see cref="Own"/>'s output is read, when not as <see cref="Ours"/> reads the whole command's.</summary>
+        public Func<string, Answer>? OwnAnswer { get; set; }
+
         public List<ProcessRun> OwnRuns { get; } = [];
 
         public string? OwnOut { get; set; }
@@ -502,6 +505,7 @@ internal static class PostgisCompareBenchmark
                 foreach (var q in questions.Where(q => q.SotttKey == "sharing"))
                 {
                     SqlRun(connection, q, run);
+                    OwnRun(q, run);
                 }
 
                 SotttRun("coverage", run, "coverage", omni, "--level", "province", "--no-raster", "--out", OutPath("coverage", run, null), "--timings");
@@ -683,7 +687,7 @@ internal static class PostgisCompareBenchmark
                 var agreement = Agreement(q);
                 double? resident = residentRuns.TryGetValue(q.SotttKey, out var held) && held.Count > 0 ? Median([.. held.Select(r => r.Seconds)]) : null;
                 double? own = q.OwnRuns.Count > 0 ? Median([.. q.OwnRuns.Select(r => r.Seconds)]) : null;
-                var ownAgreement = q.OwnOut is { } ownOut ? Agreement(q, ownOut) : "n/a";
+                var ownAgreement = q.OwnOut is { } ownOut ? Agreement(q, ownOut, q.OwnAnswer) : "n/a";
                 Say($"| {q.Name} | `{q.Command}` | {cold:F1} s | {(warm is { } w ? $"{w:F1} s" : "n/a")} | {(resident is { } r ? $"{r:F2} s" : "n/a")} | {sqlMedian:F1} s | {sqlMedian / (warm ?? cold):F2} | {(resident is { } r2 ? $"{sqlMedian / r2:F2}" : "n/a")} | {agreement} | {(peaks.Count > 0 ? $"{peaks.Max():F0} MiB" : "n/a")} | {(own is { } o ? $"`{OwnText(q)}` {o:F2} s" : "n/a")} | {(own is { } o2 ? $"{sqlMedian / o2:F2}" : "n/a")} | {ownAgreement} |");
             }
 
@@ -702,11 +706,11 @@ internal static class PostgisCompareBenchmark
                 : $"resident output files that differ from the one-process runs': {string.Join("; ", residentDifferences)}");
         }
 
-        private string Agreement(Question q, string? outDir = null)
+        private string Agreement(Question q, string? outDir = null, Func<string, Answer>? read = null)
         {
             try
             {
-                var ours = q.Ours!(outDir ?? lastOut[q.SotttKey]);
+                var ours = (read ?? q.Ours!)(outDir ?? lastOut[q.SotttKey]);
                 return Compare(ours, q.SqlAnswer!, q.Columns, q.Units, q.Reason).Text;
             }
             catch (Exception ex) when (ex is IOException or KeyNotFoundException or FormatException or JsonException or InvalidOperationException)
@@ -1007,6 +1011,9 @@ internal static class PostgisCompareBenchmark
 
             var positions = new Question("tower positions (`all` rows: positions, shared positions)", "sharing --level province", "sharing")
             {
+                Own = ["sharing", folder, "--level", "province", "--only", "units"],
+                OwnFile = "sharing_units.csv",
+                OwnAnswer = dir => SharingUnitsCsv(Path.Combine(dir, "sharing_units.csv")),
                 Units = "provinces",
                 Columns = [new("tower_positions", 0), new("shared_positions", 0)],
                 Reason = "positions on a shared boundary can land on either side",
@@ -1090,6 +1097,22 @@ internal static class PostgisCompareBenchmark
                 if (positions > 0)
                 {
                     answer.Units[unit.GetProperty("code").GetString()!] = [positions, unit.GetProperty("shared_positions").GetDouble()];
+                }
+            }
+
+            return answer;
+        }
+
+        /// <summary>The all-operator rows of sharing_units.csv (<c>sharing --only units</c>), as <see cref="SharingUnits"/> reads the JSON.</summary>
+        private static Answer SharingUnitsCsv(string path)
+        {
+            var (h, rows) = ReadCsv(path);
+            var answer = new Answer();
+            foreach (var r in rows.Where(r => r[h["operator"]] == "all"))
+            {
+                if (Number(r[h["tower_positions"]]) is > 0 and var positions)
+                {
+                    answer.Units[r[h["code"]]] = [positions, Number(r[h["shared_positions"]])];
                 }
             }
 
