@@ -1027,6 +1027,9 @@ internal static class PostgisCompareBenchmark
 
             var mustShare = new Question("must-share pairs (missed sharing)", "sharing --level province", "sharing")
             {
+                Own = ["sharing", folder, "--level", "province", "--only", "pairs"],
+                OwnFile = "sharing_missed.csv",
+                OwnAnswer = dir => MissedPairsCsv(Path.Combine(dir, "sharing_missed.csv")),
                 Units = "pairs",
                 Columns = [new("distance_m", 0.06)],
                 Reason = "urban or not decides the limit (100 / 400 m); a position on a zone or unit boundary can fall either way",
@@ -1114,6 +1117,19 @@ internal static class PostgisCompareBenchmark
                 {
                     answer.Units[r[h["code"]]] = [positions, Number(r[h["shared_positions"]])];
                 }
+            }
+
+            return answer;
+        }
+
+        /// <summary>sharing_missed.csv (<c>sharing --only pairs</c>), as <see cref="MissedPairs"/> reads the JSON.</summary>
+        private static Answer MissedPairsCsv(string path)
+        {
+            var (h, rows) = ReadCsv(path);
+            var answer = new Answer();
+            foreach (var r in rows)
+            {
+                answer.Units[$"{r[h["position_a"]]} {r[h["position_b"]]}"] = [Number(r[h["distance_m"]])];
             }
 
             return answer;

@@ -24,9 +24,9 @@ internal static class SharingCommand
         var timings = PhaseClock.CreateOption();
         var only = new Option<string?>("--only")
         {
-            Description = "units: only the unit table (tower positions, BTS, shared positions, sharing rate, spare slots per unit and operator), as CSV on stdout or --out FILE.csv; nothing else is computed",
+            Description = "units: only the unit table (tower positions, BTS, shared positions, sharing rate, spare slots per unit and operator); pairs: only the missed sharing (pairs of positions that must share); as CSV on stdout or --out FILE.csv, nothing else computed",
         };
-        only.AcceptOnlyFromAmong("units");
+        only.AcceptOnlyFromAmong("units", "pairs");
         var command = new Command("sharing", "dùng chung hạ tầng: vị trí cột, tỷ lệ dùng chung, cơ hội dùng chung / infrastructure sharing") { dataset, level, repair, only, timings };
         common.AddTo(command, "xlsx");
         command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
@@ -39,8 +39,8 @@ internal static class SharingCommand
 
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
-            return parse.GetValue(only) is "units"
-                ? EmitUnits(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang)
+            return parse.GetValue(only) is { } part
+                ? EmitOnly(console, loaded.Dataset!, adminLevel, part, parse.GetValue(common.Format), parse.GetValue(common.Out), lang)
                 : Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang);
         }));
         return command;
@@ -48,9 +48,10 @@ internal static class SharingCommand
 
     /// <summary>
     /// <c>--only units</c>: the unit table alone (<see cref="SharingAnalysis.Units"/>), the rows of <c>sharing_units.csv</c>
-    /// byte for byte, as CSV on stdout or to <c>--out FILE.csv</c>; any other output would show tables not computed.
+    /// byte for byte; <c>--only pairs</c>: the missed sharing alone (<see cref="SharingAnalysis.MissedPairs"/>), the rows of
+    /// <c>sharing_missed.csv</c>; as CSV on stdout or to <c>--out FILE.csv</c>; any other output would show tables not computed.
     /// </summary>
-    public static int EmitUnits(CliConsole console, Dataset dataset, AdminLevel level, string? format, string? outPath, string lang)
+    public static int EmitOnly(CliConsole console, Dataset dataset, AdminLevel level, string part, string? format, string? outPath, string lang)
     {
         if (dataset.AdminUnits.Count > 0 && dataset.AdminUnits.All(u => u.Level != level))
         {
@@ -60,13 +61,14 @@ internal static class SharingCommand
 
         if (format is not (null or "csv") || (outPath is not null && !outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
         {
-            console.Error.WriteLine(Texts.Get("sharing.only_units", lang));
+            console.Error.WriteLine(Texts.Format("sharing.only", lang, part));
             return ExitCodes.BadInput;
         }
 
-        var (rows, _) = console.WithStatus(Texts.Get("sharing.computing", lang), () => SharingAnalysis.Units(dataset, level));
+        var csv = console.WithStatus(Texts.Get("sharing.computing", lang), () => part == "pairs"
+            ? SharingWriter.MissedCsv(SharingAnalysis.MissedPairs(dataset))
+            : SharingWriter.UnitsCsv(SharingAnalysis.Units(dataset, level).Rows));
         PhaseMarks.Mark("compute");
-        var csv = SharingWriter.UnitsCsv(rows);
         if (outPath is not null)
         {
             AtomicFile.WriteAllText(outPath, csv);

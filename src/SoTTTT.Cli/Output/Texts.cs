@@ -66,7 +66,7 @@ internal static class Texts
         ["no.level.commune"] = ("Bộ dữ liệu không có đơn vị cấp xã ({0}): admin_units có {1}. Thêm các xã (level commune, parent_code là mã huyện hoặc tỉnh) để có bảng cấp xã.", "The dataset has no commune units: admin_units has {1}. Add the communes (level commune, parent_code their district or province) for the commune table."),
         ["xlsx.needs_out"] = ("--format xlsx cần --out TỆP.xlsx", "--format xlsx needs --out FILE.xlsx"),
         ["columns.unknown"] = ("--columns: không có cột {0} trong bảng chỉ tiêu này; các cột có: {1}", "--columns: no column {0} in this indicator table; its columns: {1}"),
-        ["sharing.only_units"] = ("--only units chỉ cho bảng theo đơn vị: --format csv hoặc --out TỆP.csv", "--only units gives the unit table only: --format csv or --out FILE.csv"),
+        ["sharing.only"] = ("--only {0} chỉ cho một bảng: --format csv hoặc --out TỆP.csv", "--only {0} gives one table only: --format csv or --out FILE.csv"),
         ["columns.compare"] = ("--columns không dùng cùng --compare", "--columns does not combine with --compare"),
         ["serve.listening"] = ("Bản đồ đang chạy tại {0} (Ctrl+C để dừng)", "The map viewer is at {0} (Ctrl+C stops it)"),
         ["serve.exposed"] = ("CẢNH BÁO: {0} không phải địa chỉ loopback — máy khác trong mạng xem được mọi lớp dữ liệu. Chỉ dùng trong mạng tin cậy.", "WARNING: {0} is not a loopback address — other machines on the network can read every layer. Use it on a trusted network only."),

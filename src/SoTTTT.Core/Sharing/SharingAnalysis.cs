@@ -43,7 +43,7 @@ public static class SharingAnalysis
             level,
             rules,
             rows,
-            MissedSharing(positions, facts, rules),
+            MissedSharing(positions, i => facts[i], rules),
             Capacity(positions, facts, rules),
             ToConvert(positions, facts, zones, rules),
             SpacingViolations(positions, facts, rules),
@@ -74,6 +74,28 @@ public static class SharingAnalysis
             .Select(p => (Unit: locator.Locate(p.Location.Coordinate), Urban: false))
             .ToArray();
         return Rows(dataset, level, positions, facts);
+    }
+
+    /// <summary>
+    /// The missed sharing alone (<c>sharing --only pairs</c>): the pairs <see cref="Run"/> gives, with nothing else
+    /// computed; a position's unit and urban flag are found only for the positions of candidate pairs.
+    /// </summary>
+    public static IReadOnlyList<MissedSharingPair> MissedPairs(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var grouping = Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs)));
+        var locator = DatasetIndexes.Locator(dataset);
+        var urbanArea = DatasetIndexes.Urban(dataset);
+        PhaseMarks.Mark("index");
+        var positions = grouping.GetAwaiter().GetResult();
+        var facts = new (AdminUnit? Unit, bool Urban)?[positions.Count];
+        (AdminUnit? Unit, bool Urban) Fact(int i)
+        {
+            var c = positions[i].Location.Coordinate;
+            return facts[i] ??= (locator.Locate(c), urbanArea.IsUrban(c));
+        }
+
+        return MissedSharing(positions, Fact, dataset.Rules);
     }
 
     private static bool ExistingTower(TowerPosition p) => p.Tower is { Status: TowerStatus.Existing };
@@ -164,16 +186,22 @@ public static class SharingAnalysis
         return (rows, unassigned);
     }
 
-    private static List<MissedSharingPair> MissedSharing(IReadOnlyList<TowerPosition> positions, (AdminUnit? Unit, bool Urban)[] facts, ProvinceRules rules)
+    /// <param name="fact">Each position's unit and urban flag, asked only for the positions of candidate pairs.</param>
+    private static List<MissedSharingPair> MissedSharing(IReadOnlyList<TowerPosition> positions, Func<int, (AdminUnit? Unit, bool Urban)> fact, ProvinceRules rules)
     {
         var single = Enumerable.Range(0, positions.Count).Where(i => positions[i].Operators.Count == 1).ToList();
         var pairs = new List<MissedSharingPair>();
         foreach (var (i, j, d) in PairsWithin(positions, single, rules.MustShareM.MaxM))
         {
             var (a, b) = (positions[i], positions[j]);
-            var urban = facts[i].Urban && facts[j].Urban;
+            if (a.Operators[0] == b.Operators[0])
+            {
+                continue;
+            }
+
+            var urban = fact(i).Urban && fact(j).Urban;
             var limit = rules.MustShareM.For(urban);
-            if (a.Operators[0] != b.Operators[0] && d < limit)
+            if (d < limit)
             {
                 var first = i;
                 if (string.CompareOrdinal(a.Id, b.Id) > 0)
@@ -181,7 +209,7 @@ public static class SharingAnalysis
                     (a, b, first) = (b, a, j);
                 }
 
-                pairs.Add(new MissedSharingPair(a.Id, a.Operators[0], b.Id, b.Operators[0], d, limit, urban, facts[first].Unit?.Code));
+                pairs.Add(new MissedSharingPair(a.Id, a.Operators[0], b.Id, b.Operators[0], d, limit, urban, fact(first).Unit?.Code));
             }
         }
 

@@ -104,6 +104,9 @@ public static class SharingWriter
     /// <summary>The per-unit, per-operator table (what <c>--format csv</c> prints).</summary>
     public static string UnitsCsv(SharingResult r) => UnitsCsv(r.Rows);
 
+    /// <summary>The missed sharing as CSV (<c>sharing_missed.csv</c>; <c>sharing --only pairs</c>).</summary>
+    public static string MissedCsv(IReadOnlyList<MissedSharingPair> pairs) => CsvOutput.Write(MissedColumns, pairs);
+
     /// <summary>The unit table as CSV (<c>sharing_units.csv</c>; <c>sharing --only units</c>).</summary>
     public static string UnitsCsv(IReadOnlyList<SharingRow> rows) => CsvOutput.Write(UnitColumns, rows);
 
@@ -131,7 +134,7 @@ public static class SharingWriter
     public static IReadOnlyList<(string Name, string Content)> Files(SharingResult r) =>
     [
         ("sharing_units.csv", UnitsCsv(r)),
-        ("sharing_missed.csv", CsvOutput.Write(MissedColumns, r.MissedSharing)),
+        ("sharing_missed.csv", MissedCsv(r.MissedSharing)),
         ("sharing_capacity.csv", CsvOutput.Write(CapacityColumns, r.Capacity)),
         ("sharing_to_convert.csv", CsvOutput.Write(ConvertColumns, r.ToConvert)),
         ("sharing_spacing.csv", CsvOutput.Write(SpacingColumns, r.SpacingViolations)),

@@ -75,7 +75,7 @@ public class SharingCommandTests
     }
     [TestCase("province")]
     [TestCase("commune")]
-    public void OnlyUnits_IsTheWholeRunsUnitTable_ByteForByte(string level)
+    public void OnlyUnitsOrPairs_IsTheWholeRunsTable_ByteForByte(string level)
     {
         // Both samples: the province of the demo and the mountain one (inferred positions, a DEM).
         foreach (var folder in new[] { DemoSample.Folder, global::SoTTTT.Cli.Commands.DemoCommand.SampleFolder(global::SoTTTT.Cli.Commands.DemoCommand.MountainSample) })
@@ -94,6 +94,11 @@ public class SharingCommandTests
                 var file = Path.Combine(outDir, "units-only.csv");
                 Assert.That(CliRunner.Run("sharing", folder, "--level", level, "--only", "units", "--out", file).Exit, Is.Zero);
                 Assert.That(File.ReadAllText(file), Is.EqualTo(expected));
+
+                // The missed sharing alone: the rows of sharing_missed.csv.
+                var pairs = CliRunner.Run("sharing", folder, "--level", level, "--only", "pairs", "--format", "csv");
+                Assert.That(pairs.Exit, Is.Zero, pairs.Err);
+                Assert.That(pairs.Out, Is.EqualTo(File.ReadAllText(Path.Combine(outDir, "sharing_missed.csv"))), folder);
             }
             finally
             {
@@ -111,11 +116,11 @@ public class SharingCommandTests
         using var ds = SmallProvince.Create();
         var json = CliRunner.Run("sharing", ds.Folder, "--only", "units", "--format", "json", "--lang", "en");
         var folder = CliRunner.Run("sharing", ds.Folder, "--only", "units", "--out", Path.Combine(ds.Folder, "out"));
-        var other = CliRunner.Run("sharing", ds.Folder, "--only", "pairs");
+        var other = CliRunner.Run("sharing", ds.Folder, "--only", "capacity");
         Assert.Multiple(() =>
         {
             Assert.That(json.Exit, Is.EqualTo(2));
-            Assert.That(json.Err, Does.Contain("--only units gives the unit table only"));
+            Assert.That(json.Err, Does.Contain("--only units gives one table only"));
             Assert.That(folder.Exit, Is.EqualTo(2));
             Assert.That(Directory.Exists(Path.Combine(ds.Folder, "out")), Is.False);
             Assert.That(other.Exit, Is.EqualTo(2));
