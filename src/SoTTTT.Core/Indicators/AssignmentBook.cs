@@ -12,7 +12,8 @@ namespace SoTTTT.Core.Indicators;
 internal sealed class AssignmentBook(Dataset dataset, AdminLevel level)
 {
     private readonly Lazy<CoordinateTransformer> toWgs84 = new(() => CoordinateTransformer.Create(dataset.Crs, CrsRegistry.Wgs84));
-    private readonly Dictionary<string, bool> atLevel = new(StringComparer.Ordinal);
+    // By the unit object (the locator gives the dataset's own), not its code: asked once per point and per fibre part.
+    private readonly Dictionary<AdminUnit, bool> atLevel = new(ReferenceEqualityComparer.Instance);
     private readonly List<UnassignedItem> unassigned = [];
     private readonly Dictionary<string, UnassignedItem> fibre = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), NearestUnitItem> nearest = [];
@@ -71,9 +72,9 @@ internal sealed class AssignmentBook(Dataset dataset, AdminLevel level)
             return false;
         }
 
-        if (!atLevel.TryGetValue(unit.Code, out var yes))
+        if (!atLevel.TryGetValue(unit, out var yes))
         {
-            atLevel[unit.Code] = yes = dataset.Hierarchy.SelfAndAncestors(unit.Code).Any(u => u.Level == level);
+            atLevel[unit] = yes = dataset.Hierarchy.SelfAndAncestors(unit.Code).Any(u => u.Level == level);
         }
 
         return yes;

@@ -114,16 +114,31 @@ public static class IndicatorsAnalysis
 
         var fibreParts = parts.HasFlag(IndicatorParts.FibreRoutes) ? dataset.FibreRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator)).ToArray() : [];
         var routeKeys = parts.HasFlag(IndicatorParts.FibreRoutes) ? RouteKeys.GetValue(dataset, d => FirstIndexOfId(d.FibreRoutes)) : [];
+        // Each unit's accumulator and length factor found once by reference, not by its code per part (100,000 national).
+        var fibreUnits = new Dictionary<AdminUnit, (Accumulator Acc, double Factor)>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < fibreParts.Length; i++)
         {
             foreach (var (assignment, metres, midpoint) in fibreParts[i])
             {
-                var km = metres * scale.LengthFactor(assignment.Unit) / 1000;
-                book.NoteFibre(assignment, dataset.FibreRoutes[i].Id, midpoint, km);
+                var factor = 1.0;
+                Accumulator? into = null;
                 if (assignment.Unit is { } unit)
                 {
-                    acc[unit.Code].AddFibre(dataset.FibreRoutes[i], routeKeys[i], km * 1000);
+                    if (!fibreUnits.TryGetValue(unit, out var known))
+                    {
+                        fibreUnits[unit] = known = (acc[unit.Code], scale.LengthFactor(unit));
+                    }
+
+                    (into, factor) = known;
                 }
+                else
+                {
+                    factor = scale.LengthFactor(null);
+                }
+
+                var km = metres * factor / 1000;
+                book.NoteFibre(assignment, dataset.FibreRoutes[i].Id, midpoint, km);
+                into?.AddFibre(dataset.FibreRoutes[i], routeKeys[i], km * 1000);
             }
         }
 

@@ -263,7 +263,10 @@ public static class Codes
         }
     }
 
-    public static string Key(CablePlacement placement) => placement.ToString().ToLowerInvariant();
+    public static string Key(CablePlacement placement) => PlacementKeys.TryGetValue(placement, out var key) ? key : placement.ToString().ToLowerInvariant();
+
+    // Asked once per fibre part of an indicator table (100,000 national): one string per value, not one lowered copy a call.
+    private static readonly Dictionary<CablePlacement, string> PlacementKeys = Enum.GetValues<CablePlacement>().ToDictionary(p => p, p => p.ToString().ToLowerInvariant());
 
     public static bool TryParseBool(string text, out bool value)
     {
