@@ -22,15 +22,24 @@ public static class BtsPositionGrouping
         var keys = Group(bts, towers, coLocationM, out var towerOf);
 
         // The BTS of each tower (by the first row of its id) in input order, by a counting sort into one array: no list
-        // and no string hashed per BTS. Keys that are no tower's id (a named tower missing from the list, a cluster) go
-        // by name, as before.
+        // per key. A BTS naming its tower has the id looked up in the towers' index, in parallel (the index is only
+        // read). Keys that are no tower's id (a named tower missing from the list, a cluster) go by name, as before.
         var ids = TowerIds.Of(towers);
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length, 1 << 14), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                if (towerOf[i] < 0)
+                {
+                    towerOf[i] = ids.FirstRow(keys[i]);
+                }
+            }
+        });
         var starts = new int[towers.Count + 1];
         Dictionary<string, List<int>>? others = null;
         for (var i = 0; i < keys.Length; i++)
         {
-            var t = towerOf[i] >= 0 ? towerOf[i] : ids.FirstRow(keys[i]);
-            towerOf[i] = t;
+            var t = towerOf[i];
             if (t >= 0)
             {
                 starts[t + 1]++;
