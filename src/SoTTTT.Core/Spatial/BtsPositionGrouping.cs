@@ -25,16 +25,19 @@ public static class BtsPositionGrouping
         // per key. A BTS naming its tower has the id looked up in the towers' index, in parallel (the index is only
         // read). Keys that are no tower's id (a named tower missing from the list, a cluster) go by name, as before.
         var ids = TowerIds.Of(towers);
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length, 1 << 14), range =>
+        if (keys.Length > 0)
         {
-            for (var i = range.Item1; i < range.Item2; i++)
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length, 1 << 14), range =>
             {
-                if (towerOf[i] < 0)
+                for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    towerOf[i] = ids.FirstRow(keys[i]);
+                    if (towerOf[i] < 0)
+                    {
+                        towerOf[i] = ids.FirstRow(keys[i]);
+                    }
                 }
-            }
-        });
+            });
+        }
         var starts = new int[towers.Count + 1];
         Dictionary<string, List<int>>? others = null;
         for (var i = 0; i < keys.Length; i++)

@@ -211,4 +211,12 @@ public class BtsPositionGroupingTests
             Assert.That(expected.Count(p => p.Members.Length == 0), Is.GreaterThan(0), "towers without BTS");
         });
     }
+    [Test]
+    public void Positions_WithoutBts_AreTheTowers_AndWithoutEitherNone()
+    {
+        var dataset = new TestNetwork().Tower("T1", 601000, 2301000, "A2b").Tower("T2", 602000, 2301000, "A2b").Build();
+        var factory = dataset.Towers[0].Location.Factory;
+        Assert.That(BtsPositionGrouping.Positions([], dataset.Towers, 20, factory).Select(p => (p.Id, p.BtsIndices.Count)), Is.EqualTo(new[] { ("T1", 0), ("T2", 0) }));
+        Assert.That(BtsPositionGrouping.Positions([], [], 20, factory), Is.Empty);
+    }
 }
