@@ -1,9 +1,8 @@
 namespace SoTTTT.Core.Indicators;
 
 /// <summary>
-/// The costly parts of an indicator table, which a table of chosen columns (<c>indicators --columns</c>) may leave
-/// out. Every other figure (settlements and population, postal points, public sites, nodes, copper, subscribers,
-/// communes) is always computed: it is cheap. A figure whose part was left out is not computed, so a table made
+/// The parts of an indicator table, which a table of chosen columns (<c>indicators --columns</c>) may leave out. Every
+/// other figure (public sites, nodes, copper, subscribers, communes, areas) is always computed: it is cheap. A figure whose part was left out is not computed, so a table made
 /// without a part must not show that part's columns (<see cref="IndicatorPartsOf.For"/> says which part a column needs).
 /// </summary>
 [Flags]
@@ -33,7 +32,13 @@ public enum IndicatorParts
     /// <summary>Settlements covered by each technology (<c>settlements_covered_pct_*</c>; with <see cref="Bts"/>).</summary>
     Coverage = 32,
 
-    All = PostalAccess | Bts | Positions | FibreRoutes | FibreReach | Coverage,
+    /// <summary>Settlements placed in units (<c>settlements*</c>; <c>population</c> where a unit has none of its own, and what divides by it).</summary>
+    Settlements = 64,
+
+    /// <summary>Postal points placed in units (<c>postal_points*</c>, <c>service_radius_km</c>, <c>communes_with_postal*</c>, <c>postal_operator_*</c>).</summary>
+    Postal = 128,
+
+    All = PostalAccess | Bts | Positions | FibreRoutes | FibreReach | Coverage | Settlements | Postal,
 }
 
 /// <summary>Which <see cref="IndicatorParts"/> a column of the flat table needs.</summary>
@@ -50,7 +55,15 @@ public static class IndicatorPartsOf
         IndicatorParts Matching(string full, IndicatorParts parts) =>
             (wildcard ? full.StartsWith(name, StringComparison.Ordinal) || name.StartsWith(full, StringComparison.Ordinal) : name.StartsWith(full, StringComparison.Ordinal)) ? parts : IndicatorParts.None;
 
-        return Matching("postal_access_", IndicatorParts.PostalAccess)
+        return Matching("postal_access_", IndicatorParts.PostalAccess | IndicatorParts.Settlements)
+            | Matching("settlements", IndicatorParts.Settlements)
+            | Matching("population", IndicatorParts.Settlements)
+            | Matching("people_per_postal_point", IndicatorParts.Settlements | IndicatorParts.Postal)
+            | Matching("subscribers_per_100_", IndicatorParts.Settlements)
+            | Matching("postal_points", IndicatorParts.Postal)
+            | Matching("service_radius_km", IndicatorParts.Postal)
+            | Matching("communes_with_postal", IndicatorParts.Postal)
+            | Matching("postal_operator_", IndicatorParts.Postal)
             | Matching("bts_per_position", IndicatorParts.Bts | IndicatorParts.Positions)
             | Matching("bts", IndicatorParts.Bts)
             | Matching("tower_positions", IndicatorParts.Positions)

@@ -35,7 +35,12 @@ public static class IndicatorsAnalysis
         ArgumentNullException.ThrowIfNull(dataset);
         if (parts.HasFlag(IndicatorParts.Coverage))
         {
-            parts |= IndicatorParts.Bts;
+            parts |= IndicatorParts.Bts | IndicatorParts.Settlements;
+        }
+
+        if (parts.HasFlag(IndicatorParts.PostalAccess))
+        {
+            parts |= IndicatorParts.Settlements;
         }
 
         // Predicted coverage runs beside the other indicators: its index builds and theirs are single-threaded, so on
@@ -61,7 +66,7 @@ public static class IndicatorsAnalysis
             return a.Unit is { } unit ? acc[unit.Code] : null;
         }
 
-        var settlementFacts = dataset.Settlements.AsParallel().AsOrdered().Select(s => (
+        var settlementFacts = (parts.HasFlag(IndicatorParts.Settlements) ? dataset.Settlements : []).AsParallel().AsOrdered().Select(s => (
             Assignment: locator.Assign(s.Location.Coordinate, s.CommuneCode),
             NearestPostalM: postalIndex?.NearestDistance(s.Location.Coordinate),
             Fibre: fibreIndex?.IsWithin(s.Location.Coordinate, reachM))).ToArray();
@@ -74,7 +79,7 @@ public static class IndicatorsAnalysis
 
         // An operator's spellings are merged once per distinct text (folding the diacritics took 25 µs a point).
         var postalOperators = new Dictionary<string, string>(StringComparer.Ordinal);
-        var postalUnits = dataset.PostalPoints.AsParallel().AsOrdered().Select(p => locator.Assign(p.Location.Coordinate, p.AdminCode)).ToArray();
+        var postalUnits = parts.HasFlag(IndicatorParts.Postal) ? dataset.PostalPoints.AsParallel().AsOrdered().Select(p => locator.Assign(p.Location.Coordinate, p.AdminCode)).ToArray() : [];
         for (var i = 0; i < postalUnits.Length; i++)
         {
             var p = dataset.PostalPoints[i];

@@ -35,7 +35,7 @@ public sealed class IndicatorPartsTests
                 if (!partial.TryGetValue(parts, out var table))
                 {
                     partial[parts] = table = IndicatorsAnalysis.Run(dataset, level, parts, targetRadiusKm: 2.0);
-                    Assert.That(table.Parts & ~IndicatorParts.Bts, Is.EqualTo(parts & ~IndicatorParts.Bts), "only the parts asked for (coverage brings BTS)");
+                    Assert.That(table.Parts & ~(IndicatorParts.Bts | IndicatorParts.Settlements), Is.EqualTo(parts & ~(IndicatorParts.Bts | IndicatorParts.Settlements)), "only the parts asked for (coverage brings BTS and settlements, postal access settlements)");
                 }
 
                 var chosen = IndicatorColumns.For(table with { Columns = [name] });
@@ -47,7 +47,7 @@ public sealed class IndicatorPartsTests
 
             // The cheap parts alone leave the costly ones out: nothing of BTS, positions, fibre or coverage is computed.
             var cheap = partial.GetValueOrDefault(IndicatorParts.None) ?? IndicatorsAnalysis.Run(dataset, level, IndicatorParts.None);
-            Assert.That(cheap.Rows.Sum(r => r.Bts + r.TowerPositions + r.FibreRoutes), Is.Zero);
+            Assert.That(cheap.Rows.Sum(r => r.Bts + r.TowerPositions + r.FibreRoutes + r.Settlements + r.PostalPoints), Is.Zero);
             Assert.That(new[] { whole.Rows.Sum(r => r.Bts), whole.Rows.Sum(r => r.TowerPositions), whole.Rows.Sum(r => r.FibreRoutes) }, Is.All.GreaterThan(0));
         }
 
@@ -59,13 +59,14 @@ public sealed class IndicatorPartsTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(IndicatorPartsOf.For("postal_access_mean_km"), Is.EqualTo(IndicatorParts.PostalAccess));
+            Assert.That(IndicatorPartsOf.For("postal_access_mean_km"), Is.EqualTo(IndicatorParts.PostalAccess | IndicatorParts.Settlements));
             Assert.That(IndicatorPartsOf.For("bts_viettel"), Is.EqualTo(IndicatorParts.Bts));
             Assert.That(IndicatorPartsOf.For("bts*"), Is.EqualTo(IndicatorParts.Bts | IndicatorParts.Positions));
-            Assert.That(IndicatorPartsOf.For("settlements*"), Is.EqualTo(IndicatorParts.FibreReach | IndicatorParts.Coverage | IndicatorParts.Bts));
+            Assert.That(IndicatorPartsOf.For("settlements*"), Is.EqualTo(IndicatorParts.Settlements | IndicatorParts.FibreReach | IndicatorParts.Coverage | IndicatorParts.Bts));
             Assert.That(IndicatorPartsOf.For("*"), Is.EqualTo(IndicatorParts.All));
-            Assert.That(IndicatorPartsOf.For("population"), Is.EqualTo(IndicatorParts.None));
-            Assert.That(IndicatorPartsOf.For("postal_points_kiosk"), Is.EqualTo(IndicatorParts.None));
+            Assert.That(IndicatorPartsOf.For("population"), Is.EqualTo(IndicatorParts.Settlements));
+            Assert.That(IndicatorPartsOf.For("postal_points_kiosk"), Is.EqualTo(IndicatorParts.Postal));
+            Assert.That(IndicatorPartsOf.For("area_km2"), Is.EqualTo(IndicatorParts.None));
         });
     }
 
