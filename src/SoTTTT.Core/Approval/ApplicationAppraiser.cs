@@ -53,7 +53,7 @@ public sealed class ApplicationAppraiser
         zones = DatasetIndexes.Zones(dataset);
         urbanArea = DatasetIndexes.Urban(dataset);
         searchM = Math.Max(Math.Max(rules.MustShareM.MaxM, rules.MaxSpacingM), 1);
-        foreach (var p in BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, rules.CoLocationM, GeometryFactories.For(dataset.Crs)))
+        foreach (var p in BtsPositionGrouping.Positions(dataset))
         {
             if (p.Tower is { Status: not TowerStatus.Existing })
             {

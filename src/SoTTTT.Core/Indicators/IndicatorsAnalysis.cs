@@ -49,7 +49,7 @@ public static class IndicatorsAnalysis
 
         // So does the grouping of BTS into tower positions (single-threaded), beside the parallel placing of points.
         var positionsTask = parts.HasFlag(IndicatorParts.Positions)
-            ? Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs)))
+            ? Task.Run(() => BtsPositionGrouping.Positions(dataset))
             : Task.FromResult<IReadOnlyList<TowerPosition>>([]);
         var locator = DatasetIndexes.Locator(dataset);
         var scale = DatasetIndexes.ZoneScale(dataset);

@@ -22,7 +22,7 @@ public static class SharingAnalysis
 
         // Three independent parts side by side on two cores: the tower positions (grouping is single-threaded) beside
         // the unit locator's index, then the fibre analysis (it needs only the urban area) beside the position facts.
-        var grouping = Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, rules.CoLocationM, GeometryFactories.For(dataset.Crs)));
+        var grouping = Task.Run(() => BtsPositionGrouping.Positions(dataset));
         var locator = DatasetIndexes.Locator(dataset);
         var zones = DatasetIndexes.Zones(dataset);
         var urbanArea = DatasetIndexes.Urban(dataset);
@@ -62,7 +62,7 @@ public static class SharingAnalysis
     public static (IReadOnlyList<SharingRow> Rows, int Unassigned) Units(Dataset dataset, AdminLevel level)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var grouping = Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs)));
+        var grouping = Task.Run(() => BtsPositionGrouping.Positions(dataset));
         var locator = DatasetIndexes.Locator(dataset);
         PhaseMarks.Mark("index");
         var positions = grouping.GetAwaiter().GetResult();
@@ -83,7 +83,7 @@ public static class SharingAnalysis
     public static IReadOnlyList<MissedSharingPair> MissedPairs(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var grouping = Task.Run(() => BtsPositionGrouping.Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs)));
+        var grouping = Task.Run(() => BtsPositionGrouping.Positions(dataset));
         var locator = DatasetIndexes.Locator(dataset);
         var urbanArea = DatasetIndexes.Urban(dataset);
         PhaseMarks.Mark("index");

@@ -10,6 +10,13 @@ namespace SoTTTT.Core.Spatial;
 /// </summary>
 public static class BtsPositionGrouping
 {
+    /// <summary>The dataset's tower positions, with its rules' co-location distance (what every analysis asks).</summary>
+    public static IReadOnlyList<TowerPosition> Positions(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return Positions(dataset.Bts, dataset.Towers, dataset.Rules.CoLocationM, GeometryFactories.For(dataset.Crs));
+    }
+
     /// <summary>
     /// Every tower position: each tower of <paramref name="towers"/> (in input order, with or without BTS; a repeated
     /// id counts once), then each inferred position (ordered by id; BTS naming a tower missing from the list form one
@@ -178,7 +185,7 @@ public static class BtsPositionGrouping
                 keys[i] = nearest.Id;
 
                 // The position is the first row of that id (a repeated id counts once).
-                towerOf[i] = TowerIds.Of(towers).FirstRow(nearest.Id, nearestRow);
+                towerOf[i] = TowerIds.Of(towers).FirstRowOf(nearestRow);
             }
             else
             {
@@ -278,6 +285,6 @@ public static class BtsPositionGrouping
         public int FirstRow(string id) => firstRow.TryGetValue(id, out var t) ? t : -1;
 
         /// <summary>The first row with the id of row <paramref name="t"/>.</summary>
-        public int FirstRow(string id, int t) => first[t] >= 0 && first[t] <= t ? first[t] : FirstRow(id);
+        public int FirstRowOf(int t) => first[t];
     }
 }

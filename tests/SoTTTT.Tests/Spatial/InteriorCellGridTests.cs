@@ -53,8 +53,7 @@ public sealed class InteriorCellGridTests
         var polygons = RandomPolygons(new Random(seed));
         var grid = new InteriorCellGrid(polygons, c => FirstCovering(polygons, c));
         var random = new Random(seed);
-        var extent = new Envelope();
-        polygons.ForEach(p => extent.ExpandToInclude(p.EnvelopeInternal));
+        var extent = Extent(polygons);
         var answered = 0;
         for (var i = 0; i < 3_000; i++)
         {
@@ -91,8 +90,7 @@ public sealed class InteriorCellGridTests
         var polygons = RandomPolygons(new Random(seed));
         var grid = new InteriorCellGrid(polygons, c => FirstCovering(polygons, c));
         var random = new Random(seed);
-        var extent = new Envelope();
-        polygons.ForEach(p => extent.ExpandToInclude(p.EnvelopeInternal));
+        var extent = Extent(polygons);
         var answered = 0;
         var points = new List<Coordinate>();
         for (var i = 0; i < 4_000; i++)
@@ -228,5 +226,12 @@ public sealed class InteriorCellGridTests
 
         ring[n] = ring[0].Copy();
         return Factory.CreateLinearRing(ring);
+    }
+
+    private static Envelope Extent(List<Geometry> polygons)
+    {
+        var extent = new Envelope();
+        polygons.ForEach(p => extent.ExpandToInclude(p.EnvelopeInternal));
+        return extent;
     }
 }
