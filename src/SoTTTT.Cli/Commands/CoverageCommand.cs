@@ -127,8 +127,7 @@ internal static class CoverageCommand
         }
 
         // The cost is known from the grid and the layers before anything is built: refuse what would exhaust the machine.
-        var estimate = CoverageEstimate.Of(dataset, options);
-        if (options.Raster && !estimate.WithinLimits)
+        if (options.Raster && CoverageEstimate.Of(dataset, options) is { WithinLimits: false } estimate)
         {
             var args = new object[]
             {
@@ -143,6 +142,13 @@ internal static class CoverageCommand
             }
 
             console.Error.WriteLine(Texts.Format("coverage.forced", lang, args));
+        }
+
+        // Without the raster, a unit table asked alone (a .csv file, or CSV on stdout) is all that is made (the same rows).
+        var shown = outPath is not null && format is null ? null : format ?? (console.OutIsTerminal ? "table" : "csv");
+        if (!options.Raster && (outPath is null || outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) && shown is null or "csv")
+        {
+            return EmitUnitTable(console, dataset, options, shown, outPath, lang);
         }
 
         var result = console.WithStatus(Texts.Get("coverage.computing", lang), () => CoverageAnalysis.Run(dataset, options));
@@ -176,6 +182,26 @@ internal static class CoverageCommand
             default:
                 CoverageView.Render(console, result, lang);
                 break;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The unit table alone (<see cref="CoverageAnalysis.UnitTable"/>): to the .csv file, then as CSV on stdout when <paramref name="shown"/> asks.</summary>
+    private static int EmitUnitTable(CliConsole console, Dataset dataset, CoverageOptions options, string? shown, string? outPath, string lang)
+    {
+        var (rows, _) = console.WithStatus(Texts.Get("coverage.computing", lang), () => CoverageAnalysis.UnitTable(dataset, options));
+        PhaseMarks.Mark("compute");
+        var csv = CoverageWriter.RowsCsv(rows);
+        if (outPath is not null)
+        {
+            AtomicFile.WriteAllText(outPath, csv);
+            console.Error.WriteLine(Texts.Format("written", lang, outPath));
+        }
+
+        if (shown is not null)
+        {
+            console.Out.Write(csv);
         }
 
         return ExitCodes.Ok;

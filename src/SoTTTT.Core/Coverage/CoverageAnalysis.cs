@@ -19,28 +19,8 @@ public static class CoverageAnalysis
     public static CoverageResult Run(Dataset dataset, CoverageOptions options)
     {
         var rules = dataset.Rules.Coverage;
-        var selected = new List<int>();
-        for (var b = 0; b < dataset.Bts.Count; b++)
-        {
-            var bts = dataset.Bts[b];
-            if ((options.Tech is null || bts.Tech == options.Tech) && (options.Operator is null || bts.Operator == options.Operator))
-            {
-                selected.Add(b);
-            }
-        }
-
+        var (footprints, tree, terrain, layers, techs, layerOf) = Prepare(dataset, options);
         var locator = DatasetIndexes.Locator(dataset);
-        var unitIndex = dataset.AdminUnits.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        var engine = new CoverageEngine(dataset, locator, options.Model, options.Terrain);
-        var footprints = engine.Footprints(selected);
-
-        var layers = footprints.Select(f => new CoverageLayer(f.Operator, f.Tech)).Distinct()
-            .OrderBy(l => l.Tech).ThenBy(l => l.Operator, StringComparer.Ordinal).ToList();
-        var techs = options.Tech is { } only ? [only] : layers.Select(l => l.Tech).Distinct().Order().ToList();
-        var layerIndex = layers.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
-        var layerOf = footprints.Select(f => layerIndex[new CoverageLayer(f.Operator, f.Tech)]).ToArray();
-
-        var tree = RangeTree(footprints);
         var settlements = dataset.Settlements
             .AsParallel()
             .AsOrdered()
@@ -50,16 +30,13 @@ public static class CoverageAnalysis
                 return new SettlementCoverage(s, locator.Locate(s.Location, s.CommuneCode)?.Code, levels, servers);
             })
             .ToArray();
-        var centres = CommuneCentres.Of(dataset, locator)
+        var thresholds = Thresholds(layers, rules);
+        var centres = DatasetIndexes.CommuneCentres(dataset)
             .AsParallel()
             .AsOrdered()
-            .Select(c => new JudgedCentre(c.Commune, Judge(tree, footprints, layers.Count, layerOf, c.At.X, c.At.Y).Levels))
+            .Select(c => new JudgedPlace(c.Commune.Code, 0, Meets(Judge(tree, footprints, layers.Count, layerOf, c.At.X, c.At.Y).Levels, thresholds)))
             .ToArray();
-        var btsUnits = footprints
-            .AsParallel()
-            .AsOrdered()
-            .Select(f => locator.Locate(f.Bts.Location) is { } unit ? new[] { unitIndex[unit.Code] } : null)
-            .ToArray();
+        var btsUnits = BtsUnits(dataset, footprints);
         var uncovered = Uncovered(dataset, footprints, techs, layers, settlements);
 
         var status = RasterStatus.Off;
@@ -84,7 +61,8 @@ public static class CoverageAnalysis
             }
         }
 
-        var (rows, unassigned) = Rows(dataset, options.Level, layers, techs, rules, settlements, centres, btsUnits, layerOf, raster);
+        var judged = settlements.Select(s => new JudgedPlace(s.UnitCode, s.Settlement.Population ?? 0, Meets(s.BestLevelDbm, thresholds))).ToArray();
+        var (rows, unassigned) = Rows(dataset, options.Level, layers, techs, rules, judged, centres, btsUnits, layerOf, raster);
         var errors = PredictionErrors(dataset.Measurements, footprints, layers);
         return new CoverageResult(
             dataset.Name,
@@ -106,8 +84,151 @@ public static class CoverageAnalysis
             unassigned)
         {
             PredictionErrors = errors,
-            Terrain = engine.Terrain,
+            Terrain = terrain,
         };
+    }
+
+    /// <summary>
+    /// The unit table of <see cref="Run"/> (its rows and its count of settlements no unit holds) without the raster and
+    /// without the levels: each settlement and commune centre is judged only until every operator × technology is found
+    /// covering it — a layer is covered where some BTS's level meets the threshold, which is what the best level
+    /// meeting it means — and nothing else is made (no best servers, uncovered list or prediction errors). The answer
+    /// is the table <see cref="Run"/> gives with the same options, row for row.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options ask for the raster, whose area columns this table lacks.</exception>
+    public static (IReadOnlyList<CoverageRow> Rows, int Unassigned) UnitTable(Dataset dataset, CoverageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Raster)
+        {
+            throw new ArgumentException("the unit table alone has no area columns: switch the raster off", nameof(options));
+        }
+
+        var (footprints, tree, _, layers, techs, layerOf) = Prepare(dataset, options);
+        var locator = DatasetIndexes.Locator(dataset);
+        var thresholds = Thresholds(layers, dataset.Rules.Coverage);
+        var settlements = dataset.Settlements
+            .AsParallel()
+            .AsOrdered()
+            .Select(s => new JudgedPlace(locator.Locate(s.Location, s.CommuneCode)?.Code, s.Population ?? 0, CoveredLayers(tree, footprints, layerOf, thresholds, s.Location.X, s.Location.Y)))
+            .ToArray();
+        var centres = DatasetIndexes.CommuneCentres(dataset)
+            .AsParallel()
+            .AsOrdered()
+            .Select(c => new JudgedPlace(c.Commune.Code, 0, CoveredLayers(tree, footprints, layerOf, thresholds, c.At.X, c.At.Y)))
+            .ToArray();
+        return Rows(dataset, options.Level, layers, techs, dataset.Rules.Coverage, settlements, centres, BtsUnits(dataset, footprints), layerOf, null);
+    }
+
+    /// <summary>
+    /// What every coverage answer starts from: the footprints of the BTS the options select (the dataset's kept ones,
+    /// <see cref="KeptFootprints"/>, where they apply), their range grid, the terrain they were judged over, and the
+    /// layers (operator × technology, by technology then operator), the technologies and each footprint's layer.
+    /// </summary>
+    private static (BtsFootprint[] Footprints, PointQueryGrid<int> Tree, CoverageTerrain? Terrain, List<CoverageLayer> Layers, IReadOnlyList<Technology> Techs, int[] LayerOf) Prepare(Dataset dataset, CoverageOptions options)
+    {
+        var selected = new List<int>();
+        for (var b = 0; b < dataset.Bts.Count; b++)
+        {
+            var bts = dataset.Bts[b];
+            if ((options.Tech is null || bts.Tech == options.Tech) && (options.Operator is null || bts.Operator == options.Operator))
+            {
+                selected.Add(b);
+            }
+        }
+
+        BtsFootprint[] footprints;
+        PointQueryGrid<int> tree;
+        CoverageTerrain? terrain = null;
+        var kept = KeptFootprints.For(dataset, options.Model, options.Terrain);
+        if (kept is not null)
+        {
+            var all = selected.Count == dataset.Bts.Count;
+            footprints = all ? kept.Array : [.. selected.Select(b => kept.Array[b])];
+            tree = all ? kept.Ranges : RangeTree(footprints);
+        }
+        else
+        {
+            var engine = new CoverageEngine(dataset, DatasetIndexes.Locator(dataset), options.Model, options.Terrain);
+            footprints = engine.Footprints(selected);
+            tree = RangeTree(footprints);
+            terrain = engine.Terrain;
+        }
+
+        var (layers, layerOf) = kept is not null && ReferenceEquals(footprints, kept.Array) ? kept.Layers : LayersOf(footprints);
+        var techs = options.Tech is { } only ? [only] : layers.Select(l => l.Tech).Distinct().Order().ToList();
+        return (footprints, tree, terrain, [.. layers], techs, layerOf);
+    }
+
+    /// <summary>The layers (operator × technology) of the footprints, by technology then operator, and each footprint's layer.</summary>
+    internal static (IReadOnlyList<CoverageLayer> Layers, int[] LayerOf) LayersOf(BtsFootprint[] footprints)
+    {
+        var layers = footprints.Select(f => new CoverageLayer(f.Operator, f.Tech)).Distinct()
+            .OrderBy(l => l.Tech).ThenBy(l => l.Operator, StringComparer.Ordinal).ToList();
+        var layerIndex = layers.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
+        return (layers, [.. footprints.Select(f => layerIndex[new CoverageLayer(f.Operator, f.Tech)])]);
+    }
+
+    /// <summary>Each footprint's deepest admin unit (<see cref="DatasetIndexes.BtsUnits"/>: its index in the dataset's list, −1 outside every unit).</summary>
+    private static int[] BtsUnits(Dataset dataset, BtsFootprint[] footprints)
+    {
+        var units = DatasetIndexes.BtsUnits(dataset);
+        var of = new int[footprints.Length];
+        for (var f = 0; f < of.Length; f++)
+        {
+            of[f] = units[footprints[f].Index];
+        }
+
+        return of;
+    }
+
+    /// <summary>The threshold of each layer's technology (rules.json <c>coverage</c>), dBm.</summary>
+    private static double[] Thresholds(List<CoverageLayer> layers, Rules.CoverageRules rules) => [.. layers.Select(l => rules.For(l.Tech).ThresholdDbm)];
+
+    /// <summary>Per layer, whether the best level meets the layer's threshold.</summary>
+    private static bool[] Meets(double[] levels, double[] thresholds)
+    {
+        var meets = new bool[levels.Length];
+        for (var l = 0; l < levels.Length; l++)
+        {
+            meets[l] = levels[l] >= thresholds[l];
+        }
+
+        return meets;
+    }
+
+    /// <summary>
+    /// Per layer, whether some footprint whose boresight range reaches (x, y) gives a level there that meets the layer's
+    /// threshold: the candidates of <see cref="Judge"/>, each layer left alone once one is found, the search stopped once
+    /// every layer is.
+    /// </summary>
+    private static bool[] CoveredLayers(PointQueryGrid<int> tree, BtsFootprint[] footprints, int[] layerOf, double[] thresholds, double x, double y)
+    {
+        var covered = new bool[thresholds.Length];
+        var left = thresholds.Length;
+        foreach (var f in tree.At(new Coordinate(x, y)))
+        {
+            var l = layerOf[f];
+            if (covered[l])
+            {
+                continue;
+            }
+
+            var fp = footprints[f];
+            var dx = x - fp.X;
+            var dy = y - fp.Y;
+            var r = fp.MaxRangeKm * 1000;
+            if ((dx * dx) + (dy * dy) <= r * r && fp.LevelDbm(x, y) >= thresholds[l])
+            {
+                covered[l] = true;
+                if (--left == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return covered;
     }
 
     /// <summary>
@@ -166,8 +287,17 @@ public static class CoverageAnalysis
     /// </summary>
     public static bool[][] CoveredSettlements(Dataset dataset)
     {
-        var footprints = new CoverageEngine(dataset).Footprints();
-        var tree = RangeTree(footprints);
+        BtsFootprint[] footprints;
+        PointQueryGrid<int> tree;
+        if (KeptFootprints.For(dataset) is { } kept)
+        {
+            (footprints, tree) = (kept.Array, kept.Ranges);
+        }
+        else
+        {
+            footprints = new CoverageEngine(dataset).Footprints();
+            tree = RangeTree(footprints);
+        }
 
         // A settlement is done once every technology that has a BTS with some range is found covering it: a technology
         // no BTS carries can never be found, and waiting for it would judge every candidate of every settlement.
@@ -232,7 +362,7 @@ public static class CoverageAnalysis
     /// the tree's own order (<see cref="PointQueryGrid{T}"/>): the same candidates as the tree's point query, without a
     /// walk down a tree of 350,000 overlapping squares per settlement.
     /// </summary>
-    private static PointQueryGrid<int> RangeTree(BtsFootprint[] footprints) => SquareGrid(footprints, f => f.MaxRangeKm, withZero: false);
+    internal static PointQueryGrid<int> RangeTree(BtsFootprint[] footprints) => SquareGrid(footprints, f => f.MaxRangeKm, withZero: false);
 
     /// <summary>
     /// The footprints with a positive <paramref name="radiusKm"/> (or zero, <paramref name="withZero"/>) by the square of
@@ -291,8 +421,8 @@ public static class CoverageAnalysis
         return (levels, servers);
     }
 
-    /// <summary>A commune's centre (<see cref="CommuneCentres"/>) and the best level per layer there.</summary>
-    private sealed record JudgedCentre(AdminUnit Unit, double[] BestLevelDbm);
+    /// <summary>A settlement or a commune's centre: the unit that holds it (null: none), its population and, per layer, whether it is covered.</summary>
+    private sealed record JudgedPlace(string? UnitCode, long Population, bool[] Covered);
 
     private static List<UncoveredSettlement> Uncovered(Dataset dataset, BtsFootprint[] footprints, IReadOnlyList<Technology> techs, List<CoverageLayer> layers, SettlementCoverage[] settlements)
     {
@@ -432,9 +562,9 @@ public static class CoverageAnalysis
         List<CoverageLayer> layers,
         IReadOnlyList<Technology> techs,
         Rules.CoverageRules rules,
-        SettlementCoverage[] settlements,
-        JudgedCentre[] centres,
-        int[]?[] btsUnits,
+        JudgedPlace[] settlements,
+        JudgedPlace[] centres,
+        int[] btsUnits,
         int[] layerOf,
         CoverageRaster? raster)
     {
@@ -466,12 +596,11 @@ public static class CoverageAnalysis
         }
 
         var columns = Columns(layers, techs);
-        var thresholdOfLayer = layers.Select(l => rules.For(l.Tech).ThresholdDbm).ToArray();
-        bool Covers(Column column, double[] levels)
+        static bool Covers(Column column, bool[] covered)
         {
             foreach (var l in column.Layers)
             {
-                if (levels[l] >= thresholdOfLayer[l])
+                if (covered[l])
                 {
                     return true;
                 }
@@ -494,12 +623,12 @@ public static class CoverageAnalysis
                 continue;
             }
 
-            var population = s.Settlement.Population ?? 0;
+            var population = s.Population;
             total[u]++;
             totalPop[u] += population;
             for (var c = 0; c < columns.Count; c++)
             {
-                if (Covers(columns[c], s.BestLevelDbm))
+                if (Covers(columns[c], s.Covered))
                 {
                     covered[u, c]++;
                     coveredPop[u, c] += population;
@@ -511,7 +640,7 @@ public static class CoverageAnalysis
         var communesCovered = new int[units.Count, columns.Count];
         foreach (var centre in centres)
         {
-            var u = Target(centre.Unit.Code);
+            var u = Target(centre.UnitCode);
             if (u < 0)
             {
                 continue;
@@ -520,7 +649,7 @@ public static class CoverageAnalysis
             communes[u]++;
             for (var c = 0; c < columns.Count; c++)
             {
-                communesCovered[u, c] += Covers(columns[c], centre.BestLevelDbm) ? 1 : 0;
+                communesCovered[u, c] += Covers(columns[c], centre.Covered) ? 1 : 0;
             }
         }
 
@@ -534,12 +663,12 @@ public static class CoverageAnalysis
                 continue;
             }
 
-            if (btsUnits[f] is not { Length: > 0 } deepest)
+            if (btsUnits[f] < 0)
             {
                 continue;
             }
 
-            var u = Target(dataset.AdminUnits[deepest[0]].Code);
+            var u = Target(dataset.AdminUnits[btsUnits[f]].Code);
             if (u >= 0)
             {
                 btsInUnit[u, layerOf[f]] = true;

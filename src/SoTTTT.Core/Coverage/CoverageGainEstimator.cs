@@ -26,7 +26,7 @@ public sealed class CoverageGainEstimator : ICoverageGain
     {
         this.dataset = dataset;
         engine = new CoverageEngine(dataset);
-        footprints = engine.Footprints();
+        footprints = KeptFootprints.For(dataset)?.Array ?? engine.Footprints();
         for (var s = 0; s < dataset.Settlements.Count; s++)
         {
             settlementIndex.Insert(dataset.Settlements[s].Location.EnvelopeInternal, s);

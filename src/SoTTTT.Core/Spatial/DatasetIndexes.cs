@@ -5,8 +5,8 @@ namespace SoTTTT.Core.Spatial;
 
 /// <summary>
 /// The spatial indexes every analysis asks of a dataset the same way — the admin units (<see cref="UnitLocator"/> with
-/// the rules' tolerance), the zones, the urban area, the fibre segments, the postal points, the units' zone scales and
-/// the commune centres — built once per dataset
+/// the rules' tolerance), the zones, the urban area, the fibre segments, the postal points, the units' zone scales,
+/// the commune centres and the BTS's units — built once per dataset
 /// (by reference: a dataset is immutable; a changed copy made with <c>with</c> gets its own) and kept while it lives,
 /// as a database keeps its indexes beside its tables. In a one-command process they serve the analyses of that
 /// command (the plan's several parts, the report's levels); in the resident process (<c>sotttt daemon</c>) the
@@ -37,6 +37,12 @@ public static class DatasetIndexes
     /// <summary>The commune centres over <see cref="Locator"/> (<see cref="Spatial.CommuneCentres"/>); their coordinates are shared: read them only.</summary>
     public static IReadOnlyList<CommuneCentre> CommuneCentres(Dataset dataset) => Of(dataset).Centres.Value;
 
+    /// <summary>
+    /// The deepest admin unit holding each BTS (<see cref="Locator"/>), as its index in <see cref="Dataset.AdminUnits"/>,
+    /// −1 outside every unit; index b is BTS b. Shared: read it only.
+    /// </summary>
+    public static IReadOnlyList<int> BtsUnits(Dataset dataset) => Of(dataset).BtsUnits.Value;
+
     /// <summary>Whether <paramref name="locator"/> is the dataset's shared <see cref="Locator"/>.</summary>
     internal static bool Holds(Dataset dataset, UnitLocator locator) =>
         Sets.TryGetValue(dataset, out var set) && set.Locator.IsValueCreated && ReferenceEquals(set.Locator.Value, locator);
@@ -45,6 +51,14 @@ public static class DatasetIndexes
     {
         ArgumentNullException.ThrowIfNull(dataset);
         return Sets.GetValue(dataset, static d => new Set(d));
+    }
+
+    private static int[] UnitsOf(Dataset dataset, UnitLocator locator)
+    {
+        var unitIndex = dataset.AdminUnits.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        var units = new int[dataset.Bts.Count];
+        Parallel.For(0, units.Length, b => units[b] = locator.Locate(dataset.Bts[b].Location) is { } unit ? unitIndex[unit.Code] : -1);
+        return units;
     }
 
     private sealed class Set
@@ -58,7 +72,10 @@ public static class DatasetIndexes
             Postal = new(() => dataset.PostalPoints.Count > 0 ? new NearestPointGrid([.. dataset.PostalPoints.Select(p => p.Location.Coordinate)]) : null);
             Scale = new(() => new UnitZoneScale(dataset));
             Centres = new(() => Spatial.CommuneCentres.Of(dataset, Locator.Value));
+            BtsUnits = new(() => UnitsOf(dataset, Locator.Value));
         }
+
+        public Lazy<int[]> BtsUnits { get; }
 
         public Lazy<UnitLocator> Locator { get; }
 

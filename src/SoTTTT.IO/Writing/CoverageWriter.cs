@@ -87,7 +87,10 @@ public static class CoverageWriter
     ];
 
     /// <summary>The per-unit table (what <c>--format csv</c> prints).</summary>
-    public static string RowsCsv(CoverageResult r) => CsvOutput.Write(RowColumns, r.Rows);
+    public static string RowsCsv(CoverageResult r) => RowsCsv(r.Rows);
+
+    /// <summary>The unit table (coverage.csv) of these rows (<see cref="CoverageAnalysis.UnitTable"/>'s, or a result's).</summary>
+    public static string RowsCsv(IReadOnlyList<CoverageRow> rows) => CsvOutput.Write(RowColumns, rows);
 
     public static string FootprintsCsv(CoverageResult r) => CsvOutput.Write(FootprintColumns, r.Footprints);
 
