@@ -520,6 +520,7 @@ internal static class PostgisCompareBenchmark
                 foreach (var q in questions.Where(q => q.SotttKey == "coverage"))
                 {
                     SqlRun(connection, q, run);
+                    OwnRun(q, run);
                 }
 
                 // The table so far after every run but the last, so a run cut short still leaves its figures.
@@ -631,7 +632,7 @@ internal static class PostgisCompareBenchmark
 
             q.OwnRuns.Add(result);
             q.OwnOut = dir;
-            Say($"run {run}: sotttt {OwnText(q)} (resident, the question's own columns) {result.Seconds:F2} s; {timings}");
+            Say($"run {run}: sotttt {OwnText(q)} (resident, the question's own command) {result.Seconds:F2} s; {timings}");
         }
 
         /// <summary>The question's own command as the table prints it (without the dataset folder).</summary>
@@ -674,7 +675,7 @@ internal static class PostgisCompareBenchmark
             Say($"load average {LoadAverage()} after run {done} of {runs}; medians of {done} run(s); the SQL is timed from the client, data already in PostGIS (prep above not counted); sotttt is the whole process (load, validate, project, analyse, write)");
             Say("sotttt cold: run 1, without the dataset cache; warm: median of runs 2 and later, the cache found (the ratio uses warm when there is one)");
             Say("sotttt resident: the same command sent to the resident process (sotttt daemon, both datasets held since its start): median of every run, the first included; the whole client process");
-            Say("sotttt own columns: the question's own command where it is narrower (indicators --columns: only the figures asked for are computed), through the resident process, median of every run; its own agreement with the SQL");
+            Say("sotttt own columns: the question's own command where it is narrower (indicators --columns: only the figures asked for are computed; sharing --only; coverage --no-raster to a .csv: the unit table alone), through the resident process, median of every run; its own agreement with the SQL");
             Say("| question | sotttt command | sotttt cold | sotttt warm median | sotttt resident median | SQL median | SQL ÷ sotttt warm | SQL ÷ sotttt resident | agreement | sotttt peak RSS | own columns (resident) | SQL ÷ own columns | own columns' agreement |");
             Say("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var q in questions)
@@ -1054,6 +1055,12 @@ internal static class PostgisCompareBenchmark
 
             var reach = new Question("settlements within each BTS's range (omni)", "coverage --level province --no-raster (every BTS omni; the settlements, not the 100 m grid)", "coverage")
             {
+                // The unit table alone (coverage.csv): the settlements judged until each layer is covered, no footprint
+                // file, best servers or uncovered list. The resident process keeps the footprints on flat ground (made
+                // by the whole command just before, as the SQL's reach table is made from that command's output).
+                Own = ["coverage", Path.Combine(work, "omni"), "--level", "province", "--no-raster"],
+                OwnFile = "coverage.csv",
+                OwnAnswer = dir => CoverageRows(Path.Combine(dir, "coverage.csv")),
                 Units = "province × technology rows",
                 Columns = [new("settlements_covered", 0)],
                 Reason = "max_range_km is printed to the metre, so a settlement at the edge of a range can fall either way",
