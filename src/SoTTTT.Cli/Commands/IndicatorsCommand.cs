@@ -41,9 +41,15 @@ internal static class IndicatorsCommand
                 r.AddError($"--columns: '{bad}' is not a column name (a * may only end a name)");
             }
         });
+        var split = new Option<string>("--fibre-split")
+        {
+            Description = "midpoint: each fibre segment whole to the unit of its midpoint (default); exact: each segment cut where it crosses a unit's edge (the overlay of routes on units)",
+            DefaultValueFactory = _ => "midpoint",
+        };
+        split.AcceptOnlyFromAmong("midpoint", "exact");
         var common = new CommonOptions();
         var timings = PhaseClock.CreateOption();
-        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target, compare, columns, timings };
+        var command = new Command("indicators", "bảng chỉ tiêu / the indicator table") { dataset, level, repair, target, compare, columns, split, timings };
         common.AddTo(command, "xlsx");
         command.SetAction(parse => PhaseClock.Timed(console, parse.GetValue(timings), () =>
         {
@@ -56,6 +62,7 @@ internal static class IndicatorsCommand
             // --level accepts only province, district and commune, all of which parse.
             _ = Codes.TryParseLevel(parse.GetValue(level)!, out var adminLevel);
             var chosen = ColumnList(parse.GetValue(columns));
+            var fibreSplit = parse.GetValue(split) == "exact" ? FibreSplit.Exact : FibreSplit.Midpoint;
             if (parse.GetValue(compare) is { } olderPath)
             {
                 if (chosen is not null)
@@ -70,10 +77,10 @@ internal static class IndicatorsCommand
                     return oc;
                 }
 
-                return EmitComparison(console, older.Dataset!, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target));
+                return EmitComparison(console, older.Dataset!, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target), fibreSplit);
             }
 
-            return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target), chosen);
+            return Emit(console, loaded.Dataset!, adminLevel, parse.GetValue(common.Format), parse.GetValue(common.Out), lang, parse.GetValue(target), chosen, fibreSplit);
         }));
         return command;
     }
@@ -84,7 +91,8 @@ internal static class IndicatorsCommand
 
     /// <summary>Computes and writes the table; shared with <c>demo</c>.</summary>
     /// <param name="columns">The chosen columns of <c>--columns</c>, or null for all: only the costly parts they need are computed.</param>
-    public static int Emit(CliConsole console, Dataset dataset, AdminLevel level, string? format, string? outPath, string lang, double? targetRadiusKm = null, IReadOnlyList<string>? columns = null)
+    /// <param name="fibreSplit">How a route's length is shared among the units it crosses (<c>--fibre-split</c>).</param>
+    public static int Emit(CliConsole console, Dataset dataset, AdminLevel level, string? format, string? outPath, string lang, double? targetRadiusKm = null, IReadOnlyList<string>? columns = null, FibreSplit fibreSplit = FibreSplit.Midpoint)
     {
         if (dataset.AdminUnits.All(u => u.Level != level))
         {
@@ -99,7 +107,7 @@ internal static class IndicatorsCommand
         }
 
         var parts = columns?.Aggregate(IndicatorParts.None, (p, c) => p | IndicatorPartsOf.For(c)) ?? IndicatorParts.All;
-        var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level, parts, targetRadiusKm)) with { Columns = columns };
+        var table = console.WithStatus(Texts.Get("computing", lang), () => IndicatorsAnalysis.Run(dataset, level, parts, targetRadiusKm, fibreSplit)) with { Columns = columns };
         PhaseMarks.Mark("compute");
         if (columns is not null && IndicatorColumns.Unknown(table, columns) is { Count: > 0 } unknown)
         {
@@ -143,7 +151,7 @@ internal static class IndicatorsCommand
     /// <c>--compare</c>: both snapshots' tables of the level, compared unit by unit (matched by code); added, removed,
     /// renamed and merged units (<see cref="UnitMergeAnalysis"/>) and removed levels are printed on stderr and kept in the JSON.
     /// </summary>
-    public static int EmitComparison(CliConsole console, Dataset older, Dataset newer, AdminLevel level, string? format, string? outPath, string lang, double? targetRadiusKm = null)
+    public static int EmitComparison(CliConsole console, Dataset older, Dataset newer, AdminLevel level, string? format, string? outPath, string lang, double? targetRadiusKm = null, FibreSplit fibreSplit = FibreSplit.Midpoint)
     {
         foreach (var (removed, oldUnits) in UnitMergeAnalysis.RemovedLevels(older, newer))
         {
@@ -159,7 +167,7 @@ internal static class IndicatorsCommand
             }
         }
 
-        var comparison = console.WithStatus(Texts.Get("computing", lang), () => Compare(older, newer, level, targetRadiusKm));
+        var comparison = console.WithStatus(Texts.Get("computing", lang), () => Compare(older, newer, level, targetRadiusKm, fibreSplit));
         foreach (var u in comparison.Units)
         {
             console.Error.WriteLine(Texts.Format("compare." + u.Status, lang, u.Code, u.OldName ?? string.Empty, u.NewName ?? string.Empty, u.MergedInto ?? string.Empty, IndicatorComparisonWriter.Number(u.SharePct is { } s ? Math.Round(s, 1) : null)));
@@ -216,8 +224,13 @@ internal static class IndicatorsCommand
     }
 
     /// <summary>The comparison of two snapshots at one level (also used by <c>report</c>).</summary>
-    public static IndicatorComparison Compare(Dataset older, Dataset newer, AdminLevel level, double? targetRadiusKm = null) =>
-        IndicatorComparison.Of(IndicatorsAnalysis.Run(older, level, targetRadiusKm), older.Date, IndicatorsAnalysis.Run(newer, level, targetRadiusKm), newer.Date, UnitMergeAnalysis.Run(older, newer, level))
+    public static IndicatorComparison Compare(Dataset older, Dataset newer, AdminLevel level, double? targetRadiusKm = null, FibreSplit fibreSplit = FibreSplit.Midpoint) =>
+        IndicatorComparison.Of(
+            IndicatorsAnalysis.Run(older, level, IndicatorParts.All, targetRadiusKm, fibreSplit),
+            older.Date,
+            IndicatorsAnalysis.Run(newer, level, IndicatorParts.All, targetRadiusKm, fibreSplit),
+            newer.Date,
+            UnitMergeAnalysis.Run(older, newer, level))
         with
         {
             RemovedLevels = UnitMergeAnalysis.RemovedLevels(older, newer),

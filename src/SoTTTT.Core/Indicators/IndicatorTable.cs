@@ -25,6 +25,9 @@ public sealed record IndicatorTable(
     /// <summary>The tolerance for giving a point to the nearest unit, metres.</summary>
     public double NearestUnitM { get; init; } = Spatial.UnitLocator.DefaultNearestUnitM;
 
+    /// <summary>How fibre lengths were shared among the units a route crosses.</summary>
+    public FibreSplit FibreSplit { get; init; }
+
     /// <summary>The costly parts computed (<see cref="IndicatorParts.All"/> but for a table of chosen columns).</summary>
     public IndicatorParts Parts { get; init; } = IndicatorParts.All;
 

@@ -30,7 +30,8 @@ public static class IndicatorsAnalysis
     /// The table with only the costly <paramref name="parts"/> computed (<c>indicators --columns</c>); the figures of a
     /// part left out are not computed and stay empty or zero, so they must not be shown (<see cref="IndicatorTable.Parts"/>).
     /// </summary>
-    public static IndicatorTable Run(Dataset dataset, AdminLevel level, IndicatorParts parts, double? targetRadiusKm = null)
+    /// <param name="fibreSplit">How a route's length is shared among the units it crosses (default: by segment midpoint).</param>
+    public static IndicatorTable Run(Dataset dataset, AdminLevel level, IndicatorParts parts, double? targetRadiusKm = null, FibreSplit fibreSplit = FibreSplit.Midpoint)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (parts.HasFlag(IndicatorParts.Coverage))
@@ -117,7 +118,8 @@ public static class IndicatorsAnalysis
             }
         }
 
-        var fibreParts = parts.HasFlag(IndicatorParts.FibreRoutes) ? dataset.FibreRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator)).ToArray() : [];
+        var edges = fibreSplit == FibreSplit.Exact && parts.HasFlag(IndicatorParts.FibreRoutes) ? DatasetIndexes.UnitBoundaries(dataset) : null;
+        var fibreParts = parts.HasFlag(IndicatorParts.FibreRoutes) ? dataset.FibreRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator, edges)).ToArray() : [];
         var routeKeys = parts.HasFlag(IndicatorParts.FibreRoutes) ? RouteKeys.GetValue(dataset, d => FirstIndexOfId(d.FibreRoutes)) : [];
         // Each unit's accumulator and length factor found once by reference, not by its code per part (100,000 national).
         var fibreUnits = new Dictionary<AdminUnit, (Accumulator Acc, double Factor)>(ReferenceEqualityComparer.Instance);
@@ -147,7 +149,7 @@ public static class IndicatorsAnalysis
             }
         }
 
-        var copperParts = dataset.CopperRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator)).ToArray();
+        var copperParts = dataset.CopperRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator, edges)).ToArray();
         for (var i = 0; i < copperParts.Length; i++)
         {
             foreach (var (assignment, metres, _) in copperParts[i])
@@ -219,6 +221,7 @@ public static class IndicatorsAnalysis
             NearestUnitItems = book.Nearest(),
             NearestUnitM = locator.NearestUnitM,
             Parts = parts,
+            FibreSplit = fibreSplit,
         };
     }
 
@@ -422,7 +425,8 @@ public static class IndicatorsAnalysis
     }
 
     /// <summary>The route's length per unit in runs of segments, each segment going to the unit holding its midpoint (with the first such midpoint of each run).</summary>
-    private static List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)> SplitByUnit(FibreRoute route, UnitLocator locator)
+    /// <param name="edges">The units' edges (<see cref="FibreSplit.Exact"/>: each segment cut where it crosses one), or null (<see cref="FibreSplit.Midpoint"/>).</param>
+    private static List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)> SplitByUnit(FibreRoute route, UnitLocator locator, SegmentIndex? edges)
     {
         var parts = new List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)>();
 
@@ -435,6 +439,7 @@ public static class IndicatorsAnalysis
 
         // The locator only reads the point: one probe moved along the route, a midpoint kept only where a part starts.
         var probe = new Coordinate();
+        List<double>? cuts = null;
         for (var g = 0; g < route.Path.NumGeometries; g++)
         {
             var coords = route.Path.GetGeometryN(g).Coordinates;
@@ -443,22 +448,79 @@ public static class IndicatorsAnalysis
                 var a = coords[i - 1];
                 var b = coords[i];
                 var length = a.Distance(b);
+                if (edges is not null && Cut(a, b, locator, edges, ref cuts))
+                {
+                    // Piece by piece between the crossings (a piece shorter than rounding adds nothing and is skipped).
+                    var from = 0.0;
+                    foreach (var t in cuts!.Append(1.0))
+                    {
+                        if (t - from > 1e-12)
+                        {
+                            probe.X = a.X + ((b.X - a.X) * (from + t) / 2);
+                            probe.Y = a.Y + ((b.Y - a.Y) * (from + t) / 2);
+                            AddPart(parts, locator.Assign(probe), length * (t - from), probe);
+                        }
+
+                        from = t;
+                    }
+
+                    continue;
+                }
+
                 probe.X = (a.X + b.X) / 2;
                 probe.Y = (a.Y + b.Y) / 2;
-                var unit = locator.Assign(probe);
-                var last = parts.Count - 1;
-                if (last >= 0 && ReferenceEquals(parts[last].Unit.Unit, unit.Unit) && parts[last].Unit.NearestM is null == unit.NearestM is null)
-                {
-                    parts[last] = (parts[last].Unit, parts[last].Metres + length, parts[last].Midpoint);
-                }
-                else
-                {
-                    parts.Add((unit, length, probe.Copy()));
-                }
+                AddPart(parts, locator.Assign(probe), length, probe);
             }
         }
 
         return parts;
+    }
+
+    /// <summary>A piece of a route to its unit: onto the last part when that is the same unit, reached the same way; else a new part at the piece's midpoint.</summary>
+    private static void AddPart(List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)> parts, UnitAssignment unit, double metres, Coordinate probe)
+    {
+        var last = parts.Count - 1;
+        if (last >= 0 && ReferenceEquals(parts[last].Unit.Unit, unit.Unit) && parts[last].Unit.NearestM is null == unit.NearestM is null)
+        {
+            parts[last] = (parts[last].Unit, parts[last].Metres + metres, parts[last].Midpoint);
+        }
+        else
+        {
+            parts.Add((unit, metres, probe.Copy()));
+        }
+    }
+
+    /// <summary>
+    /// Where segment a→b crosses a unit's edge, sorted, distinct (into <paramref name="cuts"/>, made on first need); false
+    /// when it crosses none — at once when its box lies in one unit's interior cells.
+    /// </summary>
+    private static bool Cut(Coordinate a, Coordinate b, UnitLocator locator, SegmentIndex edges, ref List<double>? cuts)
+    {
+        if (locator.WholeIn(new Envelope(a, b)) is not null)
+        {
+            return false;
+        }
+
+        cuts ??= [];
+        cuts.Clear();
+        edges.Crossings(a, b, cuts);
+        if (cuts.Count == 0)
+        {
+            return false;
+        }
+
+        cuts.Sort();
+        var kept = 1;
+        for (var k = 1; k < cuts.Count; k++)
+        {
+            if (cuts[k] != cuts[kept - 1])
+            {
+                cuts[kept++] = cuts[k];
+            }
+        }
+
+        cuts.RemoveRange(kept, cuts.Count - kept);
+        return true;
     }
 
     // Most breakdowns of most units are empty: one shared empty answer, not a sorted copy each (3,000 communes × a dozen).

@@ -6,7 +6,7 @@ namespace SoTTTT.Core.Spatial;
 /// <summary>
 /// The spatial indexes every analysis asks of a dataset the same way — the admin units (<see cref="UnitLocator"/> with
 /// the rules' tolerance), the zones, the urban area, the fibre segments, the postal points, the units' zone scales,
-/// the commune centres and the BTS's units — built once per dataset
+/// the commune centres, the BTS's units and the units' edges — built once per dataset
 /// (by reference: a dataset is immutable; a changed copy made with <c>with</c> gets its own) and kept while it lives,
 /// as a database keeps its indexes beside its tables. In a one-command process they serve the analyses of that
 /// command (the plan's several parts, the report's levels); in the resident process (<c>sotttt daemon</c>) the
@@ -43,6 +43,12 @@ public static class DatasetIndexes
     /// </summary>
     public static IReadOnlyList<int> BtsUnits(Dataset dataset) => Of(dataset).BtsUnits.Value;
 
+    /// <summary>
+    /// The edges of every admin unit's polygon, all levels (<see cref="SegmentIndex.Crossings"/>: where a line passes from
+    /// one unit to another); null when no unit has a polygon.
+    /// </summary>
+    public static SegmentIndex? UnitBoundaries(Dataset dataset) => Of(dataset).Boundaries.Value;
+
     /// <summary>Whether <paramref name="locator"/> is the dataset's shared <see cref="Locator"/>.</summary>
     internal static bool Holds(Dataset dataset, UnitLocator locator) =>
         Sets.TryGetValue(dataset, out var set) && set.Locator.IsValueCreated && ReferenceEquals(set.Locator.Value, locator);
@@ -73,7 +79,12 @@ public static class DatasetIndexes
             Scale = new(() => new UnitZoneScale(dataset));
             Centres = new(() => Spatial.CommuneCentres.Of(dataset, Locator.Value));
             BtsUnits = new(() => UnitsOf(dataset, Locator.Value));
+            Boundaries = new(() => dataset.AdminUnits.Any(u => u.Boundary is { IsEmpty: false })
+                ? new SegmentIndex(dataset.AdminUnits.Where(u => u.Boundary is { IsEmpty: false }).Select(u => u.Boundary!.Boundary))
+                : null);
         }
+
+        public Lazy<SegmentIndex?> Boundaries { get; }
 
         public Lazy<int[]> BtsUnits { get; }
 

@@ -145,6 +145,69 @@ public sealed class SegmentIndex
         return false;
     }
 
+    /// <summary>
+    /// Where the segment from <paramref name="a"/> to <paramref name="b"/> meets an indexed segment, as the fraction t of
+    /// the way from a to b, strictly between 0 and 1, added to <paramref name="into"/> unsorted and possibly repeated (a
+    /// segment listed under several cells is met once per cell); where the two run along each other, the ends of their
+    /// overlap. Every indexed segment that meets it is found: the point where they meet lies in a cell that both the
+    /// query's box and the indexed segment's listing cover.
+    /// </summary>
+    public void Crossings(Coordinate a, Coordinate b, List<double> into)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(into);
+        var (x0, x1) = Cells(a.X, b.X);
+        var (y0, y1) = Cells(a.Y, b.Y);
+        (x0, x1) = (Math.Max(x0, originX), Math.Min(x1, originX + width - 1));
+        (y0, y1) = (Math.Max(y0, originY), Math.Min(y1, originY + height - 1));
+        for (var x = x0; x <= x1; x++)
+        {
+            for (var y = y0; y <= y1; y++)
+            {
+                var k = CellIndex(x, y);
+                for (var i = cellStarts[k]; i < cellStarts[k + 1]; i++)
+                {
+                    var s = cellSegments[i];
+                    Crossing(a, b, starts[s], ends[s], into);
+                }
+            }
+        }
+    }
+
+    /// <summary>Where a→b meets c→d (fractions of a→b strictly inside it), by the cross products of the two directions.</summary>
+    private static void Crossing(Coordinate a, Coordinate b, Coordinate c, Coordinate d, List<double> into)
+    {
+        var (rx, ry) = (b.X - a.X, b.Y - a.Y);
+        var (sx, sy) = (d.X - c.X, d.Y - c.Y);
+        var (qx, qy) = (c.X - a.X, c.Y - a.Y);
+        var denominator = (rx * sy) - (ry * sx);
+        if (denominator != 0)
+        {
+            var t = ((qx * sy) - (qy * sx)) / denominator;
+            var u = ((qx * ry) - (qy * rx)) / denominator;
+            if (t > 0 && t < 1 && u >= 0 && u <= 1)
+            {
+                into.Add(t);
+            }
+
+            return;
+        }
+
+        // Parallel: only a segment on the same line meets it, along the overlap, whose ends are c and d as seen from a.
+        if ((qx * ry) - (qy * rx) == 0)
+        {
+            var rr = (rx * rx) + (ry * ry);
+            foreach (var t in new[] { ((qx * rx) + (qy * ry)) / rr, (((d.X - a.X) * rx) + ((d.Y - a.Y) * ry)) / rr })
+            {
+                if (t > 0 && t < 1)
+                {
+                    into.Add(t);
+                }
+            }
+        }
+    }
+
     private (long Low, long High) Cells(double u, double v) =>
         ((long)Math.Floor(Math.Min(u, v) / cell), (long)Math.Floor(Math.Max(u, v) / cell));
 

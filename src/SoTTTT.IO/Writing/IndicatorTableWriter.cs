@@ -89,6 +89,7 @@ public static class IndicatorTableWriter
             w.WriteString("level", Codes.Key(table.Level));
             w.WriteString("crs", table.Crs);
             w.WriteNumber("fibre_reach_m", table.FibreReachM);
+            w.WriteString("fibre_split", table.FibreSplit == FibreSplit.Exact ? "exact" : "midpoint");
             w.WriteStartObject("unassigned");
             foreach (var (layer, count) in table.Unassigned.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
