@@ -998,10 +998,11 @@ internal static class PostgisCompareBenchmark
 
             var fibreExact = new Question("fibre km per commune (exact overlay)", "indicators --level commune", "indicators")
             {
-                Own = ["indicators", folder, "--level", "commune", "--columns", "fibre_km"],
+                // Its own command cuts each segment where it crosses a unit's edge, as the overlay does.
+                Own = ["indicators", folder, "--level", "commune", "--columns", "fibre_km", "--fibre-split", "exact"],
                 Units = "communes",
                 Columns = [new("fibre_km", 0.002, 0.005)],
-                Reason = "sotttt gives each segment to the commune of its midpoint (a segment crossing a boundary counts whole on one side), the overlay cuts it at the boundary; and " + Midpoint,
+                Reason = "the whole command gives each segment to the commune of its midpoint (a segment crossing a boundary counts whole on one side; --fibre-split exact cuts it), the overlay cuts it at the boundary; and " + Midpoint,
                 Sql = c => Query(c, string.Empty, $"""
                     SELECT p.code, sum(ST_Length(ST_Intersection(f.geom, p.geom))) / 1000 AS km
                     FROM {F}.fibre_parts f JOIN {F}.commune_parts p ON ST_Intersects(f.geom, p.geom)
