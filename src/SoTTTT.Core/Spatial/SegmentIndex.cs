@@ -159,12 +159,20 @@ public sealed class SegmentIndex
         ArgumentNullException.ThrowIfNull(into);
         var (x0, x1) = Cells(a.X, b.X);
         var (y0, y1) = Cells(a.Y, b.Y);
+        // A long segment visits only the cells it passes through (their centre within half a diagonal, as the indexed
+        // segments were listed), so a segment across a province does not read every cell of its box.
+        var few = (x1 - x0 + 1) * (y1 - y0 + 1) <= 4;
         (x0, x1) = (Math.Max(x0, originX), Math.Min(x1, originX + width - 1));
         (y0, y1) = (Math.Max(y0, originY), Math.Min(y1, originY + height - 1));
         for (var x = x0; x <= x1; x++)
         {
             for (var y = y0; y <= y1; y++)
             {
+                if (!few && DistanceComputer.PointToSegment(new Coordinate((x + 0.5) * cell, (y + 0.5) * cell), a, b) > cell * HalfDiagonal)
+                {
+                    continue;
+                }
+
                 var k = CellIndex(x, y);
                 for (var i = cellStarts[k]; i < cellStarts[k + 1]; i++)
                 {

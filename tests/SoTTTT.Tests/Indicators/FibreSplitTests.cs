@@ -59,4 +59,56 @@ public sealed class FibreSplitTests
             Assert.That(inside, Is.Empty);
         });
     }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void Crossings_RandomLines_EveryIntersectionNetTopologySuiteFinds(int seed)
+    {
+        // 400 random edges (short ones, and some long across the extent) indexed on 50 m cells; 300 random query segments,
+        // short and long: the fractions found are those of NTS's RobustLineIntersector over every edge, none missed.
+        var random = new Random(seed);
+        NetTopologySuite.Geometries.Coordinate Point() => new(random.NextDouble() * 2000, random.NextDouble() * 2000);
+        NetTopologySuite.Geometries.Coordinate Near(NetTopologySuite.Geometries.Coordinate c, double d) => new(c.X + ((random.NextDouble() - 0.5) * d), c.Y + ((random.NextDouble() - 0.5) * d));
+        var factory = new NetTopologySuite.Geometries.GeometryFactory();
+        var edges = Enumerable.Range(0, 400).Select(k =>
+        {
+            var a = Point();
+            return (A: a, B: k % 10 == 0 ? Point() : Near(a, 120));
+        }).ToList();
+        var index = new SegmentIndex(edges.Select(e => (NetTopologySuite.Geometries.Geometry)factory.CreateLineString([e.A, e.B])), 50);
+        var intersector = new NetTopologySuite.Algorithm.RobustLineIntersector();
+        var found = 0;
+        Assert.Multiple(() =>
+        {
+            for (var q = 0; q < 300; q++)
+            {
+                var a = Point();
+                var b = q % 3 == 0 ? Point() : Near(a, 200);
+                var got = new List<double>();
+                index.Crossings(a, b, got);
+                var expected = new List<double>();
+                var length2 = ((b.X - a.X) * (b.X - a.X)) + ((b.Y - a.Y) * (b.Y - a.Y));
+                foreach (var (c, d) in edges)
+                {
+                    intersector.ComputeIntersection(a, b, c, d);
+                    for (var i = 0; i < intersector.IntersectionNum; i++)
+                    {
+                        var p = intersector.GetIntersection(i);
+                        var t = (((p.X - a.X) * (b.X - a.X)) + ((p.Y - a.Y) * (b.Y - a.Y))) / length2;
+                        if (t > 1e-9 && t < 1 - 1e-9)
+                        {
+                            expected.Add(t);
+                        }
+                    }
+                }
+
+                var gotDistinct = got.Order().Aggregate(new List<double>(), (l, t) => { if (l.Count == 0 || t - l[^1] > 1e-9) { l.Add(t); } return l; });
+                var expectedDistinct = expected.Order().Aggregate(new List<double>(), (l, t) => { if (l.Count == 0 || t - l[^1] > 1e-9) { l.Add(t); } return l; });
+                found += expectedDistinct.Count;
+                Assert.That(gotDistinct, Is.EqualTo(expectedDistinct).Within(1e-7), $"query {q}");
+            }
+        });
+        Assert.That(found, Is.GreaterThan(100), "the random lines do cross");
+    }
 }
