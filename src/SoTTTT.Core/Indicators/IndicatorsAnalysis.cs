@@ -121,32 +121,45 @@ public static class IndicatorsAnalysis
         var edges = fibreSplit == FibreSplit.Exact && parts.HasFlag(IndicatorParts.FibreRoutes) ? DatasetIndexes.UnitBoundaries(dataset) : null;
         var fibreParts = parts.HasFlag(IndicatorParts.FibreRoutes) ? dataset.FibreRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator, edges)).ToArray() : [];
         var routeKeys = parts.HasFlag(IndicatorParts.FibreRoutes) ? RouteKeys.GetValue(dataset, d => FirstIndexOfId(d.FibreRoutes)) : [];
-        // Each unit's accumulator and length factor found once by reference, not by its code per part (100,000 national).
-        var fibreUnits = new Dictionary<AdminUnit, (Accumulator Acc, double Factor)>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < fibreParts.Length; i++)
+        // Each unit's accumulator, length factor and lane found once by reference, not by its code per part (100,000
+        // national). The parts are added on two lanes at once, each lane the units of its own (every unit's parts still
+        // in route order, so its sums are the same to the bit), while the book notes the unassigned and nearest ones.
+        var fibreUnits = new Dictionary<AdminUnit, (Accumulator Acc, double Factor, int Lane)>(dataset.AdminUnits.Count, ReferenceEqualityComparer.Instance);
+        foreach (var unit in dataset.AdminUnits)
         {
-            foreach (var (assignment, metres, midpoint) in fibreParts[i])
+            fibreUnits.TryAdd(unit, (acc[unit.Code], scale.LengthFactor(unit), fibreUnits.Count % 2));
+        }
+
+        void AddFibreLane(int lane)
+        {
+            for (var i = 0; i < fibreParts.Length; i++)
             {
-                var factor = 1.0;
-                Accumulator? into = null;
-                if (assignment.Unit is { } unit)
+                foreach (var (assignment, metres, _) in fibreParts[i])
                 {
-                    if (!fibreUnits.TryGetValue(unit, out var known))
+                    if (assignment.Unit is { } unit && fibreUnits[unit] is var (into, factor, own) && own == lane)
                     {
-                        fibreUnits[unit] = known = (acc[unit.Code], scale.LengthFactor(unit));
+                        into.AddFibre(dataset.FibreRoutes[i], routeKeys[i], metres * factor / 1000 * 1000);
                     }
-
-                    (into, factor) = known;
                 }
-                else
-                {
-                    factor = scale.LengthFactor(null);
-                }
-
-                var km = metres * factor / 1000;
-                book.NoteFibre(assignment, dataset.FibreRoutes[i].Id, midpoint, km);
-                into?.AddFibre(dataset.FibreRoutes[i], routeKeys[i], km * 1000);
             }
+        }
+
+        void NoteFibre()
+        {
+            var unitless = scale.LengthFactor(null);
+            for (var i = 0; i < fibreParts.Length; i++)
+            {
+                foreach (var (assignment, metres, midpoint) in fibreParts[i])
+                {
+                    var factor = assignment.Unit is { } unit ? fibreUnits[unit].Factor : unitless;
+                    book.NoteFibre(assignment, dataset.FibreRoutes[i].Id, midpoint, metres * factor / 1000);
+                }
+            }
+        }
+
+        if (fibreParts.Length > 0)
+        {
+            Parallel.Invoke(() => AddFibreLane(0), () => AddFibreLane(1), NoteFibre);
         }
 
         var copperParts = dataset.CopperRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator, edges)).ToArray();
