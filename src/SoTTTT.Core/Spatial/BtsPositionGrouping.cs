@@ -119,14 +119,30 @@ public static class BtsPositionGrouping
             return n == found.Length ? found : found[..n];
         }
 
-        var positions = new List<TowerPosition>(towers.Count + (others?.Count ?? 0));
-        for (var t = 0; t < towers.Count; t++)
+        // The towers' positions made on both cores (each from read-only state, into its own slot), kept in input order.
+        var made = new TowerPosition?[towers.Count];
+        if (towers.Count > 0)
         {
-            // A repeated id counts once, at its first row, with every BTS of that id.
-            if (ids.IsFirst(t))
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, towers.Count, 1 << 14), range =>
             {
-                IReadOnlyList<int> at = starts[t + 1] > starts[t] ? new ArraySegment<int>(order, starts[t], starts[t + 1] - starts[t]) : [];
-                positions.Add(new TowerPosition(towers[t].Id, towers[t].Location, towers[t], at, OperatorsOf(at)));
+                for (var t = range.Item1; t < range.Item2; t++)
+                {
+                    // A repeated id counts once, at its first row, with every BTS of that id.
+                    if (ids.IsFirst(t))
+                    {
+                        IReadOnlyList<int> at = starts[t + 1] > starts[t] ? new ArraySegment<int>(order, starts[t], starts[t + 1] - starts[t]) : [];
+                        made[t] = new TowerPosition(towers[t].Id, towers[t].Location, towers[t], at, OperatorsOf(at));
+                    }
+                }
+            });
+        }
+
+        var positions = new List<TowerPosition>(towers.Count + (others?.Count ?? 0));
+        foreach (var position in made)
+        {
+            if (position is not null)
+            {
+                positions.Add(position);
             }
         }
 
