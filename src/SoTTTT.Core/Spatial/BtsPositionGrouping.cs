@@ -32,19 +32,13 @@ public static class BtsPositionGrouping
         // per key. A BTS naming its tower has the id looked up in the towers' index, in parallel (the index is only
         // read). Keys that are no tower's id (a named tower missing from the list, a cluster) go by name, as before.
         var ids = TowerIds.Of(towers);
-        if (keys.Length > 0)
+        InRanges(keys.Length, i =>
         {
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length, 1 << 14), range =>
+            if (towerOf[i] < 0)
             {
-                for (var i = range.Item1; i < range.Item2; i++)
-                {
-                    if (towerOf[i] < 0)
-                    {
-                        towerOf[i] = ids.FirstRow(keys[i]);
-                    }
-                }
-            });
-        }
+                towerOf[i] = ids.FirstRow(keys[i]);
+            }
+        });
         var starts = new int[towers.Count + 1];
         Dictionary<string, List<int>>? others = null;
         for (var i = 0; i < keys.Length; i++)
@@ -121,21 +115,15 @@ public static class BtsPositionGrouping
 
         // The towers' positions made on both cores (each from read-only state, into its own slot), kept in input order.
         var made = new TowerPosition?[towers.Count];
-        if (towers.Count > 0)
+        InRanges(towers.Count, t =>
         {
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, towers.Count, 1 << 14), range =>
+            // A repeated id counts once, at its first row, with every BTS of that id.
+            if (ids.IsFirst(t))
             {
-                for (var t = range.Item1; t < range.Item2; t++)
-                {
-                    // A repeated id counts once, at its first row, with every BTS of that id.
-                    if (ids.IsFirst(t))
-                    {
-                        IReadOnlyList<int> at = starts[t + 1] > starts[t] ? new ArraySegment<int>(order, starts[t], starts[t + 1] - starts[t]) : [];
-                        made[t] = new TowerPosition(towers[t].Id, towers[t].Location, towers[t], at, OperatorsOf(at));
-                    }
-                }
-            });
-        }
+                IReadOnlyList<int> at = starts[t + 1] > starts[t] ? new ArraySegment<int>(order, starts[t], starts[t + 1] - starts[t]) : [];
+                made[t] = new TowerPosition(towers[t].Id, towers[t].Location, towers[t], at, OperatorsOf(at));
+            }
+        });
 
         var positions = new List<TowerPosition>(towers.Count + (others?.Count ?? 0));
         foreach (var position in made)
@@ -154,6 +142,21 @@ public static class BtsPositionGrouping
         }
 
         return positions;
+    }
+
+    /// <summary>Calls <paramref name="body"/> for 0 … <paramref name="count"/> − 1 on every core, in ranges of 16,384 (each index once; the body writes only its own slots).</summary>
+    private static void InRanges(int count, Action<int> body)
+    {
+        if (count > 0)
+        {
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, count, 1 << 14), range =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    body(i);
+                }
+            });
+        }
     }
 
     /// <summary>The position key of each BTS, in input order: the tower id, or <c>~</c> + the smallest BTS id of its cluster.</summary>

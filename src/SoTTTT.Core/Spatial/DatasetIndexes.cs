@@ -79,8 +79,8 @@ public static class DatasetIndexes
             Scale = new(() => new UnitZoneScale(dataset));
             Centres = new(() => Spatial.CommuneCentres.Of(dataset, Locator.Value));
             BtsUnits = new(() => UnitsOf(dataset, Locator.Value));
-            Boundaries = new(() => dataset.AdminUnits.Any(u => u.Boundary is { IsEmpty: false })
-                ? new SegmentIndex(dataset.AdminUnits.Where(u => u.Boundary is { IsEmpty: false }).Select(u => u.Boundary!.Boundary))
+            Boundaries = new(() => dataset.AdminUnits.Where(u => u.Boundary is { IsEmpty: false }).Select(u => u.Boundary!.Boundary).ToList() is { Count: > 0 } rings
+                ? new SegmentIndex(rings)
                 : null);
         }
 
