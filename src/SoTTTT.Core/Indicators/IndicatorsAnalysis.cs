@@ -441,8 +441,6 @@ public static class IndicatorsAnalysis
     /// <param name="edges">The units' edges (<see cref="FibreSplit.Exact"/>: each segment cut where it crosses one), or null (<see cref="FibreSplit.Midpoint"/>).</param>
     private static List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)> SplitByUnit(FibreRoute route, UnitLocator locator, SegmentIndex? edges)
     {
-        var parts = new List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)>();
-
         // Most routes lie wholly inside one commune's interior cells: every midpoint (inside the route's box) goes there,
         // so the one part is the whole length, summed in the same order, with the first midpoint.
         if (locator.WholeIn(route.Path.EnvelopeInternal) is not null)
@@ -450,7 +448,8 @@ public static class IndicatorsAnalysis
             return WholeRoute(route, locator);
         }
 
-        // The locator only reads the point: one probe moved along the route, a midpoint kept only where a part starts.
+        // The locator only reads the point: one probe moved along the route.
+        var run = new PartRun();
         var probe = new Coordinate();
         List<double>? cuts = null;
         for (var g = 0; g < route.Path.NumGeometries; g++)
@@ -461,7 +460,15 @@ public static class IndicatorsAnalysis
                 var a = coords[i - 1];
                 var b = coords[i];
                 var length = a.Distance(b);
-                if (edges is not null && Cut(a, b, locator, edges, ref cuts))
+
+                // A segment whose box lies in one unit's interior cells goes there whole, its midpoint too: no edge to cut.
+                if (locator.WholeSegment(a.X, a.Y, b.X, b.Y) is { } whole)
+                {
+                    run.Add(whole, length, (a.X + b.X) / 2, (a.Y + b.Y) / 2);
+                    continue;
+                }
+
+                if (edges is not null && Cut(a, b, edges, ref cuts))
                 {
                     // Piece by piece between the crossings (a piece shorter than rounding adds nothing and is skipped).
                     var from = 0.0;
@@ -471,7 +478,7 @@ public static class IndicatorsAnalysis
                         {
                             probe.X = a.X + ((b.X - a.X) * (from + t) / 2);
                             probe.Y = a.Y + ((b.Y - a.Y) * (from + t) / 2);
-                            AddPart(parts, locator.Assign(probe), length * (t - from), probe);
+                            run.Add(locator.Assign(probe), length * (t - from), probe.X, probe.Y);
                         }
 
                         from = t;
@@ -482,38 +489,56 @@ public static class IndicatorsAnalysis
 
                 probe.X = (a.X + b.X) / 2;
                 probe.Y = (a.Y + b.Y) / 2;
-                AddPart(parts, locator.Assign(probe), length, probe);
+                run.Add(locator.Assign(probe), length, probe.X, probe.Y);
             }
         }
 
-        return parts;
-    }
-
-    /// <summary>A piece of a route to its unit: onto the last part when that is the same unit, reached the same way; else a new part at the piece's midpoint.</summary>
-    private static void AddPart(List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)> parts, UnitAssignment unit, double metres, Coordinate probe)
-    {
-        var last = parts.Count - 1;
-        if (last >= 0 && ReferenceEquals(parts[last].Unit.Unit, unit.Unit) && parts[last].Unit.NearestM is null == unit.NearestM is null)
-        {
-            parts[last] = (parts[last].Unit, parts[last].Metres + metres, parts[last].Midpoint);
-        }
-        else
-        {
-            parts.Add((unit, metres, probe.Copy()));
-        }
+        return run.Finish();
     }
 
     /// <summary>
-    /// Where segment a→b crosses a unit's edge, sorted, distinct (into <paramref name="cuts"/>, made on first need); false
-    /// when it crosses none — at once when its box lies in one unit's interior cells.
+    /// A route's parts as they are made: the pieces of the current run (one unit, reached the same way) summed in order
+    /// in place, a part kept at the first piece's midpoint when the next piece goes elsewhere.
     /// </summary>
-    private static bool Cut(Coordinate a, Coordinate b, UnitLocator locator, SegmentIndex edges, ref List<double>? cuts)
+    private struct PartRun
     {
-        if (locator.WholeIn(new Envelope(a, b)) is not null)
+        private List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)>? done;
+        private UnitAssignment? unit;
+        private double metres;
+        private double x;
+        private double y;
+
+        public void Add(UnitAssignment to, double pieceMetres, double atX, double atY)
         {
-            return false;
+            if (unit is not null && ReferenceEquals(unit.Unit, to.Unit) && unit.NearestM is null == to.NearestM is null)
+            {
+                metres += pieceMetres;
+                return;
+            }
+
+            if (unit is not null)
+            {
+                (done ??= []).Add((unit, metres, new Coordinate(x, y)));
+            }
+
+            (unit, metres, x, y) = (to, pieceMetres, atX, atY);
         }
 
+        public readonly List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)> Finish()
+        {
+            var list = done ?? [];
+            if (unit is not null)
+            {
+                list.Add((unit, metres, new Coordinate(x, y)));
+            }
+
+            return list;
+        }
+    }
+
+    /// <summary>Where segment a→b crosses a unit's edge, sorted, distinct (into <paramref name="cuts"/>, made on first need); false when it crosses none.</summary>
+    private static bool Cut(Coordinate a, Coordinate b, SegmentIndex edges, ref List<double>? cuts)
+    {
         cuts ??= [];
         cuts.Clear();
         edges.Crossings(a, b, cuts);

@@ -101,11 +101,26 @@ internal sealed class InteriorCellGrid
     {
         ArgumentNullException.ThrowIfNull(box);
         index = -1;
-        var low = box.IsNull ? -1 : CellOf(box.MinX, box.MinY);
-        var high = box.IsNull ? -1 : CellOf(box.MaxX, box.MaxY);
+        return !box.IsNull && TryFindAll(box.MinX, box.MinY, box.MaxX, box.MaxY, out index, maxCells);
+    }
+
+    /// <summary><see cref="TryFindAll(Envelope, out int, int)"/> for the box from (<paramref name="minX"/>, <paramref name="minY"/>) to (<paramref name="maxX"/>, <paramref name="maxY"/>).</summary>
+    public bool TryFindAll(double minX, double minY, double maxX, double maxY, out int index, int maxCells = 4096)
+    {
+        index = -1;
+        var low = CellOf(minX, minY);
+        var high = CellOf(maxX, maxY);
         if (low < 0 || high < 0 || answers[low] <= 0)
         {
             return false;
+        }
+
+        var answer = answers[low];
+        if (low == high)
+        {
+            // One cell (most segments of a route): its own answer.
+            index = answer - 1;
+            return true;
         }
 
         int x0 = low % width, y0 = low / width, x1 = high % width, y1 = high / width;
@@ -114,7 +129,6 @@ internal sealed class InteriorCellGrid
             return false;
         }
 
-        var answer = answers[low];
         for (var y = y0; y <= y1; y++)
         {
             for (var x = x0; x <= x1; x++)

@@ -144,6 +144,16 @@ public sealed class UnitLocator
     /// </summary>
     public AdminUnit? WholeIn(Envelope box) => interior is not null && interior.TryFindAll(box, out var index) ? interiorUnits[index] : null;
 
+    /// <summary>
+    /// What <see cref="Assign"/> gives every point of the segment from (<paramref name="ax"/>, <paramref name="ay"/>) to
+    /// (<paramref name="bx"/>, <paramref name="by"/>), without a code, when the grid tells it at once (as
+    /// <see cref="WholeIn"/> for the segment's box); null when it cannot be told so: ask point by point.
+    /// </summary>
+    public UnitAssignment? WholeSegment(double ax, double ay, double bx, double by) =>
+        interior is not null && interior.TryFindAll(Math.Min(ax, bx), Math.Min(ay, by), Math.Max(ax, bx), Math.Max(ay, by), out var index)
+            ? In(interiorUnits[index])
+            : null;
+
     private UnitAssignment In(AdminUnit? unit) =>
         unit is null ? UnitAssignment.None : inUnit.TryGetValue(unit, out var known) ? known : new UnitAssignment(unit, null);
 

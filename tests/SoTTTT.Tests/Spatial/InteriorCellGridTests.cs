@@ -185,6 +185,44 @@ public sealed class InteriorCellGridTests
         Assert.That(differ.Select(c => $"({c.X}, {c.Y})"), Is.Empty, $"{points.Count} points");
     }
 
+    /// <summary>
+    /// <see cref="UnitLocator.WholeSegment"/> answers a fibre segment at once only with what <see cref="UnitLocator.Assign"/>
+    /// (by the polygons, without the grid) gives its ends, its midpoint and points along it, as the very object; and it
+    /// answers most segments of the samples' routes (the fast path of the fibre split).
+    /// </summary>
+    [TestCase("sample-province")]
+    [TestCase("sample-mountain")]
+    public void UnitLocator_WholeSegment_AnswersOnlyWhatEveryPointOfTheSegmentGets(string sample)
+    {
+        var dataset = DatasetLoader.Load(DemoCommand.SampleFolder(sample)).Dataset!;
+        var locator = new UnitLocator(dataset);
+        var random = new Random(11);
+        int segments = 0, answered = 0;
+        foreach (var route in dataset.FibreRoutes)
+        {
+            var c = route.Path.Coordinates;
+            for (var i = 1; i < c.Length; i++)
+            {
+                segments++;
+                if (locator.WholeSegment(c[i - 1].X, c[i - 1].Y, c[i].X, c[i].Y) is not { } whole)
+                {
+                    continue;
+                }
+
+                answered++;
+                Assert.That(whole, Is.SameAs(locator.Assign(new Coordinate((c[i - 1].X + c[i].X) / 2, (c[i - 1].Y + c[i].Y) / 2))), $"route {route.Id} segment {i}: the midpoint");
+                foreach (var t in new[] { 0, 1, random.NextDouble(), random.NextDouble() })
+                {
+                    var at = new Coordinate(c[i - 1].X + ((c[i].X - c[i - 1].X) * t), c[i - 1].Y + ((c[i].Y - c[i - 1].Y) * t));
+                    Assert.That(whole.Unit, Is.SameAs(locator.LocateInPolygonsWithoutCells(at)), $"route {route.Id} segment {i} at {t}");
+                    Assert.That(whole.NearestM, Is.Null);
+                }
+            }
+        }
+
+        Assert.That(answered, Is.GreaterThan(segments / 2), $"{answered} of {segments} segments answered at once");
+    }
+
     private static int FirstCovering(List<Geometry> polygons, Coordinate c)
     {
         var point = Factory.CreatePoint(c);
