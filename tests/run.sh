@@ -9,6 +9,8 @@
 # - libreoffice-writer-nogui + poppler-utils: the plan document (.docx) is converted to PDF headless and its first page
 #   rendered to PNG (pdftoppm), the independent check that Word processors open it.
 # - fonts-dejavu-core: DejaVu Sans, the face of the PNG maps (SkiaSharp picks it by family name).
+# - gcc + libc6-dev + zlib1g-dev: Native AOT's linker for the native front `sotttt` (src/SoTTTT.Front), which the build
+#   publishes beside the program; the test NativeFront_* fails in CI without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +25,9 @@ command -v splat >/dev/null 2>&1 || need+=(splat)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v gcc >/dev/null 2>&1 || command -v clang >/dev/null 2>&1 || need+=(gcc)
+[ -f /usr/include/stdio.h ] || need+=(libc6-dev)
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 if [ ! -f maps/node_modules/ol/dist/ol.js ] && ! command -v npm >/dev/null 2>&1; then need+=(npm); fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net.Sockets;
 using SoTTTT.IO.Caching;
 
@@ -12,35 +11,18 @@ namespace SoTTTT.Cli.Resident;
 /// </summary>
 internal static class ResidentClient
 {
-    /// <summary>Exit code when the resident process ended during the command (the command's outcome is unknown).</summary>
-    public const int Lost = 1;
-
     /// <summary>True with the exit code when a resident process ran the command; false when this process should.</summary>
     public static bool TryRun(string[] args, out int exit)
     {
         exit = 0;
-        if (!ResidentProtocol.MayForward(args)
-            || string.Equals(Environment.GetEnvironmentVariable("SOTTTT_DAEMON"), "off", StringComparison.OrdinalIgnoreCase)
-            || ResidentProtocol.SocketPath is not { } socketPath || !File.Exists(socketPath)
-            || !ResidentProtocol.IsPrivate(Path.GetDirectoryName(socketPath)!))
+        if (ResidentProtocol.SocketFor(args, DatasetCache.Folder, () => ResidentProtocol.Build) is not { } socketPath)
         {
             return false;
         }
 
-        var terminal = !Console.IsOutputRedirected;
-        var request = new ResidentProtocol.Request(
-            ResidentProtocol.Build,
-            Environment.CurrentDirectory,
-            args,
-            terminal,
-            terminal ? SafeWidth() : 0,
-            terminal ? ResidentProtocol.ColorsOfTerminal(Environment.GetEnvironmentVariable) : 0)
-        {
-            Umask = IO.Caching.FileStamp.FileCreationMask(),
-        };
         using var stdout = Console.OpenStandardOutput();
         using var stderr = Console.OpenStandardError();
-        if (Exchange(socketPath, request, stdout, stderr) is not { } answered)
+        if (Exchange(socketPath, ResidentProtocol.RequestOf(ResidentProtocol.Build, args), stdout, stderr) is not { } answered)
         {
             // A socket left by a process that is gone: this process runs the command.
             return false;
@@ -52,60 +34,13 @@ internal static class ResidentClient
 
     /// <summary>
     /// Sends <paramref name="request"/> to the resident process at <paramref name="socketPath"/> and copies its output
-    /// to the two streams as it comes; the exit code, <see cref="Lost"/> when the process ended before giving one, or
-    /// null when nothing listens there or it answers that this process should run the command (<see cref="ResidentProtocol.Local"/>).
+    /// to the two streams as it comes (<see cref="ResidentProtocol.Exchange"/>); null when nothing listens there.
     /// </summary>
     /// <param name="asJson">Send the request as the first builds wrote it (<see cref="ResidentProtocol.EncodeJson"/>), for a process of another build.</param>
     public static int? Exchange(string socketPath, ResidentProtocol.Request request, Stream stdout, Stream stderr, bool asJson = false)
     {
         using var stream = Open(socketPath);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            ResidentProtocol.WriteFrame(stream, ResidentProtocol.Ask, asJson ? ResidentProtocol.EncodeJson(request) : ResidentProtocol.Encode(request));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-
-        while (true)
-        {
-            (byte Kind, byte[] Payload)? frame;
-            try
-            {
-                frame = ResidentProtocol.ReadFrame(stream);
-            }
-            catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or SocketException or ObjectDisposedException)
-            {
-                frame = null;
-            }
-
-            switch (frame)
-            {
-                case null:
-                    stderr.Write("sotttt: the resident process (sotttt daemon) ended during the command; its outcome is unknown\n"u8);
-                    return Lost;
-                case { Kind: ResidentProtocol.Stdout } f:
-                    stdout.Write(f.Payload);
-                    stdout.Flush();
-                    break;
-                case { Kind: ResidentProtocol.Stderr } f:
-                    stderr.Write(f.Payload);
-                    stderr.Flush();
-                    break;
-                case { Kind: ResidentProtocol.Exit } f when f.Payload.Length == 4:
-                    return BinaryPrimitives.ReadInt32LittleEndian(f.Payload);
-                case { Kind: ResidentProtocol.Local }:
-                    return null;
-                default:
-                    break;
-            }
-        }
+        return stream is null ? null : ResidentProtocol.Exchange(stream, asJson ? ResidentProtocol.EncodeJson(request) : ResidentProtocol.Encode(request), stdout, stderr);
     }
 
     /// <summary>
@@ -129,18 +64,6 @@ internal static class ResidentClient
         {
             socket.Dispose();
             return null;
-        }
-    }
-
-    private static int SafeWidth()
-    {
-        try
-        {
-            return Console.WindowWidth;
-        }
-        catch (IOException)
-        {
-            return 0;
         }
     }
 }

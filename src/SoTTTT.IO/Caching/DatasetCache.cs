@@ -46,20 +46,7 @@ public static class DatasetCache
                 return chosen.Length == 0 ? null : chosen;
             }
 
-            if (string.Equals(Environment.GetEnvironmentVariable("SOTTTT_CACHE"), "off", StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-
-            if (Environment.GetEnvironmentVariable("SOTTTT_CACHE_DIR") is { Length: > 0 } explicitDir)
-            {
-                return explicitDir;
-            }
-
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            var root = xdg is { Length: > 0 } ? xdg : home is { Length: > 0 } ? Path.Combine(home, ".cache") : null;
-            return root is null ? null : Path.Combine(root, "sotttt", "datasets");
+            return CacheFolderRule.FromEnvironment();
         }
     }
 

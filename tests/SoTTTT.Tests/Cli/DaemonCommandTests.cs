@@ -90,6 +90,80 @@ public sealed class DaemonCommandTests
         });
     }
 
+    /// <summary>
+    /// The native front (src/SoTTTT.Front, built beside the program as <c>sotttt</c>, the .NET launcher then being
+    /// <c>sotttt-net</c>) gives what the .NET program gives in its own process, with no resident process (it execs the
+    /// .NET program) and with one (it hands dataset commands over, by the same wire and the same build name).
+    /// </summary>
+    [Test]
+    public void NativeFront_GivesWhatTheNetProgramGives_WithAndWithoutTheResidentProcess()
+    {
+        var front = Path.Combine(AppContext.BaseDirectory, "sotttt");
+        if (!File.Exists(Path.Combine(AppContext.BaseDirectory, "sotttt-net")))
+        {
+            const string Missing = "the native front was not built beside the program (Native AOT needs gcc, libc6-dev and zlib1g-dev; tests/run.sh installs them)";
+            if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
+            {
+                Assert.Fail(Missing);
+            }
+
+            Assert.Ignore(Missing);
+        }
+
+        string[][] cases =
+        [
+            ["--version"],
+            ["indicators", "--help"],
+            ["indicators", dataset, "--level", "commune", "--format", "csv"],
+            ["sharing", dataset, "--level", "province", "--format", "json", "--lang", "en"],
+            ["indicators", Path.Combine(work, "absent"), "--level", "commune"],
+            ["indicators", dataset, "--level", "hamlet"],
+        ];
+        void Same(string when)
+        {
+            foreach (var args in cases)
+            {
+                var viaFront = Program(work, false, [], [front, .. args]);
+                var own = Sotttt(work, true, args);
+                Assert.Multiple(() =>
+                {
+                    Assert.That(viaFront.Exit, Is.EqualTo(own.Exit), $"{when}: {string.Join(' ', args)}");
+                    Assert.That(viaFront.Out, Is.EqualTo(own.Out), $"{when}: {string.Join(' ', args)}");
+                    Assert.That(viaFront.Err, Is.EqualTo(own.Err), $"{when}: {string.Join(' ', args)}");
+                });
+            }
+        }
+
+        Same("no resident process");
+        Assert.That(Directory.Exists(Path.Combine(cache, "resident")) ? Log() : string.Empty, Does.Not.Contain("indicators"), "nothing ran in a resident process");
+
+        // A copy of the front with the build's assemblies but no .NET launcher beside it: what it answers, only the
+        // resident process can have answered (the .NET program's own client never ran).
+        var lonely = Path.Combine(work, "lonely");
+        Directory.CreateDirectory(lonely);
+        foreach (var file in new[] { "sotttt", "sotttt.dll", "SoTTTT.Core.dll", "SoTTTT.IO.dll" })
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, file), Path.Combine(lonely, file));
+        }
+
+        string[] command = [Path.Combine(lonely, "sotttt"), "indicators", dataset, "--level", "commune", "--format", "csv"];
+        var alone = Program(work, false, [], command);
+        Assert.That((alone.Exit, alone.Err), Is.EqualTo((1, $"sotttt: cannot start the .NET program {Path.Combine(lonely, "sotttt-net")} (errno 2); reinstall sotttt (dotnet publish src/SoTTTT.Cli)\n")));
+
+        var started = Program(work, false, [], front, "daemon", "start", "--dataset", dataset, "--idle-minutes", "5");
+        Assert.That(started.Exit, Is.Zero, started.Err);
+        Same("with the resident process");
+        var handed = Program(work, false, [], command);
+        Assert.That(handed, Is.EqualTo(Sotttt(work, true, command[1..])), "the front alone, through the resident process");
+        var log = Log();
+        Assert.Multiple(() =>
+        {
+            Assert.That(log, Does.Contain($"indicators {dataset} --level commune --format csv (in {work}): exit 0"), "the front handed the command to the resident process");
+            Assert.That(log, Does.Contain($"indicators {Path.Combine(work, "absent")} --level commune (in {work}): exit 2"));
+            Assert.That(log, Does.Not.Contain("--help").And.Not.Contain("--version"), "help and the version run in the caller's process");
+        });
+    }
+
     [Test]
     public void Resident_DropsAHeldDataset_WhenAFileChangesWithItsSizeAndMtimeKept()
     {
