@@ -130,15 +130,22 @@ internal sealed class Accumulator
 
     public void AddPosition(string positionKey) => Positions.Add(positionKey);
 
-    /// <param name="routeKey">The first index of the route's id in the layer (<see cref="IndicatorsAnalysis"/>).</param>
-    public void AddFibre(FibreRoute route, int routeKey, double metres)
+    /// <summary>
+    /// Fibre summed part by part elsewhere, in route order (<see cref="IndicatorsAnalysis"/>): the whole, and per operator
+    /// and per placement (only those met); the routes' keys are added to <see cref="FibreRouteKeys"/> directly.
+    /// </summary>
+    public void AddFibreSums(double metres, IEnumerable<(string Key, double Metres)> byOperator, IEnumerable<(string Key, double Metres)> byPlacement)
     {
-        FibreRouteKeys.Add(routeKey);
         FibreM += metres;
-        var op = route.Operator ?? "unspecified";
-        FibreMByOperator[op] = FibreMByOperator.GetValueOrDefault(op) + metres;
-        var placement = route.Placement is { } p ? Codes.Key(p) : "unspecified";
-        FibreMByPlacement[placement] = FibreMByPlacement.GetValueOrDefault(placement) + metres;
+        foreach (var (key, m) in byOperator)
+        {
+            FibreMByOperator[key] = FibreMByOperator.GetValueOrDefault(key) + m;
+        }
+
+        foreach (var (key, m) in byPlacement)
+        {
+            FibreMByPlacement[key] = FibreMByPlacement.GetValueOrDefault(key) + m;
+        }
     }
 
     public void AddCopper(FibreRoute route, double metres)

@@ -65,7 +65,8 @@ internal sealed class AssignmentBook(Dataset dataset, AdminLevel level)
         }
     }
 
-    private bool IsAtLevel(AdminUnit? unit)
+    /// <summary>Whether the unit is of the table's level or under one of it (the book notes nothing found in it).</summary>
+    public bool IsAtLevel(AdminUnit? unit)
     {
         if (unit is null)
         {

@@ -121,45 +121,9 @@ public static class IndicatorsAnalysis
         var edges = fibreSplit == FibreSplit.Exact && parts.HasFlag(IndicatorParts.FibreRoutes) ? DatasetIndexes.UnitBoundaries(dataset) : null;
         var fibreParts = parts.HasFlag(IndicatorParts.FibreRoutes) ? dataset.FibreRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator, edges)).ToArray() : [];
         var routeKeys = parts.HasFlag(IndicatorParts.FibreRoutes) ? RouteKeys.GetValue(dataset, d => FirstIndexOfId(d.FibreRoutes)) : [];
-        // Each unit's accumulator, length factor and lane found once by reference, not by its code per part (100,000
-        // national). The parts are added on two lanes at once, each lane the units of its own (every unit's parts still
-        // in route order, so its sums are the same to the bit), while the book notes the unassigned and nearest ones.
-        var fibreUnits = new Dictionary<AdminUnit, (Accumulator Acc, double Factor, int Lane)>(dataset.AdminUnits.Count, ReferenceEqualityComparer.Instance);
-        foreach (var unit in dataset.AdminUnits)
-        {
-            fibreUnits.TryAdd(unit, (acc[unit.Code], scale.LengthFactor(unit), fibreUnits.Count % 2));
-        }
-
-        void AddFibreLane(int lane)
-        {
-            for (var i = 0; i < fibreParts.Length; i++)
-            {
-                foreach (var (assignment, metres, _) in fibreParts[i])
-                {
-                    if (assignment.Unit is { } unit && fibreUnits[unit] is var (into, factor, own) && own == lane)
-                    {
-                        into.AddFibre(dataset.FibreRoutes[i], routeKeys[i], metres * factor / 1000 * 1000);
-                    }
-                }
-            }
-        }
-
-        void NoteFibre()
-        {
-            var unitless = scale.LengthFactor(null);
-            for (var i = 0; i < fibreParts.Length; i++)
-            {
-                foreach (var (assignment, metres, midpoint) in fibreParts[i])
-                {
-                    var factor = assignment.Unit is { } unit ? fibreUnits[unit].Factor : unitless;
-                    book.NoteFibre(assignment, dataset.FibreRoutes[i].Id, midpoint, metres * factor / 1000);
-                }
-            }
-        }
-
         if (fibreParts.Length > 0)
         {
-            Parallel.Invoke(() => AddFibreLane(0), () => AddFibreLane(1), NoteFibre);
+            AddFibre(dataset, fibreParts, routeKeys, acc, scale, book);
         }
 
         var copperParts = dataset.CopperRoutes.AsParallel().AsOrdered().Select(r => SplitByUnit(r, locator, edges)).ToArray();
@@ -435,6 +399,130 @@ public static class IndicatorsAnalysis
         }
 
         return totals.TryGetValue(unit.Code, out var t) && t.SettlementsWithPopulation > 0 ? t.SettlementPopulation : null;
+    }
+
+    /// <summary>
+    /// Adds every fibre part to its unit in route order, into flat sums by unit, operator and placement (each unit's
+    /// sums taken in the same order as part by part, so the same to the bit), then once per unit into its accumulator;
+    /// the book notes the parts that count in no unit of the level or went to the nearest unit, in the same order.
+    /// </summary>
+    private static void AddFibre(
+        Dataset dataset,
+        List<(UnitAssignment Unit, double Metres, Coordinate Midpoint)>[] fibreParts,
+        int[] routeKeys,
+        Dictionary<string, Accumulator> acc,
+        UnitZoneScale scale,
+        AssignmentBook book)
+    {
+        // Each unit once by reference (its accumulator, length factor), not by its code per part (100,000 national).
+        var slots = new Dictionary<AdminUnit, int>(dataset.AdminUnits.Count, ReferenceEqualityComparer.Instance);
+        var into = new List<Accumulator>(dataset.AdminUnits.Count);
+        var factors = new List<double>(dataset.AdminUnits.Count);
+        foreach (var unit in dataset.AdminUnits)
+        {
+            if (slots.TryAdd(unit, slots.Count))
+            {
+                into.Add(acc[unit.Code]);
+                factors.Add(scale.LengthFactor(unit));
+            }
+        }
+
+        var classes = RouteClasses.GetValue(dataset, FibreRouteClasses.Of);
+        int units = slots.Count, operators = classes.Operators.Length, placements = classes.Placements.Length;
+        var metres = new double[units];
+        var byOperator = new double[units * operators];
+        var byPlacement = new double[units * placements];
+        var met = new bool[units * (operators + placements)];
+        var lastKey = new int[units];
+        Array.Fill(lastKey, -1);
+
+        // Per unit: 0 not asked yet, 1 of the level (or under one), -1 not.
+        var atLevel = new sbyte[units];
+        var unitless = scale.LengthFactor(null);
+        for (var i = 0; i < fibreParts.Length; i++)
+        {
+            var (op, placement) = (classes.Operator[i], classes.Placement[i]);
+            foreach (var (assignment, partMetres, midpoint) in fibreParts[i])
+            {
+                var slot = assignment.Unit is { } unit ? slots[unit] : -1;
+                if (slot >= 0)
+                {
+                    var m = partMetres * factors[slot] / 1000 * 1000;
+                    metres[slot] += m;
+                    byOperator[(slot * operators) + op] += m;
+                    byPlacement[(slot * placements) + placement] += m;
+                    met[(slot * (operators + placements)) + op] = true;
+                    met[(slot * (operators + placements)) + operators + placement] = true;
+                    if (lastKey[slot] != routeKeys[i])
+                    {
+                        into[slot].FibreRouteKeys.Add(routeKeys[i]);
+                        lastKey[slot] = routeKeys[i];
+                    }
+
+                    if (atLevel[slot] == 0)
+                    {
+                        atLevel[slot] = book.IsAtLevel(assignment.Unit) ? (sbyte)1 : (sbyte)-1;
+                    }
+                }
+
+                // The book notes nothing of a part found in a unit of the level (or under one).
+                if (slot < 0 || assignment.NearestM is not null || atLevel[slot] < 0)
+                {
+                    book.NoteFibre(assignment, dataset.FibreRoutes[i].Id, midpoint, partMetres * (slot >= 0 ? factors[slot] : unitless) / 1000);
+                }
+            }
+        }
+
+        for (var slot = 0; slot < units; slot++)
+        {
+            if (lastKey[slot] < 0)
+            {
+                continue;
+            }
+
+            var row = slot * (operators + placements);
+            into[slot].AddFibreSums(
+                metres[slot],
+                Enumerable.Range(0, operators).Where(o => met[row + o]).Select(o => (classes.Operators[o], byOperator[(slot * operators) + o])),
+                Enumerable.Range(0, placements).Where(p => met[row + operators + p]).Select(p => (classes.Placements[p], byPlacement[(slot * placements) + p])));
+        }
+    }
+
+    /// <summary>Per dataset, each fibre route's operator and placement as indexes into their keys (<see cref="FibreRouteClasses"/>).</summary>
+    private static readonly ConditionalWeakTable<Dataset, FibreRouteClasses> RouteClasses = [];
+
+    /// <summary>The fibre routes' operators (<c>unspecified</c> without one) and placements (their code, or <c>unspecified</c>), and each route's of each.</summary>
+    private sealed record FibreRouteClasses(string[] Operators, string[] Placements, int[] Operator, int[] Placement)
+    {
+        public static FibreRouteClasses Of(Dataset dataset)
+        {
+            var operators = new Dictionary<string, int>(StringComparer.Ordinal);
+            var placements = new Dictionary<string, int>(StringComparer.Ordinal);
+            var routes = dataset.FibreRoutes;
+            var op = new int[routes.Count];
+            var placement = new int[routes.Count];
+            for (var i = 0; i < routes.Count; i++)
+            {
+                op[i] = IndexOf(operators, routes[i].Operator ?? "unspecified");
+                placement[i] = IndexOf(placements, routes[i].Placement is { } p ? Codes.Key(p) : "unspecified");
+            }
+
+            return new FibreRouteClasses(
+                [.. operators.OrderBy(kv => kv.Value).Select(kv => kv.Key)],
+                [.. placements.OrderBy(kv => kv.Value).Select(kv => kv.Key)],
+                op,
+                placement);
+        }
+
+        private static int IndexOf(Dictionary<string, int> keys, string key)
+        {
+            if (!keys.TryGetValue(key, out var index))
+            {
+                keys[key] = index = keys.Count;
+            }
+
+            return index;
+        }
     }
 
     /// <summary>The route's length per unit in runs of segments, each segment going to the unit holding its midpoint (with the first such midpoint of each run).</summary>
