@@ -37,6 +37,9 @@ public sealed class UnitLocator
     private readonly InteriorCellGrid? interior;
     private readonly AdminUnit[] interiorUnits = [];
 
+    // Their assignments (In of each), read by index where the grid answers.
+    private readonly UnitAssignment[] interiorAssignments = [];
+
     // One assignment per unit for the points found in it (the immutable answer of most calls), not one per point.
     private readonly Dictionary<AdminUnit, UnitAssignment> inUnit;
 
@@ -90,6 +93,7 @@ public sealed class UnitLocator
                         position.TryAdd(interiorUnits[i], i);
                     }
 
+                    interiorAssignments = [.. interiorUnits.Select(In)];
                     var deepestGrid = treesDeepestFirst[0];
                     interior = new InteriorCellGrid(
                         [.. interiorUnits.Select(u => u.Boundary!)],
@@ -123,6 +127,12 @@ public sealed class UnitLocator
             return In(soleProvince);
         }
 
+        // Most points: a cell wholly inside one deepest-level polygon (what LocateInPolygons finds first).
+        if (interior is not null && interior.TryFind(c, out var cellIndex) && cellIndex >= 0)
+        {
+            return interiorAssignments[cellIndex];
+        }
+
         var inside = LocateInPolygons(c);
         if (inside is not null && inside.Level == deepestLevel)
         {
@@ -151,7 +161,7 @@ public sealed class UnitLocator
     /// </summary>
     public UnitAssignment? WholeSegment(double ax, double ay, double bx, double by) =>
         interior is not null && interior.TryFindAll(Math.Min(ax, bx), Math.Min(ay, by), Math.Max(ax, bx), Math.Max(ay, by), out var index)
-            ? In(interiorUnits[index])
+            ? interiorAssignments[index]
             : null;
 
     private UnitAssignment In(AdminUnit? unit) =>
