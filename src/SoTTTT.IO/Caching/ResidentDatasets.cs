@@ -16,7 +16,7 @@ namespace SoTTTT.IO.Caching;
 /// loads it from the files (or the hashed copy on disk, <see cref="DatasetCache"/>).
 /// </para>
 /// Off unless <see cref="Enabled"/>; only datasets that loaded without problems are held, at most <see cref="MaxHeld"/>
-/// (the least recently used goes first).
+/// (the least recently used goes first, before a new load starts: never more than that many in memory).
 /// </summary>
 public static class ResidentDatasets
 {
@@ -89,6 +89,16 @@ public static class ResidentDatasets
 
         // --timings shows the check first whether it found the dataset or not, then the load's own phases.
         PhaseMarks.Mark("resident check");
+
+        // Room before the load, not after it: the least recently used go now, so that no more than MaxHeld datasets are
+        // in memory while the new one loads (national: 1.0-1.2 GiB each), not MaxHeld + 1.
+        lock (Gate)
+        {
+            while (HeldSets.Count > 0 && HeldSets.Count >= MaxHeld)
+            {
+                HeldSets.RemoveAt(HeldSets.Count - 1);
+            }
+        }
 
         var startNs = FileStamp.NowNs();
         var result = load();

@@ -498,3 +498,57 @@ public sealed class FileStampTests
         return (long.Parse(parts[0], CultureInfo.InvariantCulture) * 1_000_000_000L) + long.Parse(parts[1], CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>
+/// <see cref="ResidentDatasets"/>' bound on memory: with room for one dataset, the one held is dropped before another
+/// loads, so that two are never in memory at once (the load sees nothing held), and the new one is held after.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class ResidentDatasetsTests
+{
+    [Test]
+    public void Load_DropsTheLeastRecentlyUsed_BeforeTheNewOneLoads()
+    {
+        var work = Directory.CreateTempSubdirectory("sotttt-held-").FullName;
+        var (enabled, most) = (ResidentDatasets.Enabled, ResidentDatasets.MaxHeld);
+        try
+        {
+            var folders = new[] { "a", "b" }.Select(name => Path.Combine(work, name)).ToArray();
+            foreach (var folder in folders)
+            {
+                Directory.CreateDirectory(folder);
+                foreach (var file in Directory.EnumerateFiles(DemoSample.Folder))
+                {
+                    File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+                }
+            }
+
+            // A dataset is held only when its files' last change is 2 s older than its load (ResidentDatasets.RacyMarginNs).
+            Thread.Sleep(TimeSpan.FromMilliseconds((ResidentDatasets.RacyMarginNs / 1_000_000) + 200));
+            (ResidentDatasets.Enabled, ResidentDatasets.MaxHeld) = (true, 1);
+            ResidentDatasets.Clear();
+            Assert.That(SoTTTT.IO.DatasetSource.Load(folders[0]).Succeeded, Is.True);
+            Assert.That(ResidentDatasets.Held().Select(h => h.Folder), Is.EqualTo(new[] { folders[0] }), "the first dataset is held");
+
+            IReadOnlyList<(string Folder, DateTime LoadedUtc, int Commands)>? heldDuringLoad = null;
+            var second = ResidentDatasets.Load(folders[1], SoTTTT.IO.LoadOptions.Default, () =>
+            {
+                heldDuringLoad = ResidentDatasets.Held();
+                return SoTTTT.IO.DatasetLoader.Load(folders[1]);
+            });
+            Assert.Multiple(() =>
+            {
+                Assert.That(second.Succeeded, Is.True);
+                Assert.That(heldDuringLoad, Is.Empty, "nothing else held while the second loads");
+                Assert.That(ResidentDatasets.Held().Select(h => h.Folder), Is.EqualTo(new[] { folders[1] }), "the second is held after");
+            });
+        }
+        finally
+        {
+            ResidentDatasets.Clear();
+            (ResidentDatasets.Enabled, ResidentDatasets.MaxHeld) = (enabled, most);
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}
